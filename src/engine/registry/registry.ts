@@ -1,0 +1,52 @@
+/**
+ * The one extension registry: every built-in and user extension registers here with its spec.
+ * The validator, the docs generator and the editor read the specs; the planner takes the implementations.
+ */
+import type { Catalog, ExtensionKind, ExtensionSpec } from '../../lang/catalog.js';
+
+export interface RegisteredExtension<I = unknown> {
+  readonly spec: ExtensionSpec;
+  readonly impl: I;
+}
+
+function keyOf(kind: ExtensionKind, namespace: string, name: string): string {
+  return `${kind}|${namespace.toLowerCase()}|${name.toLowerCase()}`;
+}
+
+export class ExtensionRegistry implements Catalog {
+  private readonly entries = new Map<string, RegisteredExtension>();
+
+  /** Registers an implementation under its spec's kind, namespace and name; a later registration replaces. */
+  register<I extends { readonly spec: ExtensionSpec }>(impl: I): this {
+    const { kind, namespace, name } = impl.spec;
+    this.entries.set(keyOf(kind, namespace, name), { spec: impl.spec, impl });
+    return this;
+  }
+
+  registerAll(impls: readonly { readonly spec: ExtensionSpec }[]): this {
+    for (const impl of impls) this.register(impl);
+    return this;
+  }
+
+  lookup(kind: ExtensionKind, namespace: string, name: string): ExtensionSpec | undefined {
+    return this.entries.get(keyOf(kind, namespace, name))?.spec;
+  }
+
+  /** The implementation registered for `namespace:name`, typed by the caller who knows the kind. */
+  implementation<I>(kind: ExtensionKind, namespace: string, name: string): I | undefined {
+    return this.entries.get(keyOf(kind, namespace, name))?.impl as I | undefined;
+  }
+
+  list(kind?: ExtensionKind): readonly ExtensionSpec[] {
+    const out: ExtensionSpec[] = [];
+    for (const e of this.entries.values()) if (kind === undefined || e.spec.kind === kind) out.push(e.spec);
+    return out.sort((a, b) => `${a.namespace}:${a.name}`.localeCompare(`${b.namespace}:${b.name}`));
+  }
+
+  /** A copy that user extensions can be added to without touching this one. */
+  clone(): ExtensionRegistry {
+    const copy = new ExtensionRegistry();
+    for (const [k, v] of this.entries) copy.entries.set(k, v);
+    return copy;
+  }
+}
