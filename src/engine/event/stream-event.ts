@@ -1,0 +1,33 @@
+/**
+ * The event that flows through a query: a timestamp, the attribute values, and its kind.
+ * Chunks (arrays of events) flow end to end: a processor takes a chunk and emits a chunk.
+ */
+
+/** A new event. */
+export const CURRENT = 0;
+/** An event leaving a window (or a table row removed). */
+export const EXPIRED = 1;
+/** A batch window clearing its state: aggregators reset. Carries no data for output. */
+export const RESET = 2;
+/** A clock tick delivered to a processor (not emitted to users). */
+export const TIMER = 3;
+
+export type EventType = typeof CURRENT | typeof EXPIRED | typeof RESET | typeof TIMER;
+
+export interface StreamEvent {
+  timestamp: number;
+  data: unknown[];
+  type: EventType;
+}
+
+export function newEvent(timestamp: number, data: unknown[], type: EventType = CURRENT): StreamEvent {
+  return { timestamp, data, type };
+}
+
+/** A copy with its own data array (windows keep copies; downstream may not mutate what they hold). */
+export function cloneEvent(e: StreamEvent, type: EventType = e.type, timestamp: number = e.timestamp): StreamEvent {
+  return { timestamp, data: e.data.slice(), type };
+}
+
+/** The consumer of chunks: the next step of a query, a junction, a callback. */
+export type ChunkSink = (chunk: StreamEvent[]) => void;

@@ -1,0 +1,57 @@
+/**
+ * The window processor contract. A window receives chunks of CURRENT events and emits chunks that
+ * may hold, in this order per Siddhi: EXPIRED events it pushes out, a RESET (batch windows, before
+ * a new batch's current events), and the CURRENT events it lets through. Timer-driven windows emit
+ * from their scheduled tasks through the same `emit`.
+ */
+import type { AttributeType, Expression } from '../../lang/ast.js';
+import type { ExtensionSpec } from '../../lang/catalog.js';
+import type { ChunkSink, StreamEvent } from '../event/stream-event.js';
+import type { Scheduler } from '../time/scheduler.js';
+
+/** One argument of a window call, e.g. `time(2 sec)` or `sort(3, price, 'asc')`. */
+export interface WindowArg {
+  /** The AST, for windows that read the text (e.g. `expression('count() <= 3')`). */
+  readonly expression: Expression;
+  readonly type: AttributeType;
+  /** True when the argument is a literal (time constants included). */
+  readonly isConstant: boolean;
+  /** The literal's value (time constants in milliseconds); undefined for non-constants. */
+  readonly constant: unknown;
+  /** Evaluates the argument on an event (attributes such as `sort(2, price)` or `externalTime(ts, 1 sec)`). */
+  evaluate(event: StreamEvent): unknown;
+  /** For a plain attribute argument: its index in the event data. */
+  readonly attributeIndex?: number;
+}
+
+export interface WindowContext {
+  readonly args: readonly WindowArg[];
+  /** The input stream's attributes (the event data layout). */
+  readonly attributes: readonly { readonly name: string; readonly type: AttributeType }[];
+  readonly scheduler: Scheduler;
+  /** Where the window's output goes (also from timer tasks). */
+  readonly emit: ChunkSink;
+  /** The query or window name, for error messages. */
+  readonly name: string;
+}
+
+export interface WindowProcessor {
+  /** Batch windows (lengthBatch, timeBatch, externalTimeBatch, batch, cron, expressionBatch, session) emit batches. */
+  readonly isBatch: boolean;
+  /** Takes CURRENT events (never mutates them: copies what it keeps) and emits through `ctx.emit`. */
+  process(chunk: StreamEvent[]): void;
+  /** The events held now, oldest first (joins and on-demand queries read it). */
+  contents(): StreamEvent[];
+  /** Called when the app starts (schedule start-time timers here, not in the constructor). */
+  start?(): void;
+  /** Called at shutdown: cancel timers. */
+  stop?(): void;
+  /** A JSON-serialisable copy of the state. */
+  snapshot(): unknown;
+  restore(state: unknown): void;
+}
+
+export interface WindowImpl {
+  readonly spec: ExtensionSpec;
+  create(ctx: WindowContext): WindowProcessor;
+}
