@@ -1,0 +1,43 @@
+/** What every element of one running app shares: its clock, registry, junctions and state. */
+import type { AttributeType } from '../../lang/ast.js';
+import type { CallResolver } from '../../plan/expression/compile.js';
+import type { StreamEvent } from '../event/stream-event.js';
+import type { QueryOutput } from '../query/query-output.js';
+import type { ExtensionRegistry } from '../registry/registry.js';
+import type { StreamJunction } from '../runtime/stream-junction.js';
+import type { Scheduler } from '../time/scheduler.js';
+import type { Logger } from '../runtime/logger.js';
+
+export interface Attribute {
+  readonly name: string;
+  readonly type: AttributeType;
+}
+
+/** Anything whose state survives a restart. */
+export interface Stateful {
+  snapshot(): unknown;
+  restore(state: unknown): void;
+}
+
+/** Anything that runs between start() and shutdown(). */
+export interface Lifecycle {
+  start?(): void;
+  stop?(): void;
+}
+
+export interface AppContext {
+  readonly name: string;
+  readonly scheduler: Scheduler;
+  readonly registry: ExtensionRegistry;
+  readonly resolver: CallResolver;
+  readonly logger: Logger;
+  readonly junctions: Map<string, StreamJunction>;
+  readonly queryOutputs: Map<string, QueryOutput>;
+  /** Stateful elements by a stable key (query name + element), for persist/restore. */
+  readonly stateful: Map<string, Stateful>;
+  readonly lifecycle: Lifecycle[];
+  /** Creates the junction of a stream the first time it is needed (inferred output streams). */
+  junctionFor(id: string, attributes: readonly Attribute[]): StreamJunction;
+  /** Routes an error raised while processing events of a stream per its @OnError choice. */
+  handleError(error: unknown, chunk: StreamEvent[], junction: StreamJunction): void;
+}

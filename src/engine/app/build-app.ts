@@ -1,0 +1,223 @@
+/**
+ * Turns a checked SiddhiQL app into a running `SiddhiAppRuntime`: junctions for streams, then
+ * tables, windows, triggers, then queries and partitions in written order.
+ */
+import type { Annotation, Definition, ExecutionElement, Query, SiddhiApp, SingleInputStream } from '../../lang/ast.js';
+import { diagnosticAt, SiddhiAppCreationError, type Diagnostic } from '../../lang/errors.js';
+import { CompileError } from '../../plan/expression/compile.js';
+import { CURRENT, type StreamEvent } from '../event/stream-event.js';
+import type { PersistenceStore } from '../persistence/persistence-store.js';
+import type { FunctionImpl } from '../registry/extension-impl.js';
+import type { ExtensionRegistry } from '../registry/registry.js';
+import type { Logger } from '../runtime/logger.js';
+import { StreamJunction } from '../runtime/stream-junction.js';
+import { ManualScheduler } from '../time/manual-scheduler.js';
+import type { Scheduler } from '../time/scheduler.js';
+import { WallScheduler } from '../time/wall-scheduler.js';
+import type { AppContext, Attribute } from './app-context.js';
+import { buildSingleStreamQuery, streamOutputAction, type QueryEnvironment } from './build-query.js';
+import { RegistryCallResolver } from './call-resolver.js';
+import { scriptFunction } from './script-function.js';
+import { SiddhiAppRuntime, type AppRuntimeHooks } from './siddhi-app-runtime.js';
+import { buildTrigger } from './build-trigger.js';
+import { appExtensions, type AppExtensionContext } from './app-extensions.js';
+
+export interface BuildOptions {
+  readonly registry: ExtensionRegistry;
+  readonly logger: Logger;
+  readonly persistence: PersistenceStore;
+  /** 'virtual': the clock moves only when told (tests); 'wall': real time. Playback apps use event time. */
+  readonly clock: 'virtual' | 'wall';
+  readonly startTime: number;
+}
+
+export function annotation(list: readonly Annotation[], name: string): Annotation | undefined {
+  const n = name.toLowerCase();
+  return list.find((a) => a.name.toLowerCase() === n);
+}
+
+export function annotationValue(a: Annotation | undefined, key: string): string | undefined {
+  if (!a) return undefined;
+  const k = key.toLowerCase();
+  return a.elements.find((e) => e.key?.toLowerCase() === k)?.value;
+}
+
+export function appName(app: SiddhiApp): string {
+  const a = annotation(app.annotations, 'app:name');
+  return a?.elements[0]?.value ?? `SiddhiApp-${Math.random().toString(36).slice(2, 10)}`;
+}
+
+export function buildApp(app: SiddhiApp, text: string, opts: BuildOptions): SiddhiAppRuntime {
+  const name = appName(app);
+  const playback = annotation(app.annotations, 'app:playback') !== undefined;
+  const manual = opts.clock === 'virtual' || playback ? new ManualScheduler(opts.startTime) : undefined;
+  const scheduler: Scheduler = manual ?? new WallScheduler();
+  const registry = opts.registry.clone();
+  const logger = opts.logger.child({ app: name });
+  const errorActions = new Map<string, string>();
+  const hooks: AppRuntimeHooks = { onStart: [], onShutdown: [] };
+  if (scheduler instanceof WallScheduler) hooks.onShutdown.push(() => scheduler.stop());
+
+  const ctx: AppContext = {
+    name,
+    scheduler,
+    registry,
+    resolver: new RegistryCallResolver(registry, () => scheduler.now()),
+    logger,
+    junctions: new Map(),
+    queryOutputs: new Map(),
+    stateful: new Map(),
+    lifecycle: [],
+    junctionFor(id: string, attributes: readonly Attribute[]): StreamJunction {
+      let j = this.junctions.get(id);
+      if (!j) {
+        j = new StreamJunction({ id, attributes }, (e, c, jj) => this.handleError(e, c, jj));
+        this.junctions.set(id, j);
+      }
+      return j;
+    },
+    handleError(error: unknown, chunk: StreamEvent[], junction: StreamJunction): void {
+      const action = errorActions.get(junction.id) ?? 'LOG';
+      const message = error instanceof Error ? error.message : String(error);
+      if (action === 'STREAM') {
+        const fault = this.junctions.get(`!${junction.id}`);
+        if (fault) {
+          fault.send(chunk.map((e) => ({ timestamp: e.timestamp, data: [...e.data, error], type: CURRENT })));
+          return;
+        }
+      }
+      logger.error(`error processing events of stream '${junction.id}': ${message}`, {
+        stream: junction.id,
+        events: chunk.map((e) => e.data),
+      });
+    },
+  };
+
+  const diagnostics: Diagnostic[] = [];
+  const guard = (span: Definition['span'], f: () => void): void => {
+    try {
+      f();
+    } catch (e) {
+      if (e instanceof CompileError) diagnostics.push(diagnosticAt(e.span, e.message));
+      else if (e instanceof SiddhiAppCreationError) diagnostics.push(...e.diagnostics);
+      else diagnostics.push(diagnosticAt(span, e instanceof Error ? e.message : String(e)));
+    }
+  };
+
+  const ext: AppExtensionContext = { ctx, hooks, app, diagnostics };
+  for (const def of app.definitions) {
+    guard(def.span, () => defineElement(ctx, def, errorActions, ext));
+  }
+  if (diagnostics.length > 0) throw new SiddhiAppCreationError(diagnostics);
+
+  const env: QueryEnvironment = {
+    keyPrefix: '',
+    inputJunction: (input) => inputJunction(ctx, input),
+    outputAction: (q, out) => appExtensions.outputAction?.(ext, q, out) ?? streamOutputAction(ctx, q, out),
+  };
+  // Queries whose input is inferred by a later query are built once that stream exists.
+  let pending: ExecutionElement[] = [...app.elements];
+  while (pending.length > 0) {
+    const deferred: ExecutionElement[] = [];
+    for (const el of pending) {
+      if (el.kind === 'query' && !inputsKnown(ctx, el) && pending.length > 1) {
+        deferred.push(el);
+        continue;
+      }
+      guard(el.span, () => buildElement(ctx, el, env, ext));
+    }
+    if (deferred.length === pending.length) {
+      for (const el of deferred) guard(el.span, () => buildElement(ctx, el, env, ext));
+      break;
+    }
+    pending = deferred;
+  }
+  if (diagnostics.length > 0) throw new SiddhiAppCreationError(diagnostics);
+  return new SiddhiAppRuntime(name, app, text, ctx, hooks, opts.persistence, manual);
+}
+
+function inputsKnown(ctx: AppContext, q: Query): boolean {
+  const ids: SingleInputStream[] = [];
+  const i = q.input;
+  if (i.kind === 'single') ids.push(i);
+  else if (i.kind === 'join') ids.push(i.left, i.right);
+  return ids.every(
+    (s) =>
+      s.isInnerStream ||
+      ctx.junctions.has(s.isFaultStream ? `!${s.streamId}` : s.streamId) ||
+      appExtensions.isSource?.(ctx, s.streamId),
+  );
+}
+
+function inputJunction(ctx: AppContext, input: SingleInputStream): ReturnType<QueryEnvironment['inputJunction']> {
+  const id = input.isFaultStream ? `!${input.streamId}` : input.streamId;
+  const j = ctx.junctions.get(id);
+  if (!j) {
+    throw new CompileError(
+      `stream '${id}' is not defined; define it with 'define stream ${id} (...)' or insert into it from another query`,
+      input.span,
+    );
+  }
+  return { subscribe: (s) => j.subscribe(s), attributes: j.schema.attributes };
+}
+
+function defineElement(
+  ctx: AppContext,
+  def: Definition,
+  errorActions: Map<string, string>,
+  ext: AppExtensionContext,
+): void {
+  switch (def.kind) {
+    case 'streamDefinition': {
+      const attrs = def.attributes.map((a) => ({ name: a.name, type: a.type }));
+      const existing = ctx.junctions.get(def.id);
+      if (existing && !sameSchema(existing.schema.attributes, attrs)) {
+        throw new CompileError(`stream '${def.id}' is already defined with different attributes`, def.span);
+      }
+      ctx.junctionFor(def.id, attrs);
+      const onError = annotation(def.annotations, 'OnError');
+      const action = (annotationValue(onError, 'action') ?? 'LOG').toUpperCase();
+      errorActions.set(def.id, action);
+      if (action === 'STREAM') ctx.junctionFor(`!${def.id}`, [...attrs, { name: '_error', type: 'object' }]);
+      appExtensions.stream?.(ext, def);
+      return;
+    }
+    case 'triggerDefinition':
+      buildTrigger(ctx, def);
+      return;
+    case 'functionDefinition': {
+      const impl: FunctionImpl = scriptFunction(def);
+      ctx.registry.register(impl);
+      return;
+    }
+    default: {
+      const handler = appExtensions.definition[def.kind] as
+        ((e: AppExtensionContext, d: Definition) => void) | undefined;
+      if (!handler)
+        throw new CompileError(`'${def.kind.replace('Definition', '')}' definitions are not supported yet`, def.span);
+      handler(ext, def);
+    }
+  }
+}
+
+function buildElement(ctx: AppContext, el: ExecutionElement, env: QueryEnvironment, ext: AppExtensionContext): void {
+  if (el.kind === 'partition') {
+    if (!appExtensions.partition) throw new CompileError('partitions are not supported yet', el.span);
+    appExtensions.partition(ext, el, env);
+    return;
+  }
+  if (el.input.kind === 'single') {
+    const id = el.input.streamId;
+    const special = appExtensions.singleInput?.(ext, el, env, id);
+    if (special) return;
+    buildSingleStreamQuery(ctx, el, env);
+    return;
+  }
+  const builder = appExtensions.input?.[el.input.kind];
+  if (!builder) throw new CompileError(`${el.input.kind} queries are not supported yet`, el.input.span);
+  builder(ext, el, env);
+}
+
+export function sameSchema(a: readonly Attribute[], b: readonly Attribute[]): boolean {
+  return a.length === b.length && a.every((x, i) => x.name === b[i]!.name && x.type === b[i]!.type);
+}

@@ -1,0 +1,127 @@
+/**
+ * Builds a query's runtime: input chain → selector → output rate limiter → callbacks and output action.
+ * Single-stream queries are built here; joins, patterns and sequences plug in through `buildInput`.
+ */
+import type { OutputEventType, Query, SingleInputStream } from '../../lang/ast.js';
+import { CompileError } from '../../plan/expression/compile.js';
+import { compileSelector, type CompiledSelector } from '../../plan/selector-codegen.js';
+import type { ChunkSink, StreamEvent } from '../event/stream-event.js';
+import { insertIntoStream, QueryOutput, type OutputAction } from '../query/query-output.js';
+import { QuerySelector } from '../query/selector.js';
+import { createRateLimiter } from '../query/rate-limit/create-rate-limiter.js';
+import type { AggregatorState } from '../registry/extension-impl.js';
+import type { AppContext, Attribute } from './app-context.js';
+import { buildStreamChain } from './build-stream-chain.js';
+import { streamScope } from './stream-scope.js';
+
+export interface QueryEnvironment {
+  /** Resolves the junction a query reads (inner streams of a partition resolve to the instance's). */
+  inputJunction(input: SingleInputStream): {
+    subscribe(sink: ChunkSink): void;
+    readonly attributes: readonly Attribute[];
+  };
+  /** The action for `insert into` (and table outputs); undefined for `return`. */
+  outputAction(query: Query, output: readonly Attribute[]): OutputAction | undefined;
+  /** Key prefix for state and names (partition instance). */
+  readonly keyPrefix: string;
+}
+
+let anonymous = 0;
+
+export function queryName(q: Query): string {
+  const info = q.annotations.find((a) => a.name.toLowerCase() === 'info');
+  const name = info?.elements.find((e) => e.key?.toLowerCase() === 'name' || e.key === undefined)?.value;
+  return name ?? `query_${++anonymous}`;
+}
+
+export function outputEventFlags(t: OutputEventType | undefined): { currentOn: boolean; expiredOn: boolean } {
+  const type = t ?? 'current';
+  return { currentOn: type !== 'expired', expiredOn: type !== 'current' };
+}
+
+export function createSelector(
+  compiled: CompiledSelector,
+  query: Query,
+  batching: boolean,
+  next: ChunkSink,
+): QuerySelector {
+  const { currentOn, expiredOn } = outputEventFlags(query.output.eventType);
+  const factories = compiled.aggregatorFactories;
+  return new QuerySelector(
+    {
+      project: compiled.project,
+      aggregatorCount: factories.length,
+      feed: compiled.feed as
+        ((d: unknown[], ts: number, s: AggregatorState[], a: unknown[], add: boolean) => void) | undefined,
+      createStates: () => factories.map((f) => f() as AggregatorState),
+      groupKey: compiled.groupKey,
+      having: compiled.having,
+      compare: compiled.compare,
+      limit: compiled.limit,
+      offset: compiled.offset,
+      currentOn,
+      expiredOn,
+      batching: batching && factories.length > 0,
+    },
+    next,
+  );
+}
+
+/** Builds a single-input-stream query; returns its name. */
+export function buildSingleStreamQuery(ctx: AppContext, query: Query, env: QueryEnvironment): string {
+  const input = query.input;
+  if (input.kind !== 'single') throw new CompileError('internal: not a single-stream query', query.span);
+  const name = queryName(query);
+  const key = `${env.keyPrefix}${name}`;
+  const source = env.inputJunction(input);
+  const names = input.alias ? [input.streamId, input.alias] : [input.streamId];
+
+  // Build back to front: the output first, so each stage knows its next.
+  let selectorSink: ChunkSink = () => {};
+  const chain = buildStreamChain(ctx, input, source.attributes, (chunk) => selectorSink(chunk), {
+    names,
+    onWindow: (w) => {
+      ctx.stateful.set(`${key}/window`, w);
+      ctx.lifecycle.push(w);
+    },
+  });
+  const scope = streamScope(names, chain.attributes);
+  const compiled = compileSelector(
+    query.selector,
+    { all: chain.attributes.map((a, i) => ({ ...a, code: `d[${i}]` })), scope },
+    ctx.resolver,
+  );
+  const output = new QueryOutput(env.outputAction(query, compiled.output));
+  ctx.queryOutputs.set(key, output);
+  const limiter = createRateLimiter(query.outputRate, ctx.scheduler, output.send, {
+    groupBy: query.selector.groupBy.length > 0,
+    windowed: chain.window !== undefined,
+    aggregates: compiled.aggregatorFactories.length > 0,
+  });
+  if (limiter.stateful) ctx.stateful.set(`${key}/rate`, limiter.stateful);
+  ctx.lifecycle.push(limiter);
+  const selector = createSelector(compiled, query, chain.window?.isBatch ?? false, limiter.process);
+  ctx.stateful.set(`${key}/selector`, {
+    snapshot: () => selector.snapshot(),
+    restore: (s) => selector.restore(s as ReturnType<QuerySelector['snapshot']>),
+  });
+  selectorSink = (chunk: StreamEvent[]) => selector.process(chunk);
+  source.subscribe(chain.entry);
+  return name;
+}
+
+/** The default output action: insert into a stream, creating it if needed. */
+export function streamOutputAction(
+  ctx: AppContext,
+  query: Query,
+  output: readonly Attribute[],
+): OutputAction | undefined {
+  const out = query.output;
+  if (out.kind === 'return') return undefined;
+  if (out.kind !== 'insert') {
+    throw new CompileError(`'${out.kind}' outputs need a table named '${out.target}'`, out.span);
+  }
+  const target = out.isFaultStream ? `!${out.target}` : out.target;
+  const junction = ctx.junctionFor(target, output);
+  return insertIntoStream((chunk) => junction.send(chunk));
+}

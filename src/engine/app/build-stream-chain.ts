@@ -1,0 +1,205 @@
+/**
+ * Builds the processing chain of one input stream: its filters, stream functions and window, in
+ * written order, ending in `next`. Returns the chain's entry and what the chain knows of its output.
+ */
+import type { Expression, SingleInputStream, StreamHandler } from '../../lang/ast.js';
+import { CompileError, ExpressionCompiler, instantiate } from '../../plan/expression/compile.js';
+import type { Scope } from '../../plan/expression/scope.js';
+import type { ChunkSink, StreamEvent } from '../event/stream-event.js';
+import type { StreamFunctionImpl } from '../registry/extension-impl.js';
+import type { WindowArg, WindowImpl, WindowProcessor } from '../windows/window.js';
+import type { AppContext, Attribute } from './app-context.js';
+import { streamScope } from './stream-scope.js';
+
+export interface StreamChain {
+  /** Feed input chunks here. */
+  readonly entry: ChunkSink;
+  /** The attributes of the events leaving the chain (stream functions append some). */
+  readonly attributes: readonly Attribute[];
+  /** The chain's window, if any (joins probe it; the selector batches after a batch window). */
+  readonly window: WindowProcessor | undefined;
+}
+
+export interface ChainOptions {
+  /** Names the stream can be referred to by (its id, its alias). */
+  readonly names: readonly string[];
+  /** Called for each window, so the caller can register its state and lifecycle. */
+  readonly onWindow?: (w: WindowProcessor) => void;
+  /** A scope for names outside the stream (e.g. pattern references), tried when the stream lacks one. */
+  readonly outer?: Scope;
+}
+
+type Stage = (next: ChunkSink) => ChunkSink;
+
+export function compileArgs(ctx: AppContext, args: readonly Expression[], scope: Scope): WindowArg[] {
+  return args.map((expression) => {
+    const c = new ExpressionCompiler(ctx.resolver);
+    const r = c.compile(expression, scope);
+    const fn = instantiate<(d: unknown[], ts: number) => unknown>(
+      ['d', 'ts'],
+      `${c.tempDeclarations()}\nreturn ${r.code};`,
+      c.functions,
+    );
+    const m = /^d\[(\d+)\]$/.exec(r.code);
+    return {
+      expression,
+      type: r.type,
+      isConstant: r.constant !== undefined,
+      constant: r.constant?.value,
+      evaluate: (e: StreamEvent) => fn(e.data, e.timestamp),
+      ...(m ? { attributeIndex: Number(m[1]) } : {}),
+    };
+  });
+}
+
+export function buildStreamChain(
+  ctx: AppContext,
+  input: SingleInputStream,
+  inputAttributes: readonly Attribute[],
+  next: ChunkSink,
+  opts: ChainOptions,
+): StreamChain {
+  let attributes: readonly Attribute[] = inputAttributes;
+  const stages: Stage[] = [];
+  let window: WindowProcessor | undefined;
+  for (const h of input.handlers) {
+    const scope = withOuter(streamScope(opts.names, attributes), opts.outer);
+    stages.push(
+      buildStage(
+        ctx,
+        h,
+        scope,
+        attributes,
+        opts,
+        (w) => (window = w),
+        (a) => (attributes = a),
+      ),
+    );
+  }
+  let entry = next;
+  for (let i = stages.length - 1; i >= 0; i--) entry = stages[i]!(entry);
+  return { entry, attributes, window };
+}
+
+function withOuter(inner: Scope, outer: Scope | undefined): Scope {
+  if (!outer) return inner;
+  return {
+    ...outer,
+    timestampCode: inner.timestampCode,
+    resolve(v) {
+      const r = inner.resolve(v);
+      if (typeof r !== 'string') return r;
+      const o = outer.resolve(v);
+      return typeof o === 'string' ? r : o;
+    },
+  };
+}
+
+function buildStage(
+  ctx: AppContext,
+  h: StreamHandler,
+  scope: Scope,
+  attributes: readonly Attribute[],
+  opts: ChainOptions,
+  setWindow: (w: WindowProcessor) => void,
+  setAttributes: (a: readonly Attribute[]) => void,
+): Stage {
+  switch (h.kind) {
+    case 'filter': {
+      const c = new ExpressionCompiler(ctx.resolver);
+      const r = c.compile(h.condition, scope);
+      if (r.type !== 'bool' && r.type !== 'object') {
+        throw new CompileError(`a filter needs a bool condition, found ${r.type}`, h.condition.span);
+      }
+      const test = instantiate<(d: unknown[], ts: number) => boolean>(
+        ['d', 'ts'],
+        `${c.tempDeclarations()}\nreturn ${r.code} === true;`,
+        c.functions,
+      );
+      return (next) => filterStage(test, next);
+    }
+    case 'window': {
+      const { namespace = '', name, args } = h.call;
+      const impl = ctx.registry.implementation<WindowImpl>('window', namespace, name);
+      if (!impl) {
+        throw new CompileError(
+          `unknown window '${namespace ? namespace + ':' : ''}${name}'; built-in windows are ${ctx.registry
+            .list('window')
+            .map((s) => s.name)
+            .join(', ')}`,
+          h.call.span,
+        );
+      }
+      const wargs = compileArgs(ctx, args, scope);
+      const invalid = impl.spec.validate?.(
+        wargs.map((a) => a.type),
+        wargs.map((a) => a.constant),
+      );
+      if (invalid) throw new CompileError(`window ${name}(): ${invalid}`, h.call.span);
+      return (next) => {
+        const w = impl.create({
+          args: wargs,
+          attributes,
+          scheduler: ctx.scheduler,
+          emit: next,
+          name: opts.names[0] ?? '',
+        });
+        setWindow(w);
+        opts.onWindow?.(w);
+        return (chunk) => w.process(chunk);
+      };
+    }
+    case 'streamFunction': {
+      const { namespace = '', name, args } = h.call;
+      const impl =
+        ctx.registry.implementation<StreamFunctionImpl>('streamFunction', namespace, name) ??
+        ctx.registry.implementation<StreamFunctionImpl>('streamProcessor', namespace, name);
+      if (!impl) {
+        throw new CompileError(
+          `unknown stream function '${namespace ? namespace + ':' : ''}${name}'; check the name and namespace`,
+          h.call.span,
+        );
+      }
+      const wargs = compileArgs(ctx, args, scope);
+      const argTypes = wargs.map((a) => a.type);
+      const constants = wargs.map((a) => a.constant);
+      const invalid = impl.spec.validate?.(argTypes, constants);
+      if (invalid) throw new CompileError(`${name}(): ${invalid}`, h.call.span);
+      const fn = impl.create({ argTypes, constants, returnType: 'object', now: () => ctx.scheduler.now() });
+      const appended = impl.spec.appendedAttributes ?? [];
+      setAttributes([...attributes, ...appended.map((a) => ({ name: a.name, type: a.type }))]);
+      return (next) => streamFunctionStage(fn, wargs, next);
+    }
+  }
+}
+
+function filterStage(test: (d: unknown[], ts: number) => boolean, next: ChunkSink): ChunkSink {
+  return (chunk) => {
+    if (chunk.length === 1) {
+      const e = chunk[0]!;
+      if (test(e.data, e.timestamp)) next(chunk);
+      return;
+    }
+    const out: StreamEvent[] = [];
+    for (let i = 0; i < chunk.length; i++) {
+      const e = chunk[i]!;
+      if (test(e.data, e.timestamp)) out.push(e);
+    }
+    if (out.length > 0) next(out);
+  };
+}
+
+function streamFunctionStage(
+  fn: (args: readonly unknown[], emit: (appended: readonly unknown[]) => void) => void,
+  args: readonly WindowArg[],
+  next: ChunkSink,
+): ChunkSink {
+  return (chunk) => {
+    const out: StreamEvent[] = [];
+    for (const e of chunk) {
+      const values = args.map((a) => a.evaluate(e));
+      fn(values, (appended) => out.push({ timestamp: e.timestamp, data: [...e.data, ...appended], type: e.type }));
+    }
+    if (out.length > 0) next(out);
+  };
+}

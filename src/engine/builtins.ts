@@ -1,0 +1,27 @@
+/** The registry of every built-in extension, built once. */
+import { builtinAggregators } from './aggregators/index.js';
+import { coreFunctions } from './functions/core/index.js';
+import { coreStreamFunctions } from './functions/core/stream/index.js';
+import { jsonFunctions } from './functions/json/index.js';
+import { mathFunctions } from './functions/math/index.js';
+import { strFunctions } from './functions/str/index.js';
+import { timeFunctions } from './functions/time/index.js';
+import { ExtensionRegistry } from './registry/registry.js';
+import { builtinWindows } from './windows/index.js';
+
+let registry: ExtensionRegistry | undefined;
+
+export function builtinRegistry(): ExtensionRegistry {
+  if (!registry) {
+    registry = new ExtensionRegistry()
+      .registerAll(builtinAggregators)
+      .registerAll(coreFunctions)
+      .registerAll(coreStreamFunctions)
+      .registerAll(builtinWindows)
+      .registerAll(strFunctions)
+      .registerAll(mathFunctions)
+      .registerAll(timeFunctions)
+      .registerAll(jsonFunctions);
+  }
+  return registry;
+}

@@ -1,0 +1,47 @@
+/**
+ * The end of a query: query callbacks first (as Siddhi's rate limiter does), then the output action
+ * (insert into a stream, a table operation, or nothing for `return`).
+ */
+import { CURRENT, EXPIRED, type StreamEvent } from '../event/stream-event.js';
+import type { Event, QueryCallback } from '../runtime/event.js';
+
+export type OutputAction = (chunk: StreamEvent[]) => void;
+
+export function toUserEvent(e: StreamEvent): Event {
+  return { timestamp: e.timestamp, data: e.data, isExpired: e.type === EXPIRED };
+}
+
+export class QueryOutput {
+  readonly callbacks: QueryCallback[] = [];
+
+  constructor(private readonly action: OutputAction | undefined) {}
+
+  readonly send = (chunk: StreamEvent[]): void => {
+    if (chunk.length === 0) return;
+    if (this.callbacks.length > 0) {
+      let current: Event[] | null = null;
+      let expired: Event[] | null = null;
+      for (const e of chunk) {
+        if (e.type === CURRENT) (current ??= []).push(toUserEvent(e));
+        else if (e.type === EXPIRED) (expired ??= []).push(toUserEvent(e));
+      }
+      if (current !== null || expired !== null) {
+        const ts = chunk[chunk.length - 1]!.timestamp;
+        for (const cb of this.callbacks) cb(ts, current, expired);
+      }
+    }
+    this.action?.(chunk);
+  };
+}
+
+/** `insert into S`: every output event enters S as a current event. */
+export function insertIntoStream(send: (chunk: StreamEvent[]) => void): OutputAction {
+  return (chunk) => {
+    const out = new Array<StreamEvent>(chunk.length);
+    for (let i = 0; i < chunk.length; i++) {
+      const e = chunk[i]!;
+      out[i] = { timestamp: e.timestamp, data: e.data, type: CURRENT };
+    }
+    send(out);
+  };
+}

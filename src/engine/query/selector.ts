@@ -1,0 +1,159 @@
+/**
+ * The query selector: folds events into aggregators (per group), projects the output attributes,
+ * applies `having`, `order by`, `limit` and `offset`, and emits output events, following Siddhi's
+ * QuerySelector (including batch mode: after a batch window with aggregates, one event per batch,
+ * or one per group).
+ */
+import type { AggregatorState } from '../registry/extension-impl.js';
+import { CURRENT, EXPIRED, RESET, type ChunkSink, type StreamEvent } from '../event/stream-event.js';
+
+/** Generated: feeds the aggregators with one event and writes their values to `a`. */
+export type FeedFn = (d: unknown[], ts: number, s: AggregatorState[], a: unknown[], add: boolean) => void;
+/** Generated: the output attributes of one event. */
+export type ProjectFn = (d: unknown[], ts: number, a: unknown[]) => unknown[];
+/** Generated: the `having` condition over the output (`o`) and input (`d`) data. */
+export type HavingFn = (o: unknown[], d: unknown[], ts: number, a: unknown[]) => boolean;
+export type GroupKeyFn = (d: unknown[], ts: number) => string;
+
+export interface SelectorConfig {
+  readonly project: ProjectFn;
+  readonly aggregatorCount: number;
+  readonly feed: FeedFn | undefined;
+  readonly createStates: () => AggregatorState[];
+  readonly groupKey: GroupKeyFn | undefined;
+  readonly having: HavingFn | undefined;
+  readonly compare: ((a: unknown[], b: unknown[]) => number) | undefined;
+  readonly limit: number | undefined;
+  readonly offset: number | undefined;
+  readonly currentOn: boolean;
+  readonly expiredOn: boolean;
+  /** The input comes from a batch window and the selector aggregates. */
+  readonly batching: boolean;
+}
+
+export interface SelectorSnapshot {
+  readonly groups: [string, unknown[]][];
+}
+
+export class QuerySelector {
+  private states: AggregatorState[];
+  private groups = new Map<string, AggregatorState[]>();
+  private readonly values: unknown[];
+
+  constructor(
+    private readonly cfg: SelectorConfig,
+    private readonly next: ChunkSink,
+  ) {
+    this.states = cfg.createStates();
+    this.values = new Array<unknown>(cfg.aggregatorCount);
+  }
+
+  process(chunk: StreamEvent[]): void {
+    const out = this.cfg.batching ? this.processBatch(chunk) : this.processEach(chunk);
+    if (out.length === 0) return;
+    this.next(this.finish(out));
+  }
+
+  private statesFor(d: unknown[], ts: number): AggregatorState[] {
+    const key = this.cfg.groupKey;
+    if (key === undefined) return this.states;
+    const k = key(d, ts);
+    let s = this.groups.get(k);
+    if (s === undefined) {
+      s = this.cfg.createStates();
+      this.groups.set(k, s);
+    }
+    return s;
+  }
+
+  private reset(): void {
+    if (this.cfg.groupKey !== undefined) {
+      for (const s of this.groups.values()) for (const st of s) st.reset();
+      // Siddhi keeps group states across resets but resets them; drop them to bound memory.
+      this.groups.clear();
+    } else {
+      for (const st of this.states) st.reset();
+    }
+  }
+
+  /** Applies one event; returns its output event, or undefined when it produces none. */
+  private apply(e: StreamEvent): StreamEvent | undefined {
+    const type = e.type;
+    if (type === RESET) {
+      this.reset();
+      return undefined;
+    }
+    if (type !== CURRENT && type !== EXPIRED) return undefined;
+    const cfg = this.cfg;
+    const a = this.values;
+    if (cfg.feed !== undefined) cfg.feed(e.data, e.timestamp, this.statesFor(e.data, e.timestamp), a, type === CURRENT);
+    if (type === CURRENT ? !cfg.currentOn : !cfg.expiredOn) return undefined;
+    const o = cfg.project(e.data, e.timestamp, a);
+    if (cfg.having !== undefined && !cfg.having(o, e.data, e.timestamp, a)) return undefined;
+    return { timestamp: e.timestamp, data: o, type };
+  }
+
+  private processEach(chunk: StreamEvent[]): StreamEvent[] {
+    const out: StreamEvent[] = [];
+    for (let i = 0; i < chunk.length; i++) {
+      const o = this.apply(chunk[i]!);
+      if (o !== undefined) out.push(o);
+    }
+    return out;
+  }
+
+  /** Batch mode: the last output of the batch, or the last per group in first-seen order. */
+  private processBatch(chunk: StreamEvent[]): StreamEvent[] {
+    const key = this.cfg.groupKey;
+    if (key === undefined) {
+      let last: StreamEvent | undefined;
+      for (let i = 0; i < chunk.length; i++) {
+        const o = this.apply(chunk[i]!);
+        if (o !== undefined) last = o;
+      }
+      return last === undefined ? [] : [last];
+    }
+    const byGroup = new Map<string, StreamEvent>();
+    for (let i = 0; i < chunk.length; i++) {
+      const e = chunk[i]!;
+      const o = this.apply(e);
+      if (o === undefined) continue;
+      const k = key(e.data, e.timestamp);
+      if (byGroup.has(k)) byGroup.delete(k);
+      byGroup.set(k, o);
+    }
+    return [...byGroup.values()];
+  }
+
+  private finish(out: StreamEvent[]): StreamEvent[] {
+    const cfg = this.cfg;
+    if (cfg.compare !== undefined) {
+      const cmp = cfg.compare;
+      out = out
+        .map((e, i) => ({ e, i }))
+        .sort((x, y) => cmp(x.e.data, y.e.data) || x.i - y.i)
+        .map((x) => x.e);
+    }
+    if (cfg.offset !== undefined || cfg.limit !== undefined) {
+      const from = cfg.offset ?? 0;
+      out = out.slice(from, cfg.limit === undefined ? undefined : from + cfg.limit);
+    }
+    return out;
+  }
+
+  snapshot(): SelectorSnapshot {
+    const groups: [string, unknown[]][] = [['', this.states.map((s) => s.snapshot())]];
+    for (const [k, s] of this.groups) groups.push([`g:${k}`, s.map((st) => st.snapshot())]);
+    return { groups };
+  }
+
+  restore(snap: SelectorSnapshot): void {
+    this.groups.clear();
+    for (const [k, states] of snap.groups) {
+      const s = this.cfg.createStates();
+      s.forEach((st, i) => st.restore(states[i]));
+      if (k === '') this.states = s;
+      else this.groups.set(k.slice(2), s);
+    }
+  }
+}
