@@ -1,0 +1,155 @@
+/** `lengthBatch(n, stream.current.event?)`: a tumbling window emitting every n events as a batch. */
+import type { StreamEvent } from '../event/stream-event.js';
+import { CURRENT } from '../event/stream-event.js';
+import {
+  asState,
+  checkCall,
+  checkCount,
+  checkIntArg,
+  constNumber,
+  currentCopy,
+  expiredCopy,
+  loadEvents,
+  resetEvent,
+  saveEvents,
+  type SavedEvent,
+} from './common.js';
+import type { WindowContext, WindowImpl, WindowProcessor } from './window.js';
+
+interface LengthBatchState {
+  count: number;
+  current: SavedEvent[];
+  expired: SavedEvent[];
+  pendingReset: boolean;
+}
+
+class LengthBatchWindow implements WindowProcessor {
+  readonly isBatch = true;
+  private count = 0;
+  /** The batch being filled (full-batch mode). */
+  private current: StreamEvent[] = [];
+  /** The last emitted batch (or, when streaming current events, the batch so far), typed EXPIRED. */
+  private expired: StreamEvent[] = [];
+  /** A RESET is owed: events arrived since the last flush. */
+  private pendingReset = false;
+
+  constructor(
+    private readonly ctx: WindowContext,
+    private readonly length: number,
+    private readonly streamCurrent: boolean,
+  ) {}
+
+  process(chunk: StreamEvent[]): void {
+    const now = this.ctx.scheduler.now();
+    for (let i = 0; i < chunk.length; i++) {
+      const e = chunk[i] as StreamEvent;
+      if (e.type !== CURRENT) continue;
+      if (this.length === 0) {
+        const gone = expiredCopy(e);
+        gone.timestamp = now;
+        this.ctx.emit([e, gone, resetEvent(now)]);
+      } else if (this.streamCurrent) {
+        this.pendingReset = true;
+        const out: StreamEvent[] = [];
+        if (++this.count === this.length + 1) {
+          this.flushExpired(out, now);
+          out.push(resetEvent(now));
+          this.count = 1;
+        }
+        out.push(e);
+        this.expired.push(expiredCopy(e));
+        this.ctx.emit(out);
+      } else {
+        this.pendingReset = true;
+        this.current.push(currentCopy(e));
+        if (++this.count === this.length) {
+          const out: StreamEvent[] = [];
+          this.flushExpired(out, now);
+          out.push(resetEvent(now));
+          this.pendingReset = false;
+          const batch = this.current;
+          for (let j = 0; j < batch.length; j++) {
+            const c = batch[j] as StreamEvent;
+            out.push(c);
+            this.expired.push(expiredCopy(c));
+          }
+          this.current = [];
+          this.count = 0;
+          this.ctx.emit(out);
+        }
+      }
+    }
+  }
+
+  private flushExpired(out: StreamEvent[], now: number): void {
+    const expired = this.expired;
+    for (let j = 0; j < expired.length; j++) {
+      const x = expired[j] as StreamEvent;
+      x.timestamp = now;
+      out.push(x);
+    }
+    this.expired = [];
+    this.pendingReset = false;
+  }
+
+  contents(): StreamEvent[] {
+    return this.expired.slice();
+  }
+
+  snapshot(): LengthBatchState {
+    return {
+      count: this.count,
+      current: saveEvents(this.current),
+      expired: saveEvents(this.expired),
+      pendingReset: this.pendingReset,
+    };
+  }
+
+  restore(state: unknown): void {
+    const s = asState<LengthBatchState>(state, 'lengthBatch');
+    this.count = s.count;
+    this.current = loadEvents(s.current);
+    this.expired = loadEvents(s.expired);
+    this.pendingReset = s.pendingReset;
+  }
+}
+
+export const lengthBatchWindow: WindowImpl = {
+  spec: {
+    kind: 'window',
+    namespace: '',
+    name: 'lengthBatch',
+    description:
+      'A tumbling window that collects `window.length` events and emits them together as one batch; the previous batch leaves (as expired events) when the next one is emitted. With `stream.current.event` true, each event is emitted as it arrives and the batch boundary only expires the previous batch.',
+    parameters: [
+      { name: 'window.length', type: ['int'], description: 'How many events make a batch.', constantOnly: true },
+      {
+        name: 'stream.current.event',
+        type: ['bool'],
+        description: 'Emit each current event as it arrives instead of at the end of the batch.',
+        optional: true,
+        defaultValue: 'false',
+        constantOnly: true,
+      },
+    ],
+    signatures: [['window.length'], ['window.length', 'stream.current.event']],
+    examples: [
+      {
+        syntax:
+          'from InputEventStream#window.lengthBatch(10)\nselect symbol, sum(price) as price\ninsert into OutputStream;',
+        description: 'Sums the price of every 10 events, emitting once per batch.',
+      },
+    ],
+    validate: (types, constants) =>
+      checkCount(types.length, 1, 2, 'one or two arguments (<int> window.length, <bool> stream.current.event)') ??
+      checkIntArg(types, constants, 0, 'window.length') ??
+      (Number(constants[0]) < 0 ? 'window.length must not be negative' : undefined) ??
+      (types.length === 2 && (types[1] !== 'bool' || constants[1] === undefined)
+        ? 'stream.current.event must be a bool constant'
+        : undefined),
+  },
+  create(ctx) {
+    checkCall(lengthBatchWindow.spec, ctx);
+    return new LengthBatchWindow(ctx, constNumber(ctx.args[0]), ctx.args[1]?.constant === true);
+  },
+};

@@ -1,0 +1,97 @@
+/** `length(n)`: a sliding window of the last n events. */
+import type { StreamEvent } from '../event/stream-event.js';
+import { CURRENT } from '../event/stream-event.js';
+import {
+  asState,
+  checkCall,
+  checkCount,
+  checkIntArg,
+  constNumber,
+  EventQueue,
+  expiredCopy,
+  loadQueue,
+  resetEvent,
+  saveEvents,
+  type SavedEvent,
+} from './common.js';
+import type { WindowContext, WindowImpl, WindowProcessor } from './window.js';
+
+interface LengthState {
+  count: number;
+  events: SavedEvent[];
+}
+
+class LengthWindow implements WindowProcessor {
+  readonly isBatch = false;
+  private queue = new EventQueue();
+
+  constructor(
+    private readonly ctx: WindowContext,
+    private readonly length: number,
+  ) {}
+
+  process(chunk: StreamEvent[]): void {
+    const out: StreamEvent[] = [];
+    const now = this.ctx.scheduler.now();
+    for (let i = 0; i < chunk.length; i++) {
+      const e = chunk[i] as StreamEvent;
+      if (e.type !== CURRENT) continue;
+      if (this.length === 0) {
+        // Nothing is kept: the event passes, leaves at once, and the aggregates reset.
+        const gone = expiredCopy(e);
+        gone.timestamp = now;
+        out.push(e, gone, resetEvent(now));
+        continue;
+      }
+      if (this.queue.size >= this.length) {
+        const old = this.queue.shift() as StreamEvent;
+        old.timestamp = now;
+        out.push(old);
+      }
+      this.queue.push(expiredCopy(e));
+      out.push(e);
+    }
+    if (out.length > 0) this.ctx.emit(out);
+  }
+
+  contents(): StreamEvent[] {
+    return this.queue.toArray();
+  }
+
+  snapshot(): LengthState {
+    return { count: this.queue.size, events: saveEvents(this.queue.toArray()) };
+  }
+
+  restore(state: unknown): void {
+    this.queue = loadQueue(asState<LengthState>(state, 'length').events);
+  }
+}
+
+export const lengthWindow: WindowImpl = {
+  spec: {
+    kind: 'window',
+    namespace: '',
+    name: 'length',
+    description:
+      'A sliding window that holds the last `window.length` events. When a new event arrives and the window is full, the oldest event leaves (as an expired event) before the new one is emitted.',
+    parameters: [
+      { name: 'window.length', type: ['int'], description: 'How many events the window holds.', constantOnly: true },
+    ],
+    signatures: [['window.length']],
+    examples: [
+      {
+        syntax:
+          'from TempStream#window.length(10)\nselect avg(temp) as avgTemp, roomNo\ngroup by roomNo\ninsert into AvgTempStream;',
+        description: 'Average temperature per room over the last 10 events.',
+      },
+    ],
+    validate: (types, constants) =>
+      checkCount(types.length, 1, 1, 'one argument (<int> window.length)') ??
+      checkIntArg(types, constants, 0, 'window.length') ??
+      (Number(constants[0]) < 0 ? 'window.length must not be negative' : undefined),
+  },
+  create(ctx) {
+    checkCall(lengthWindow.spec, ctx);
+    return new LengthWindow(ctx, constNumber(ctx.args[0]));
+  },
+};

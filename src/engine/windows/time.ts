@@ -1,0 +1,129 @@
+/** `time(t)`: a sliding window of the events of the last t milliseconds (of the app clock). */
+import type { StreamEvent } from '../event/stream-event.js';
+import { CURRENT } from '../event/stream-event.js';
+import {
+  asState,
+  checkCall,
+  checkCount,
+  checkTimeArg,
+  constNumber,
+  EventQueue,
+  expiredCopy,
+  loadQueue,
+  saveEvents,
+  WindowTimers,
+  type SavedEvent,
+} from './common.js';
+import type { WindowContext, WindowImpl, WindowProcessor } from './window.js';
+
+interface TimeState {
+  events: SavedEvent[];
+  lastTimestamp: number | null;
+}
+
+class TimeWindow implements WindowProcessor {
+  readonly isBatch = false;
+  private queue = new EventQueue();
+  private lastTimestamp = -Infinity;
+  private readonly timers: WindowTimers;
+
+  constructor(
+    private readonly ctx: WindowContext,
+    private readonly time: number,
+  ) {
+    this.timers = new WindowTimers(ctx.scheduler, this.onTimer);
+  }
+
+  /** Moves the events due at `now` to `out`, stamped with `now`. */
+  private expire(out: StreamEvent[], now: number): void {
+    const q = this.queue;
+    for (let head = q.peek(); head !== undefined && head.timestamp + this.time <= now; head = q.peek()) {
+      q.shift();
+      head.timestamp = now;
+      out.push(head);
+    }
+  }
+
+  process(chunk: StreamEvent[]): void {
+    const out: StreamEvent[] = [];
+    const now = this.ctx.scheduler.now();
+    for (let i = 0; i < chunk.length; i++) {
+      const e = chunk[i] as StreamEvent;
+      this.expire(out, now);
+      if (e.type !== CURRENT) continue;
+      out.push(e);
+      this.queue.push(expiredCopy(e));
+      if (this.lastTimestamp < e.timestamp) {
+        this.timers.schedule(e.timestamp + this.time);
+        this.lastTimestamp = e.timestamp;
+      }
+    }
+    if (out.length > 0) this.ctx.emit(out);
+  }
+
+  private readonly onTimer = (): void => {
+    const out: StreamEvent[] = [];
+    this.expire(out, this.ctx.scheduler.now());
+    if (out.length > 0) this.ctx.emit(out);
+  };
+
+  contents(): StreamEvent[] {
+    return this.queue.toArray();
+  }
+
+  stop(): void {
+    this.timers.cancelAll();
+  }
+
+  snapshot(): TimeState {
+    return {
+      events: saveEvents(this.queue.toArray()),
+      lastTimestamp: this.lastTimestamp === -Infinity ? null : this.lastTimestamp,
+    };
+  }
+
+  restore(state: unknown): void {
+    const s = asState<TimeState>(state, 'time');
+    this.timers.cancelAll();
+    this.queue = loadQueue(s.events);
+    this.lastTimestamp = s.lastTimestamp ?? -Infinity;
+    let last = -Infinity;
+    for (const e of this.queue.toArray()) {
+      if (e.timestamp > last) this.timers.schedule(e.timestamp + this.time);
+      last = Math.max(last, e.timestamp);
+    }
+  }
+}
+
+export const timeWindow: WindowImpl = {
+  spec: {
+    kind: 'window',
+    namespace: '',
+    name: 'time',
+    description:
+      'A sliding window that holds the events that arrived during the last `window.time`. An event leaves (as an expired event, stamped with the time it leaves) exactly when the clock reaches its timestamp plus `window.time`.',
+    parameters: [
+      {
+        name: 'window.time',
+        type: ['int', 'long', 'time'],
+        description: 'How long an event stays in the window.',
+        constantOnly: true,
+      },
+    ],
+    signatures: [['window.time']],
+    examples: [
+      {
+        syntax:
+          'from TempStream#window.time(1 min)\nselect avg(temp) as avgTemp, roomNo\ngroup by roomNo\ninsert all events into AvgTempStream;',
+        description: 'Average temperature per room over the last minute.',
+      },
+    ],
+    validate: (types, constants) =>
+      checkCount(types.length, 1, 1, 'one argument (<int|long|time> window.time)') ??
+      checkTimeArg(types, constants, 0, 'window.time'),
+  },
+  create(ctx) {
+    checkCall(timeWindow.spec, ctx);
+    return new TimeWindow(ctx, constNumber(ctx.args[0]));
+  },
+};
