@@ -1,0 +1,4 @@
+export * from './ast.js';
+export * from './catalog.js';
+export * from './errors.js';
+export { parseSiddhiApp, parseOnDemandQuery, parseExpression } from './parser/index.js';
