@@ -1,7 +1,7 @@
 /** Java `Math` operations whose JavaScript counterparts differ: rounding, signum, exponent, hex text of doubles. */
 
-const LONG_MAX = 9223372036854775807;
-const LONG_MIN = -9223372036854775808;
+const LONG_MAX = 2 ** 63;
+const LONG_MIN = -(2 ** 63);
 
 /** Java `Math.round(double)`: half up, NaN to 0, clamped to the long range. */
 export function javaRoundDouble(x: number): number {
