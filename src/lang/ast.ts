@@ -168,6 +168,8 @@ export interface ExtensionCall {
   readonly namespace?: string;
   readonly name: string;
   readonly args: readonly Expression[];
+  /** `#fn(*)`: every attribute of the input, in order. */
+  readonly star?: boolean;
   readonly span: Span;
 }
 

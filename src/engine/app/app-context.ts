@@ -36,6 +36,9 @@ export interface AppContext {
   /** Stateful elements by a stable key (query name + element), for persist/restore. */
   readonly stateful: Map<string, Stateful>;
   readonly lifecycle: Lifecycle[];
+  /** Streams some query reads, and streams some query inserts into. */
+  readonly streamsRead: Set<string>;
+  readonly streamsWritten: Set<string>;
   /** Creates the junction of a stream the first time it is needed (inferred output streams). */
   junctionFor(id: string, attributes: readonly Attribute[]): StreamJunction;
   /** Routes an error raised while processing events of a stream per its @OnError choice. */

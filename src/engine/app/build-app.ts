@@ -68,6 +68,8 @@ export function buildApp(app: SiddhiApp, text: string, opts: BuildOptions): Sidd
     queryOutputs: new Map(),
     stateful: new Map(),
     lifecycle: [],
+    streamsRead: new Set(),
+    streamsWritten: new Set(),
     junctionFor(id: string, attributes: readonly Attribute[]): StreamJunction {
       let j = this.junctions.get(id);
       if (!j) {
@@ -158,6 +160,7 @@ function inputJunction(ctx: AppContext, input: SingleInputStream): ReturnType<Qu
       input.span,
     );
   }
+  ctx.streamsRead.add(id);
   return { subscribe: (s) => j.subscribe(s), attributes: j.schema.attributes };
 }
 

@@ -61,7 +61,7 @@ export function createSelector(
       offset: compiled.offset,
       currentOn,
       expiredOn,
-      batching: batching && factories.length > 0,
+      batching,
     },
     next,
   );
@@ -123,5 +123,6 @@ export function streamOutputAction(
   }
   const target = out.isFaultStream ? `!${out.target}` : out.target;
   const junction = ctx.junctionFor(target, output);
+  ctx.streamsWritten.add(target);
   return insertIntoStream((chunk) => junction.send(chunk));
 }

@@ -160,13 +160,18 @@ function buildStage(
           h.call.span,
         );
       }
-      const wargs = compileArgs(ctx, args, scope);
+      const starArgs: Expression[] = h.call.star
+        ? attributes.map((a) => ({ kind: 'variable', name: a.name, span: h.call.span }))
+        : [];
+      const wargs = compileArgs(ctx, h.call.star ? starArgs : args, scope);
       const argTypes = wargs.map((a) => a.type);
       const constants = wargs.map((a) => a.constant);
       const invalid = impl.spec.validate?.(argTypes, constants);
       if (invalid) throw new CompileError(`${name}(): ${invalid}`, h.call.span);
       const fn = impl.create({ argTypes, constants, returnType: 'object', now: () => ctx.scheduler.now() });
-      const appended = impl.spec.appendedAttributes ?? [];
+      // pol2Cart appends z only when it is given a z: its appended attributes follow its arguments.
+      const declared = impl.spec.appendedAttributes ?? [];
+      const appended = impl.spec.name === 'pol2Cart' ? declared.slice(0, argTypes.length) : declared;
       setAttributes([...attributes, ...appended.map((a) => ({ name: a.name, type: a.type }))]);
       return (next) => streamFunctionStage(fn, wargs, next);
     }
@@ -197,7 +202,9 @@ function streamFunctionStage(
   return (chunk) => {
     const out: StreamEvent[] = [];
     for (const e of chunk) {
+      // The processed event goes along as a trailing argument (`#log` prints it).
       const values = args.map((a) => a.evaluate(e));
+      values.push({ timestamp: e.timestamp, data: e.data });
       fn(values, (appended) => out.push({ timestamp: e.timestamp, data: [...e.data, ...appended], type: e.type }));
     }
     if (out.length > 0) next(out);

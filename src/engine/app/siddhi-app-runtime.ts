@@ -44,6 +44,13 @@ export class SiddhiAppRuntime {
     return [...this.ctx.junctions.keys()].filter((k) => !k.startsWith('#'));
   }
 
+  /** Streams that queries insert into and no query reads: the app's results. */
+  getOutputStreamNames(): string[] {
+    return this.getStreamNames().filter(
+      (s) => !s.startsWith('!') && this.ctx.streamsWritten.has(s) && !this.ctx.streamsRead.has(s),
+    );
+  }
+
   getQueryNames(): string[] {
     return [...this.ctx.queryOutputs.keys()];
   }

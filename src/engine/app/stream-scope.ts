@@ -15,6 +15,7 @@ export function streamScope(
 ): Scope {
   return {
     timestampCode,
+    starAttributes: () => attributes.map((a, i) => ({ code: `${param}[${i}]`, type: a.type })),
     resolve(v: Variable): ResolvedVariable | string {
       if (v.streamId !== undefined && !names.includes(v.streamId)) {
         return `unknown stream '${v.streamId}' in '${v.streamId}.${v.name}'; this query reads ${names.join(' / ')}`;

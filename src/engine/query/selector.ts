@@ -27,7 +27,7 @@ export interface SelectorConfig {
   readonly offset: number | undefined;
   readonly currentOn: boolean;
   readonly expiredOn: boolean;
-  /** The input comes from a batch window and the selector aggregates. */
+  /** The input comes from a batch window: with group by, or with aggregators, a batch emits per group / once. */
   readonly batching: boolean;
 }
 
@@ -49,9 +49,19 @@ export class QuerySelector {
   }
 
   process(chunk: StreamEvent[]): void {
-    const out = this.cfg.batching ? this.processBatch(chunk) : this.processEach(chunk);
+    const cfg = this.cfg;
+    let out: StreamEvent[];
+    if (cfg.batching && (cfg.groupKey !== undefined || cfg.aggregatorCount > 0)) {
+      out = this.finish(this.processBatch(chunk));
+    } else if (cfg.groupKey !== undefined) {
+      // Siddhi's grouped (non-batch) path neither orders nor offsets; `limit` keeps the first N.
+      out = this.processEach(chunk);
+      if (cfg.limit !== undefined && out.length > cfg.limit) out.length = cfg.limit;
+    } else {
+      out = this.finish(this.processEach(chunk));
+    }
     if (out.length === 0) return;
-    this.next(this.finish(out));
+    this.next(out);
   }
 
   private statesFor(d: unknown[], ts: number): AggregatorState[] {
@@ -118,9 +128,7 @@ export class QuerySelector {
       const e = chunk[i]!;
       const o = this.apply(e);
       if (o === undefined) continue;
-      const k = key(e.data, e.timestamp);
-      if (byGroup.has(k)) byGroup.delete(k);
-      byGroup.set(k, o);
+      byGroup.set(key(e.data, e.timestamp), o);
     }
     return [...byGroup.values()];
   }

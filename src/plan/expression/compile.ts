@@ -114,7 +114,9 @@ export class ExpressionCompiler {
   }
 
   private call(expr: FunctionCall, scope: Scope): CompiledExpression {
-    const args = expr.args.map((a) => this.compile(a, scope));
+    const args: CompiledExpression[] = expr.star
+      ? (scope.starAttributes?.() ?? []).map((r) => ({ code: r.code, type: r.type }))
+      : expr.args.map((a) => this.compile(a, scope));
     const argTypes = args.map((a) => a.type);
     const constants = args.map((a) => a.constant?.value);
     const r = this.resolver.resolveCall(expr, argTypes, constants);

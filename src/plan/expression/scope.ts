@@ -19,6 +19,8 @@ export interface Scope {
   /** The code of the event's timestamp for `eventTimestamp()`; `eventTimestamp(e1)` resolves via `resolveTimestampOf`. */
   readonly timestampCode: string;
   resolveTimestampOf?(ref: string): string | undefined;
+  /** What `fn(*)` passes: every attribute in scope, in order. */
+  starAttributes?(): readonly ResolvedVariable[];
   /** `x in T`: returns code that evaluates the membership given the operand's code, or an error message. */
   resolveIn?(sourceId: string, operandCode: string, operandType: AttributeType): string | { error: string };
 }

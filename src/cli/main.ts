@@ -1,0 +1,41 @@
+#!/usr/bin/env node
+/** The `tributary` command. */
+import { Command } from 'commander';
+import { runCommand } from './commands/run.js';
+import { testCommand } from './commands/test.js';
+import { validateCommand } from './commands/validate.js';
+
+const program = new Command();
+program.name('tributary').description('Streaming integration engine for SiddhiQL apps').version('0.1.0');
+
+program
+  .command('run')
+  .argument('<app>', 'a .siddhi file')
+  .option('--events <file>', 'send the events of a JSON-lines file, then stop')
+  .option('--stream <name>', 'the stream events of --events go to when a line names none')
+  .description('run an app in the foreground')
+  .action(async (app: string, opts: { events?: string; stream?: string }) => {
+    process.exitCode = await runCommand(app, opts);
+  });
+
+program
+  .command('validate')
+  .argument('<files...>', '.siddhi files')
+  .option('--json', 'one JSON object per file')
+  .description('check apps; prints FILE:LINE:COL message for every problem')
+  .action((files: string[], opts: { json?: boolean }) => {
+    process.exitCode = validateCommand(files, opts);
+  });
+
+program
+  .command('test')
+  .argument('<paths...>', 'case files (conformance format) or folders of them')
+  .option('--json <file>', 'write the results as JSON')
+  .option('--filter <text>', 'only cases whose suite/name contains the text')
+  .option('--quiet', 'print only the summary')
+  .description('run test cases against their apps on the virtual clock')
+  .action((paths: string[], opts: { json?: string; filter?: string; quiet?: boolean }) => {
+    process.exitCode = testCommand(paths, opts);
+  });
+
+await program.parseAsync();
