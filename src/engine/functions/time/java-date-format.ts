@@ -1,0 +1,422 @@
+/**
+ * Java date patterns (`yyyy-MM-dd HH:mm:ss.SSS`), formatting and parsing as `SimpleDateFormat` /
+ * commons-lang `FastDateFormat` do, with English names; and the `java.time.DateTimeFormatter` dialect
+ * (`u` is the year, `S` a fraction, fixed-width two-letter fields, the whole text must be consumed).
+ *
+ * Parsing is lenient like Java's default: numeric fields take as many digits as are there unless the next
+ * field is numeric too (then exactly the letter count), out-of-range values roll over (month 13 is January
+ * of the next year), and text after the last field is ignored.
+ */
+import { fieldsOf, US_WEEK, utcDate as localDateTime, weekOfMonth, weekOfYear, type WeekRules } from './calendar.js';
+import { formatOffset, localToInstant, type Zone } from './zones.js';
+
+export type Dialect = 'simple' | 'java.time';
+
+const MONTHS = [
+  'January',
+  'February',
+  'March',
+  'April',
+  'May',
+  'June',
+  'July',
+  'August',
+  'September',
+  'October',
+  'November',
+  'December',
+];
+const DAYS = ['Sunday', 'Monday', 'Tuesday', 'Wednesday', 'Thursday', 'Friday', 'Saturday'];
+
+interface FieldToken {
+  readonly kind: 'field';
+  readonly letter: string;
+  readonly count: number;
+}
+interface LiteralToken {
+  readonly kind: 'literal';
+  readonly text: string;
+}
+type Token = FieldToken | LiteralToken;
+
+const SIMPLE_LETTERS = 'GyYMLwWDdFEuaHkKhmsSzZX';
+const TIME_LETTERS = 'GuyYMLwWDdFEeaHkKhmsSnzZXxVO';
+
+/** Tokens of a pattern; throws on an unknown letter or an unterminated quote, as Java does. */
+export function tokenize(pattern: string, dialect: Dialect = 'simple'): Token[] {
+  const letters = dialect === 'simple' ? SIMPLE_LETTERS : TIME_LETTERS;
+  const tokens: Token[] = [];
+  let i = 0;
+  const literal = (t: string): void => {
+    const last = tokens[tokens.length - 1];
+    if (last?.kind === 'literal') tokens[tokens.length - 1] = { kind: 'literal', text: last.text + t };
+    else tokens.push({ kind: 'literal', text: t });
+  };
+  while (i < pattern.length) {
+    const c = pattern[i] as string;
+    if (c === "'") {
+      if (pattern[i + 1] === "'") {
+        literal("'");
+        i += 2;
+        continue;
+      }
+      let text = '';
+      i++;
+      while (true) {
+        if (i >= pattern.length) throw new Error(`Unterminated quote in pattern "${pattern}"`);
+        if (pattern[i] === "'") {
+          if (pattern[i + 1] === "'") {
+            text += "'";
+            i += 2;
+            continue;
+          }
+          i++;
+          break;
+        }
+        text += pattern[i];
+        i++;
+      }
+      literal(text);
+      continue;
+    }
+    if (/[A-Za-z]/.test(c)) {
+      if (!letters.includes(c)) throw new Error(`Illegal pattern character '${c}'`);
+      let n = 1;
+      while (pattern[i + n] === c) n++;
+      tokens.push({ kind: 'field', letter: c, count: n });
+      i += n;
+      continue;
+    }
+    literal(c);
+    i++;
+  }
+  return tokens;
+}
+
+function pad(n: number, width: number): string {
+  const s = String(Math.abs(n));
+  return (n < 0 ? '-' : '') + s.padStart(width, '0');
+}
+
+/** Formats the instant `ms` in `zone` with a Java pattern. */
+export function formatDate(
+  ms: number,
+  pattern: string,
+  zone: Zone,
+  dialect: Dialect = 'simple',
+  week: WeekRules = US_WEEK,
+): string {
+  const f = fieldsOf(ms, zone);
+  let out = '';
+  for (const t of tokenize(pattern, dialect)) {
+    if (t.kind === 'literal') {
+      out += t.text;
+      continue;
+    }
+    const { letter, count } = t;
+    const yearText = (y: number): string => (count === 2 ? pad(((y % 100) + 100) % 100, 2) : pad(y, count));
+    switch (letter) {
+      case 'G':
+        out += f.year > 0 ? 'AD' : 'BC';
+        break;
+      case 'y':
+        out +=
+          dialect === 'simple'
+            ? yearText(f.year > 0 ? f.year : 1 - f.year)
+            : yearText(f.year > 0 ? f.year : 1 - f.year);
+        break;
+      case 'u':
+        out += dialect === 'simple' ? String(((f.dayOfWeek + 5) % 7) + 1) : yearText(f.year);
+        break;
+      case 'Y':
+        out += yearText(weekOfYear(f, week).weekYear);
+        break;
+      case 'M':
+      case 'L':
+        out +=
+          count >= 4
+            ? MONTHS[f.month - 1]
+            : count === 3
+              ? (MONTHS[f.month - 1] as string).slice(0, 3)
+              : pad(f.month, count);
+        break;
+      case 'w':
+        out += pad(weekOfYear(f, week).week, count);
+        break;
+      case 'W':
+        out += pad(weekOfMonth(f, week), count);
+        break;
+      case 'D':
+        out += pad(f.dayOfYear, count);
+        break;
+      case 'd':
+        out += pad(f.day, count);
+        break;
+      case 'F':
+        out += pad(Math.floor((f.day - 1) / 7) + 1, count);
+        break;
+      case 'E':
+      case 'e':
+        out += count >= 4 ? DAYS[f.dayOfWeek - 1] : (DAYS[f.dayOfWeek - 1] as string).slice(0, 3);
+        break;
+      case 'a':
+        out += f.hour < 12 ? 'AM' : 'PM';
+        break;
+      case 'H':
+        out += pad(f.hour, count);
+        break;
+      case 'k':
+        out += pad(f.hour === 0 ? 24 : f.hour, count);
+        break;
+      case 'K':
+        out += pad(f.hour % 12, count);
+        break;
+      case 'h':
+        out += pad(f.hour % 12 === 0 ? 12 : f.hour % 12, count);
+        break;
+      case 'm':
+        out += pad(f.minute, count);
+        break;
+      case 's':
+        out += pad(f.second, count);
+        break;
+      case 'S':
+        out +=
+          dialect === 'simple'
+            ? pad(f.millis, count)
+            : String(f.millis).padStart(3, '0').padEnd(count, '0').slice(0, count);
+        break;
+      case 'n':
+        out += String(f.millis * 1000000);
+        break;
+      case 'z':
+        out += count >= 4 ? zone.longName(ms) : zone.shortName(ms);
+        break;
+      case 'V':
+        out += zone.id;
+        break;
+      case 'O':
+        out += f.offsetMs === 0 ? 'GMT' : `GMT${formatOffset(f.offsetMs, true)}`;
+        break;
+      case 'Z':
+        out +=
+          dialect === 'simple'
+            ? formatOffset(f.offsetMs, count === 2)
+            : count === 4
+              ? f.offsetMs === 0
+                ? 'GMT'
+                : `GMT${formatOffset(f.offsetMs, true)}`
+              : count === 5
+                ? f.offsetMs === 0
+                  ? 'Z'
+                  : formatOffset(f.offsetMs, true)
+                : formatOffset(f.offsetMs, false);
+        break;
+      case 'X':
+      case 'x': {
+        if (letter === 'X' && f.offsetMs === 0) {
+          out += 'Z';
+          break;
+        }
+        const full = formatOffset(f.offsetMs, count >= 3);
+        out += count === 1 ? full.slice(0, 3) : full;
+        break;
+      }
+    }
+  }
+  return out;
+}
+
+/** The error a failed parse throws, with Java's message. */
+export class DateParseError extends Error {}
+
+const NUMERIC = new Set('yYuMLwWDdFHkKhmsSn');
+
+function isNumeric(t: Token | undefined): boolean {
+  return (
+    t !== undefined &&
+    t.kind === 'field' &&
+    NUMERIC.has(t.letter) &&
+    !((t.letter === 'M' || t.letter === 'L') && t.count >= 3)
+  );
+}
+
+export interface ParseOptions {
+  readonly dialect?: Dialect;
+  /** For two-digit years: the instant "now" (years resolve within 80 years before and 20 after). */
+  readonly now?: number;
+  /** Read an offset in the text but keep the wall-clock time (java.time's LocalDateTime.parse). */
+  readonly ignoreOffset?: boolean;
+}
+
+/** Parses text with a Java pattern in `zone`, giving epoch millis. */
+export function parseDate(text: string, pattern: string, zone: Zone, options: ParseOptions = {}): number {
+  const dialect = options.dialect ?? 'simple';
+  const tokens = tokenize(pattern, dialect);
+  const fail = (index: number): never => {
+    throw new DateParseError(
+      dialect === 'simple' ? `Unparseable date: "${text}"` : `Text '${text}' could not be parsed at index ${index}`,
+    );
+  };
+  let pos = 0;
+  let year = 1970;
+  let month = 1;
+  let day = 1;
+  let dayOfYear: number | undefined;
+  let dateOrder = 0;
+  let dayOfYearOrder = -1;
+  let hour24: number | undefined;
+  let hour12: number | undefined;
+  let pm: boolean | undefined;
+  let minute = 0;
+  let second = 0;
+  let millis = 0;
+  let offset: number | undefined;
+  let order = 0;
+  const matchName = (names: readonly string[]): number => {
+    let best = -1;
+    let bestLen = 0;
+    const rest = text.slice(pos).toLowerCase();
+    names.forEach((name, i) => {
+      for (const candidate of [name, name.slice(0, 3)]) {
+        if (candidate.length > bestLen && rest.startsWith(candidate.toLowerCase())) {
+          best = i;
+          bestLen = candidate.length;
+        }
+      }
+    });
+    if (best < 0) fail(pos);
+    pos += bestLen;
+    return best;
+  };
+  for (let ti = 0; ti < tokens.length; ti++) {
+    const t = tokens[ti] as Token;
+    order++;
+    if (t.kind === 'literal') {
+      if (!text.startsWith(t.text, pos)) fail(pos);
+      pos += t.text.length;
+      continue;
+    }
+    const { letter, count } = t;
+    if (isNumeric(t)) {
+      if (dialect === 'simple') while (pos < text.length && /\s/.test(text[pos] as string)) pos++;
+      let width: number;
+      if (dialect === 'java.time') {
+        width = count >= 2 && !'yuYS'.includes(letter) ? count : isNumeric(tokens[ti + 1]) ? count : 19;
+        if (letter === 'S') width = count;
+      } else width = isNumeric(tokens[ti + 1]) ? count : 19;
+      const start = pos;
+      let sign = 1;
+      if (dialect === 'simple' && (letter === 'y' || letter === 'Y') && (text[pos] === '-' || text[pos] === '+')) {
+        sign = text[pos] === '-' ? -1 : 1;
+        pos++;
+      }
+      const digitsStart = pos;
+      while (pos < text.length && pos - digitsStart < width && /[0-9]/.test(text[pos] as string)) pos++;
+      const digits = text.slice(digitsStart, pos);
+      if (digits.length === 0) fail(start);
+      if (dialect === 'java.time' && count >= 2 && !'yuY'.includes(letter) && digits.length !== count) fail(start);
+      if (dialect === 'java.time' && 'yuY'.includes(letter) && count >= 4 && digits.length < count) fail(start);
+      let value = sign * Number(digits);
+      switch (letter) {
+        case 'y':
+        case 'u':
+        case 'Y':
+          if (letter === 'u' && dialect === 'simple') break;
+          if (count <= 2 && digits.length === 2 && sign === 1) {
+            const nowYear = new Date(options.now ?? 1577836800000).getUTCFullYear();
+            const startYear = nowYear - 80;
+            value = Math.floor(startYear / 100) * 100 + value;
+            if (value < startYear) value += 100;
+          }
+          year = value;
+          dateOrder = order;
+          break;
+        case 'M':
+        case 'L':
+          month = value;
+          dateOrder = order;
+          break;
+        case 'd':
+          day = value;
+          dateOrder = order;
+          break;
+        case 'D':
+          dayOfYear = value;
+          dayOfYearOrder = order;
+          break;
+        case 'H':
+          hour24 = value;
+          break;
+        case 'k':
+          hour24 = value === 24 ? 0 : value;
+          break;
+        case 'h':
+          hour12 = value % 12;
+          break;
+        case 'K':
+          hour12 = value;
+          break;
+        case 'm':
+          minute = value;
+          break;
+        case 's':
+          second = value;
+          break;
+        case 'S':
+          millis = dialect === 'simple' ? value : Math.round(Number(`0.${digits}`) * 1000);
+          break;
+        default:
+          break;
+      }
+      continue;
+    }
+    switch (letter) {
+      case 'M':
+      case 'L':
+        month = matchName(MONTHS) + 1;
+        dateOrder = order;
+        break;
+      case 'E':
+      case 'e':
+        matchName(DAYS);
+        break;
+      case 'a':
+        pm = matchName(['AM', 'PM']) === 1;
+        break;
+      case 'G':
+        matchName(['BC', 'AD']);
+        break;
+      case 'z':
+      case 'Z':
+      case 'X':
+      case 'x':
+      case 'O':
+      case 'V': {
+        const rest = text.slice(pos);
+        const m = /^(?:(?:GMT|UTC)?([+-])(\d{2}):?(\d{2})?|(Z)(?![A-Za-z])|(GMT|UTC|UT)(?![A-Za-z+-]))/.exec(rest);
+        if (m === null) fail(pos);
+        const match = m as RegExpExecArray;
+        offset =
+          match[1] !== undefined
+            ? (match[1] === '-' ? -1 : 1) * (Number(match[2]) * 60 + Number(match[3] ?? 0)) * 60000
+            : 0;
+        pos += match[0].length;
+        break;
+      }
+      default:
+        fail(pos);
+    }
+  }
+  if (dialect === 'java.time' && pos < text.length) {
+    throw new DateParseError(`Text '${text}' could not be parsed, unparsed text found at index ${pos}`);
+  }
+  let hour = hour24 ?? 0;
+  if (hour24 === undefined && hour12 !== undefined) hour = hour12 + (pm === true ? 12 : 0);
+  else if (hour24 === undefined && pm === true) hour = 12;
+  let local: number;
+  if (dayOfYear !== undefined && dayOfYearOrder > dateOrder)
+    local = localDateTime(year, 1, dayOfYear, hour, minute, second, millis);
+  else local = localDateTime(year, month, day, hour, minute, second, millis);
+  return offset !== undefined && options.ignoreOffset !== true ? local - offset : localToInstant(local, zone);
+}
