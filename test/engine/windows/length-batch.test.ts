@@ -1,0 +1,88 @@
+import { describe, test } from 'node:test';
+import assert from 'node:assert/strict';
+import { lengthBatchWindow } from '../../../src/engine/windows/length-batch.js';
+import { Harness, int, bool, attr, STOCK } from './harness.js';
+
+describe('lengthBatch window', () => {
+  test('emits each full batch: previous batch expired, RESET, then the new current events', () => {
+    const h = new Harness(lengthBatchWindow, [int(2)], STOCK, 100);
+    h.send(['A', 1, 1]);
+    assert.deepEqual(h.take(), []);
+    h.send(['B', 2, 2]);
+    h.clock.advanceTo(300);
+    h.send(['C', 3, 3]);
+    h.send(['D', 4, 4]);
+    assert.deepEqual(h.take(), [
+      [
+        ['R', [], 100],
+        ['C', ['A', 1, 1], 100],
+        ['C', ['B', 2, 2], 100],
+      ],
+      [
+        ['E', ['A', 1, 1], 300],
+        ['E', ['B', 2, 2], 300],
+        ['R', [], 300],
+        ['C', ['C', 3, 3], 300],
+        ['C', ['D', 4, 4], 300],
+      ],
+    ]);
+    // Joins see the last complete batch.
+    assert.deepEqual(h.held(), [
+      ['C', 3, 3],
+      ['D', 4, 4],
+    ]);
+  });
+
+  test('one chunk completing two batches emits two chunks', () => {
+    const h = new Harness(lengthBatchWindow, [int(2)], STOCK);
+    h.send(['A', 1, 1], ['B', 2, 2], ['C', 3, 3], ['D', 4, 4], ['E', 5, 5]);
+    const chunks = h.take();
+    assert.equal(chunks.length, 2);
+    assert.deepEqual(
+      chunks[1]!.map(([t, d]) => [t, d[0]]),
+      [
+        ['E', 'A'],
+        ['E', 'B'],
+        ['R', undefined],
+        ['C', 'C'],
+        ['C', 'D'],
+      ],
+    );
+  });
+
+  test('stream.current.event emits events as they come and expires them in batches', () => {
+    const h = new Harness(lengthBatchWindow, [int(2), bool(true)], STOCK);
+    h.send(['A', 1, 1]);
+    h.send(['B', 2, 2]);
+    h.send(['C', 3, 3]);
+    assert.deepEqual(h.kinds(), [
+      ['C', ['A', 1, 1]],
+      ['C', ['B', 2, 2]],
+      ['E', ['A', 1, 1]],
+      ['E', ['B', 2, 2]],
+      ['R', []],
+      ['C', ['C', 3, 3]],
+    ]);
+  });
+
+  test('snapshot and restore keep the half-filled batch and the previous batch', () => {
+    const h = new Harness(lengthBatchWindow, [int(2)], STOCK);
+    h.send(['A', 1, 1], ['B', 2, 2], ['C', 3, 3]);
+    h.take();
+    const r = h.restored(lengthBatchWindow, [int(2)], STOCK);
+    r.send(['D', 4, 4]);
+    assert.deepEqual(r.kinds(), [
+      ['E', ['A', 1, 1]],
+      ['E', ['B', 2, 2]],
+      ['R', []],
+      ['C', ['C', 3, 3]],
+      ['C', ['D', 4, 4]],
+    ]);
+  });
+
+  test('rejects bad arguments at creation', () => {
+    assert.throws(() => new Harness(lengthBatchWindow, [attr('volume')], STOCK), /constant/);
+    assert.throws(() => new Harness(lengthBatchWindow, [int(2), int(1)], STOCK), /stream.current.event/);
+    assert.throws(() => new Harness(lengthBatchWindow, [int(2), bool(true), int(1)], STOCK), /one or two/);
+  });
+});
