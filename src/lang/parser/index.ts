@@ -20,9 +20,10 @@ function lexingDiagnostic(text: string, e: ILexingError): Diagnostic {
   const offset = e.offset;
   const bad = text.slice(offset, offset + Math.max(1, e.length));
   const start = positionAt(text, offset);
+  const rest = text.slice(offset).split(/\r?\n/)[0] ?? '';
   const message =
     bad.startsWith("'") || bad.startsWith('"')
-      ? `unterminated or invalid string starting at ${bad.length > 20 ? bad.slice(0, 20) + '...' : bad}`
+      ? `unterminated string ${rest.length > 30 ? rest.slice(0, 30) + '...' : rest} (strings end on the same line, and '...' strings cannot contain quotes)`
       : `unexpected character '${bad}'`;
   return {
     line: e.line ?? start.line,

@@ -35,6 +35,7 @@ function firstTokens(paths: readonly (readonly TokenType[])[]): TokenType[] {
 
 export const siddhiErrorMessages: IParserErrorMessageProvider = {
   buildMismatchTokenMessage({ expected, actual }) {
+    if (expected === EOF) return `extraneous input ${describeToken(actual)}: expected ';' or end of input`;
     return `mismatched input ${describeToken(actual)}: expected ${label(expected)}`;
   },
   buildNotAllInputParsedMessage({ firstRedundant }) {

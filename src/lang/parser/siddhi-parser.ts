@@ -106,6 +106,23 @@ const ATTRIBUTE_TYPE_NAMES: Record<string, AttributeType> = {
   Object: 'object',
 };
 
+const PRECEDENCE: Record<BinaryOperator, number> = {
+  or: 1,
+  and: 2,
+  '==': 4,
+  '!=': 4,
+  '<': 5,
+  '<=': 5,
+  '>': 5,
+  '>=': 5,
+  '+': 6,
+  '-': 6,
+  '*': 7,
+  '/': 7,
+  '%': 7,
+};
+const IN_PRECEDENCE = 3;
+
 function withOptional<O extends object, K extends string, V>(obj: O, key: K, value: V | undefined): O {
   if (value !== undefined) (obj as Record<string, unknown>)[key] = value;
   return obj;
@@ -1479,95 +1496,80 @@ export class SiddhiParser extends EmbeddedActionsParser {
 
   // ------------------------------------------------------------------ expressions
 
+  /**
+   * A whole expression, read flat (`operand (operator operand | in T)*`) and then nested by precedence:
+   * `* / %` over `+ -` over `< <= > >=` over `== !=` over `in` over `and` over `or`, all left-associative.
+   */
   public expression = this.RULE('expression', (): Expression => {
-    let left = this.SUBRULE(this.andExpression);
-    this.MANY(() => {
-      this.CONSUME(T.Or);
-      const right = this.SUBRULE2(this.andExpression);
-      this.ACTION(() => (left = this.binary('or', left, right)));
-    });
-    return left;
+    const first = this.SUBRULE(this.unaryExpression);
+    const operands: Expression[] = [first];
+    const operators: IToken[] = [];
+    this.MANY(() =>
+      this.OR([
+        {
+          ALT: () => {
+            const op = this.CONSUME(T.BinaryOp);
+            const right = this.SUBRULE2(this.unaryExpression);
+            this.ACTION(() => {
+              operators.push(op);
+              operands.push(right);
+            });
+          },
+        },
+        {
+          ALT: () => {
+            const op = this.CONSUME(T.In);
+            const source = this.CONSUME(T.Name);
+            this.ACTION(() => {
+              operators.push(op, source);
+            });
+          },
+        },
+      ]),
+    );
+    return this.ACTION(() => (operators.length === 0 ? first : this.nest(operands, operators)));
   });
 
-  private binary(op: BinaryOperator, left: Expression, right: Expression): Expression {
-    return { kind: 'binary', op, left, right, span: joinSpans(left?.span, right?.span) };
-  }
-
-  private andExpression = this.RULE('andExpression', (): Expression => {
-    let left = this.SUBRULE(this.inExpression);
-    this.MANY(() => {
-      this.CONSUME(T.And);
-      const right = this.SUBRULE2(this.inExpression);
-      this.ACTION(() => (left = this.binary('and', left, right)));
-    });
-    return left;
-  });
-
-  private inExpression = this.RULE('inExpression', (): Expression => {
-    let operand = this.SUBRULE(this.equalityExpression);
-    this.MANY(() => {
-      this.CONSUME(T.In);
-      const source = this.CONSUME(T.Name);
-      this.ACTION(() => {
-        operand = {
+  /** Shunting-yard over the flat operand and operator lists (`in` is a postfix operator followed by its table). */
+  private nest(operands: Expression[], operators: IToken[]): Expression {
+    const out: Expression[] = [operands[0]!];
+    const pending: { op: BinaryOperator; prec: number }[] = [];
+    let next = 1;
+    const reduce = (minPrec: number): void => {
+      while (pending.length > 0 && pending[pending.length - 1]!.prec >= minPrec) {
+        const { op } = pending.pop()!;
+        const right = out.pop()!;
+        const left = out.pop()!;
+        out.push(this.binary(op, left, right));
+      }
+    };
+    for (let i = 0; i < operators.length; i++) {
+      const tok = operators[i]!;
+      if (tok.tokenType === T.In) {
+        const source = operators[++i]!;
+        reduce(IN_PRECEDENCE + 1);
+        const operand = out.pop()!;
+        out.push({
           kind: 'in',
           operand,
           sourceId: nameValue(source.image),
           span: joinSpans(operand?.span, spanOf(source, source)),
-        };
-      });
-    });
-    return operand;
-  });
+        });
+        continue;
+      }
+      const op = tok.image.toLowerCase() as BinaryOperator;
+      const prec = PRECEDENCE[op];
+      reduce(prec);
+      pending.push({ op, prec });
+      out.push(operands[next++]!);
+    }
+    reduce(0);
+    return out[0]!;
+  }
 
-  private equalityExpression = this.RULE('equalityExpression', (): Expression => {
-    let left = this.SUBRULE(this.relationalExpression);
-    this.MANY(() => {
-      const op = this.OR([{ ALT: () => this.CONSUME(T.EqEq) }, { ALT: () => this.CONSUME(T.NotEq) }]);
-      const right = this.SUBRULE2(this.relationalExpression);
-      this.ACTION(() => (left = this.binary(op.tokenType === T.EqEq ? '==' : '!=', left, right)));
-    });
-    return left;
-  });
-
-  private relationalExpression = this.RULE('relationalExpression', (): Expression => {
-    let left = this.SUBRULE(this.additiveExpression);
-    this.MANY(() => {
-      const op = this.OR([
-        { ALT: () => this.CONSUME(T.GtEq) },
-        { ALT: () => this.CONSUME(T.LtEq) },
-        { ALT: () => this.CONSUME(T.Gt) },
-        { ALT: () => this.CONSUME(T.Lt) },
-      ]);
-      const right = this.SUBRULE2(this.additiveExpression);
-      this.ACTION(() => (left = this.binary(op.image as '<' | '<=' | '>' | '>=', left, right)));
-    });
-    return left;
-  });
-
-  private additiveExpression = this.RULE('additiveExpression', (): Expression => {
-    let left = this.SUBRULE(this.multiplicativeExpression);
-    this.MANY(() => {
-      const op = this.OR([{ ALT: () => this.CONSUME(T.Plus) }, { ALT: () => this.CONSUME(T.Minus) }]);
-      const right = this.SUBRULE2(this.multiplicativeExpression);
-      this.ACTION(() => (left = this.binary(op.image as '+' | '-', left, right)));
-    });
-    return left;
-  });
-
-  private multiplicativeExpression = this.RULE('multiplicativeExpression', (): Expression => {
-    let left = this.SUBRULE(this.unaryExpression);
-    this.MANY(() => {
-      const op = this.OR([
-        { ALT: () => this.CONSUME(T.Star) },
-        { ALT: () => this.CONSUME(T.Slash) },
-        { ALT: () => this.CONSUME(T.Percent) },
-      ]);
-      const right = this.SUBRULE2(this.unaryExpression);
-      this.ACTION(() => (left = this.binary(op.image as '*' | '/' | '%', left, right)));
-    });
-    return left;
-  });
+  private binary(op: BinaryOperator, left: Expression, right: Expression): Expression {
+    return { kind: 'binary', op, left, right, span: joinSpans(left?.span, right?.span) };
+  }
 
   /** `not` binds tighter than every binary operator (as in Siddhi); `-5` is a negative constant. */
   private unaryExpression = this.RULE('unaryExpression', (): Expression => {

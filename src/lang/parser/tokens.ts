@@ -9,6 +9,8 @@ import { createToken, Lexer, type CustomPatternMatcherReturn, type TokenType } f
 export const Name = createToken({ name: 'Name', pattern: Lexer.NA, label: 'a name' });
 /** Time units (`sec`, `minutes`, ...), also names. */
 export const TimeUnit = createToken({ name: 'TimeUnit', pattern: Lexer.NA, label: 'a time unit' });
+/** Binary operators of expressions (`or`, `and`, `==`, `<`, `+`, `*`, ...). */
+export const BinaryOp = createToken({ name: 'BinaryOp', pattern: Lexer.NA, label: 'an operator' });
 /** Attribute types (`string`, `int`, ...), also names. */
 export const TypeName = createToken({ name: 'TypeName', pattern: Lexer.NA, label: 'an attribute type' });
 
@@ -136,8 +138,8 @@ const keywordSpecs: readonly (readonly [string, string, number, TokenType[]?])[]
   ['Of', 'of', 2],
   ['As', 'as', 2],
   ['At', 'at', 2],
-  ['Or', 'or', 2],
-  ['And', 'and', 3],
+  ['Or', 'or', 2, [BinaryOp]],
+  ['And', 'and', 3, [BinaryOp]],
   ['In', 'in', 2],
   ['On', 'on', 2],
   ['Is', 'is', 2],
@@ -282,12 +284,12 @@ export const Per = kw('Per');
 
 export const Arrow = createToken({ name: 'Arrow', pattern: /->/, label: "'->'" });
 export const TripleDot = createToken({ name: 'TripleDot', pattern: /\.\.\./, label: "'...'" });
-export const LtEq = createToken({ name: 'LtEq', pattern: /<=/, label: "'<='" });
-export const GtEq = createToken({ name: 'GtEq', pattern: />=/, label: "'>='" });
-export const EqEq = createToken({ name: 'EqEq', pattern: /==/, label: "'=='" });
-export const NotEq = createToken({ name: 'NotEq', pattern: /!=/, label: "'!='" });
-export const Lt = createToken({ name: 'Lt', pattern: /</, label: "'<'" });
-export const Gt = createToken({ name: 'Gt', pattern: />/, label: "'>'" });
+export const LtEq = createToken({ name: 'LtEq', pattern: /<=/, categories: [BinaryOp], label: "'<='" });
+export const GtEq = createToken({ name: 'GtEq', pattern: />=/, categories: [BinaryOp], label: "'>='" });
+export const EqEq = createToken({ name: 'EqEq', pattern: /==/, categories: [BinaryOp], label: "'=='" });
+export const NotEq = createToken({ name: 'NotEq', pattern: /!=/, categories: [BinaryOp], label: "'!='" });
+export const Lt = createToken({ name: 'Lt', pattern: /</, categories: [BinaryOp], label: "'<'" });
+export const Gt = createToken({ name: 'Gt', pattern: />/, categories: [BinaryOp], label: "'>'" });
 export const Assign = createToken({ name: 'Assign', pattern: /=/, label: "'='" });
 export const Bang = createToken({ name: 'Bang', pattern: /!/, label: "'!'" });
 export const Colon = createToken({ name: 'Colon', pattern: /:/, label: "':'" });
@@ -298,12 +300,12 @@ export const RParen = createToken({ name: 'RParen', pattern: /\)/, label: "')'" 
 export const LBracket = createToken({ name: 'LBracket', pattern: /\[/, label: "'['" });
 export const RBracket = createToken({ name: 'RBracket', pattern: /\]/, label: "']'" });
 export const Comma = createToken({ name: 'Comma', pattern: /,/, label: "','" });
-export const Star = createToken({ name: 'Star', pattern: /\*/, label: "'*'" });
-export const Plus = createToken({ name: 'Plus', pattern: /\+/, label: "'+'" });
+export const Star = createToken({ name: 'Star', pattern: /\*/, categories: [BinaryOp], label: "'*'" });
+export const Plus = createToken({ name: 'Plus', pattern: /\+/, categories: [BinaryOp], label: "'+'" });
 export const Question = createToken({ name: 'Question', pattern: /\?/, label: "'?'" });
-export const Minus = createToken({ name: 'Minus', pattern: /-/, label: "'-'" });
-export const Slash = createToken({ name: 'Slash', pattern: /\//, label: "'/'" });
-export const Percent = createToken({ name: 'Percent', pattern: /%/, label: "'%'" });
+export const Minus = createToken({ name: 'Minus', pattern: /-/, categories: [BinaryOp], label: "'-'" });
+export const Slash = createToken({ name: 'Slash', pattern: /\//, categories: [BinaryOp], label: "'/'" });
+export const Percent = createToken({ name: 'Percent', pattern: /%/, categories: [BinaryOp], label: "'%'" });
 export const AtSign = createToken({ name: 'AtSign', pattern: /@/, label: "'@'" });
 export const Hash = createToken({ name: 'Hash', pattern: /#/, label: "'#'" });
 
@@ -349,7 +351,8 @@ export const allTokens: TokenType[] = [
   Name,
   TimeUnit,
   TypeName,
+  BinaryOp,
 ];
 
 /** The one lexer instance (building it analyses every pattern; do it once). */
-export const siddhiLexer = new Lexer(allTokens, { positionTracking: 'full', ensureOptimizations: false });
+export const siddhiLexer = new Lexer(allTokens, { positionTracking: 'full', ensureOptimizations: true });
