@@ -19,13 +19,17 @@ interface CronState {
   expired: SavedEvent[];
 }
 
-/** Parses a Quartz cron expression (seconds first, `?`, `L`, `W`, `#`, Sunday = 1); throws on a bad one. */
+/**
+ * Parses a Quartz cron expression (seconds first, `?`, `L`, `W`, `#`, Sunday = 1); throws on a bad one.
+ * Quartz lets only one of day-of-month and day-of-week be restricted (the other is `?`), so both must match.
+ */
 export function parseQuartzCron(expression: string): Cron {
   return new Cron(expression, {
     paused: true,
     timezone: 'UTC',
     mode: '6-or-7-parts',
     alternativeWeekdays: true,
+    domAndDow: true,
     sloppyRanges: true,
   });
 }
