@@ -984,10 +984,11 @@ export class SiddhiParser extends EmbeddedActionsParser {
     });
     const args = this.SUBRULE(this.callArguments);
     return this.ACTION(() => {
-      // Siddhi reads `f(*)` as `f()` for windows and stream functions.
+      // `#fn(*)` passes every attribute of the input (`#pol2Cart(*)` on a (theta, rho) stream).
       const call: ExtensionCall = {
         name: nameValue((second ?? first).image),
         args: args.args,
+        ...(args.star ? { star: true } : {}),
         span: this.span(start),
       };
       return withOptional(call, 'namespace', second ? nameValue(first.image) : undefined);
