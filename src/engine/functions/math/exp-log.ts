@@ -1,6 +1,7 @@
 import type { FunctionImpl } from '../../registry/extension-impl.js';
 import { errorsFor } from '../shared/errors.js';
 import { NUMERIC_TYPES } from '../shared/types.js';
+import { javaCbrt } from './java-math.js';
 import { MATH_PACKAGE, numericFunction, param } from './numeric.js';
 
 const DOUBLE = { type: ['double'] as const, description: 'The result as a double.' };
@@ -67,7 +68,7 @@ export const cbrt = unary(
   'cbrt',
   'CubeRootFunctionExtension',
   'cube root of a number',
-  Math.cbrt,
+  javaCbrt,
   '17d 2.5712815906582356',
 );
 

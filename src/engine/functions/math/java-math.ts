@@ -64,3 +64,50 @@ export function javaUnsignedText(value: number, radix: 2 | 8 | 16, bits: 32 | 64
   if (bits === 32) return (value >>> 0).toString(radix);
   return BigInt.asUintN(64, BigInt(Math.trunc(value))).toString(radix);
 }
+
+const view = new DataView(new ArrayBuffer(8));
+const hi = (x: number): number => {
+  view.setFloat64(0, x);
+  return view.getInt32(0);
+};
+const lo = (x: number): number => {
+  view.setFloat64(0, x);
+  return view.getInt32(4);
+};
+const withHi = (x: number, h: number): number => {
+  view.setFloat64(0, x);
+  view.setInt32(0, h);
+  return view.getFloat64(0);
+};
+const withLo = (x: number, l: number): number => {
+  view.setFloat64(0, x);
+  view.setInt32(4, l);
+  return view.getFloat64(0);
+};
+
+/** Java `Math.cbrt` (fdlibm's algorithm, bit for bit; V8's differs in the last place). */
+export function javaCbrt(value: number): number {
+  let x = value;
+  let hx = hi(x);
+  const sign = hx & 0x80000000;
+  hx ^= sign;
+  if (hx >= 0x7ff00000) return x + x;
+  if ((hx | lo(x)) === 0) return x;
+  x = withHi(x, hx);
+  let t = 0;
+  if (hx < 0x00100000) {
+    t = withHi(0, 0x43500000) * x;
+    t = withHi(t, Math.trunc(hi(t) / 3) + 696219795);
+  } else t = withHi(0, Math.trunc(hx / 3) + 715094163);
+  let r = (t * t) / x;
+  let s = 5.42857142857142815906e-1 + r * t;
+  t *= 3.57142857142857150787e-1 + 1.6071428571428572063 / (s + 1.41428571428571436819 + -7.0530612244897961105e-1 / s);
+  t = withLo(t, 0);
+  t = withHi(t, hi(t) + 1);
+  s = t * t;
+  r = x / s;
+  const w = t + t;
+  r = (r - t) / (w + r);
+  t = t + t * r;
+  return withHi(t, hi(t) | sign);
+}
