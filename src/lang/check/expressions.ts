@@ -128,7 +128,14 @@ function binaryType(e: Expression & { kind: 'binary' }, env: ExpressionEnv): May
 
 function callType(e: FunctionCall, env: ExpressionEnv): MaybeType {
   const { ctx } = env;
-  const argTypes = e.args.map((a) => typeOf(a, env));
+  let args: readonly Expression[] = e.args;
+  let argTypes = e.args.map((a) => typeOf(a, env));
+  if (e.star && e.args.length === 0 && !isCountLike(e)) {
+    // `fn(*)` passes every input attribute (Siddhi's parseInnerExpression expands it).
+    const attrs = env.scope.sources.flatMap((s) => s.attributes);
+    args = attrs.map((a): Expression => ({ kind: 'variable', name: a.name, span: e.span }));
+    argTypes = attrs.map((a) => a.type);
+  }
   const label = `'${qualifiedName(e.namespace, e.name)}'`;
   if (!e.namespace) {
     const script = ctx.scriptFunctions.get(e.name);
@@ -148,5 +155,31 @@ function callType(e: FunctionCall, env: ExpressionEnv): MaybeType {
     );
   }
   const kindText = spec.kind === 'aggregator' ? 'aggregator' : 'function';
-  return checkExtensionArgs(ctx, spec, `${kindText} ${label}`, e.span, e.args, argTypes);
+  return checkExtensionArgs(ctx, spec, `${kindText} ${label}`, e.span, args, argTypes);
+}
+
+/** `count(*)` counts events: the star stands for no argument. */
+function isCountLike(e: FunctionCall): boolean {
+  return !e.namespace && e.name.toLowerCase() === 'count';
+}
+
+const PER_VALUES = ['seconds', 'minutes', 'hours', 'days', 'weeks', 'months', 'years'];
+
+/** Checks the `per` of an aggregation read: a string; when constant, one of Siddhi's duration names. */
+export function checkPer(per: Expression, env: ExpressionEnv): void {
+  const t = typeOf(per, env);
+  if (t !== undefined && t !== 'string') {
+    env.ctx.error(per.span, `'per' must be a string such as 'hours', but found ${t}`);
+    return;
+  }
+  if (
+    per.kind === 'constant' &&
+    typeof per.value === 'string' &&
+    !PER_VALUES.includes(per.value.trim().toLowerCase())
+  ) {
+    env.ctx.error(
+      per.span,
+      `'per' must be one of ${PER_VALUES.map((v) => `'${v}'`).join(', ')}, but found '${per.value}'`,
+    );
+  }
 }

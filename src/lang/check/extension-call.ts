@@ -27,12 +27,12 @@ function accepts(p: ParameterSpec, arg: Expression, type: MaybeType): boolean {
   return false;
 }
 
-function paramText(p: ParameterSpec): string {
-  return `${p.name} ${typeList(p.type)}${p.repeat ? '...' : ''}`;
+function paramText(p: ParameterSpec, last: boolean): string {
+  return `${p.name} ${typeList(p.type)}${p.repeat && last ? '...' : ''}`;
 }
 
 function signatureText(params: readonly ParameterSpec[]): string {
-  return `(${params.map(paramText).join(', ')})`;
+  return `(${params.map((p, i) => paramText(p, i === params.length - 1)).join(', ')})`;
 }
 
 /** The accepted call shapes as parameter lists; without `signatures`, trailing optional parameters may be left off. */

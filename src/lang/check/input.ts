@@ -1,7 +1,7 @@
 /** Builds the scope of a query's input: a single stream, a join, or a pattern/sequence. */
 import type { InputStream, JoinInputStream, SingleInputStream, StateElement, StateInputStream } from '../ast.js';
 import { schemaKey, tableResolver, type QueryEnv } from './env.js';
-import { typeOf } from './expressions.js';
+import { checkPer, typeOf } from './expressions.js';
 import { applyHandlers, baseSource, singleScope } from './handlers.js';
 import type { Scope, ScopeSource } from './scope.js';
 
@@ -69,7 +69,7 @@ function checkJoin(env: QueryEnv, j: JoinInputStream): InputScope {
     typeOf(j.within.start, exprEnv);
     if (j.within.end) typeOf(j.within.end, exprEnv);
   }
-  if (j.per) typeOf(j.per, exprEnv);
+  if (j.per) checkPer(j.per, exprEnv);
   if (j.on) {
     const t = typeOf(j.on, exprEnv);
     if (t !== undefined && t !== 'bool') ctx.error(j.on.span, `the join condition ('on') must be bool, but found ${t}`);

@@ -3,7 +3,7 @@ import type { OnDemandQuery } from '../ast.js';
 import type { Catalog } from '../catalog.js';
 import { CheckContext, fromPublicSchema, type Attr } from './context.js';
 import { sourceOf, tableResolver, type QueryEnv } from './env.js';
-import { typeOf } from './expressions.js';
+import { checkPer, typeOf } from './expressions.js';
 import type { InputScope } from './input.js';
 import { checkOutput } from './output.js';
 import { checkSelector } from './selector.js';
@@ -49,7 +49,7 @@ function checkStore(env: QueryEnv, q: OnDemandQuery): InputScope {
     typeOf(input.within.start, exprEnv);
     if (input.within.end) typeOf(input.within.end, exprEnv);
   }
-  if (input.per) typeOf(input.per, exprEnv);
+  if (input.per) checkPer(input.per, exprEnv);
   if (input.on) {
     const t = typeOf(input.on, exprEnv);
     if (t !== undefined && t !== 'bool') ctx.error(input.on.span, `the 'on' condition must be bool, but found ${t}`);
