@@ -8,6 +8,8 @@ import { strFunctions } from './functions/str/index.js';
 import { timeFunctions } from './functions/time/index.js';
 import { ExtensionRegistry } from './registry/registry.js';
 import { builtinWindows } from './windows/index.js';
+import './table/install.js';
+import './named-window/install.js';
 
 let registry: ExtensionRegistry | undefined;
 

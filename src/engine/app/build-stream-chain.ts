@@ -10,6 +10,7 @@ import type { StreamFunctionImpl } from '../registry/extension-impl.js';
 import type { WindowArg, WindowImpl, WindowProcessor } from '../windows/window.js';
 import type { AppContext, Attribute } from './app-context.js';
 import { streamScope } from './stream-scope.js';
+import { withStoresIn } from '../table/in-scope.js';
 
 export interface StreamChain {
   /** Feed input chunks here. */
@@ -63,7 +64,7 @@ export function buildStreamChain(
   const stages: Stage[] = [];
   let window: WindowProcessor | undefined;
   for (const h of input.handlers) {
-    const scope = withOuter(streamScope(opts.names, attributes), opts.outer);
+    const scope = withOuter(withStoresIn(streamScope(opts.names, attributes), ctx), opts.outer);
     stages.push(
       buildStage(
         ctx,

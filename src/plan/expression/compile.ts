@@ -100,9 +100,9 @@ export class ExpressionCompiler {
         return { code, type: 'bool' };
       }
       case 'in': {
-        const o = this.compile(expr.operand, scope);
         if (!scope.resolveIn) throw new CompileError(`'in ${expr.sourceId}' is not supported here`, expr.span);
-        const r = scope.resolveIn(expr.sourceId, o.code, o.type);
+        const o = this.compile(expr.operand, scope.inScope?.(expr.sourceId) ?? scope);
+        const r = scope.resolveIn(expr.sourceId, o.code, o.type, (fn) => `f[${this.functions.push(fn) - 1}]`);
         if (typeof r !== 'string') throw new CompileError(r.error, expr.span);
         return { code: r, type: 'bool' };
       }

@@ -21,6 +21,16 @@ export interface Scope {
   resolveTimestampOf?(ref: string): string | undefined;
   /** What `fn(*)` passes: every attribute in scope, in order. */
   starAttributes?(): readonly ResolvedVariable[];
-  /** `x in T`: returns code that evaluates the membership given the operand's code, or an error message. */
-  resolveIn?(sourceId: string, operandCode: string, operandType: AttributeType): string | { error: string };
+  /**
+   * `cond in T`: returns code that evaluates the membership given the operand's code, or an error
+   * message. `slot` makes a value reachable from the generated code (returns the code reading it).
+   */
+  resolveIn?(
+    sourceId: string,
+    operandCode: string,
+    operandType: AttributeType,
+    slot: (value: (...args: unknown[]) => unknown) => string,
+  ): string | { error: string };
+  /** The scope the operand of `cond in T` compiles in (where `T.x` reads T's row); this scope when absent. */
+  inScope?(sourceId: string): Scope;
 }
