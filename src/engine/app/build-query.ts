@@ -19,6 +19,8 @@ export interface QueryEnvironment {
   inputJunction(input: SingleInputStream): {
     subscribe(sink: ChunkSink): void;
     readonly attributes: readonly Attribute[];
+    /** Set when the input is a named window: whether it emits batches (its readers' selectors batch). */
+    readonly isBatch?: boolean;
   };
   /** The action for `insert into` (and table outputs); undefined for `return`. */
   outputAction(query: Query, output: readonly Attribute[]): OutputAction | undefined;
@@ -95,12 +97,12 @@ export function buildSingleStreamQuery(ctx: AppContext, query: Query, env: Query
   ctx.queryOutputs.set(key, output);
   const limiter = createRateLimiter(query.outputRate, ctx.scheduler, output.send, {
     groupBy: query.selector.groupBy.length > 0,
-    windowed: chain.window !== undefined,
+    windowed: chain.window !== undefined || source.isBatch !== undefined,
     aggregates: compiled.aggregatorFactories.length > 0,
   });
   if (limiter.stateful) ctx.stateful.set(`${key}/rate`, limiter.stateful);
   ctx.lifecycle.push(limiter);
-  const selector = createSelector(compiled, query, chain.window?.isBatch ?? false, limiter.process);
+  const selector = createSelector(compiled, query, chain.window?.isBatch ?? source.isBatch ?? false, limiter.process);
   ctx.stateful.set(`${key}/selector`, {
     snapshot: () => selector.snapshot(),
     restore: (s) => selector.restore(s as ReturnType<QuerySelector['snapshot']>),
@@ -124,5 +126,5 @@ export function streamOutputAction(
   const target = out.isFaultStream ? `!${out.target}` : out.target;
   const junction = ctx.junctionFor(target, output);
   ctx.streamsWritten.add(target);
-  return insertIntoStream((chunk) => junction.send(chunk));
+  return insertIntoStream(junction);
 }

@@ -35,13 +35,20 @@ export class QueryOutput {
 }
 
 /** `insert into S`: every output event enters S as a current event. */
-export function insertIntoStream(send: (chunk: StreamEvent[]) => void): OutputAction {
+export function insertIntoStream(junction: {
+  readonly hasSubscribers: boolean;
+  send(chunk: StreamEvent[]): void;
+}): OutputAction {
   return (chunk) => {
+    if (!junction.hasSubscribers) {
+      junction.send([]);
+      return;
+    }
     const out = new Array<StreamEvent>(chunk.length);
     for (let i = 0; i < chunk.length; i++) {
       const e = chunk[i]!;
       out[i] = { timestamp: e.timestamp, data: e.data, type: CURRENT };
     }
-    send(out);
+    junction.send(out);
   };
 }

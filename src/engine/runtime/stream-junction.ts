@@ -24,6 +24,11 @@ export class StreamJunction {
     private onError: JunctionErrorHandler,
   ) {}
 
+  /** Whether anything listens: producers may skip building events nobody receives. */
+  get hasSubscribers(): boolean {
+    return this.subscribers.length > 0;
+  }
+
   get id(): string {
     return this.schema.id;
   }
@@ -41,7 +46,6 @@ export class StreamJunction {
   }
 
   send(chunk: StreamEvent[]): void {
-    if (chunk.length === 0) return;
     this.eventsIn += chunk.length;
     const subs = this.subscribers;
     for (let i = 0; i < subs.length; i++) {

@@ -1,0 +1,83 @@
+/**
+ * npm run bench [-- --json FILE] [--quick] [--only NAME]
+ * Runs every standard scenario of ../shared/bench/scenarios.json (median of 5 runs) beside a
+ * hand-written JavaScript loop where one exists, then the project's own benchmark scripts.
+ * Prints `NAME: N events/s (median of 5, min..max)` per scenario.
+ */
+import { spawnSync } from 'node:child_process';
+import { readdirSync, writeFileSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+import { hasBaseline, runBaselineOnce } from './baselines.js';
+import { loadScenarios, runScenarioOnce } from './scenarios.js';
+
+const args = process.argv.slice(2);
+const jsonFile = args.includes('--json') ? args[args.indexOf('--json') + 1] : undefined;
+const quick = args.includes('--quick');
+const only = args.includes('--only') ? args[args.indexOf('--only') + 1] : undefined;
+const RUNS = 5;
+const scale = quick ? 0.1 : 1;
+
+const median = (xs: number[]): number => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)]!;
+const fmt = (n: number): string => Math.round(n).toLocaleString('en-US');
+
+interface Result {
+  name: string;
+  eventsPerSecond: number;
+  min: number;
+  max: number;
+  runs: number;
+  baseline?: number;
+  heapMB?: number;
+}
+const results: Result[] = [];
+
+for (const s of loadScenarios()) {
+  if (only && s.name !== only) continue;
+  const rates: number[] = [];
+  let heapMB = 0;
+  try {
+    for (let r = 0; r < RUNS; r++) {
+      const run = runScenarioOnce(s, scale);
+      rates.push(run.eventsPerSecond);
+      heapMB = Math.max(heapMB, run.heapMB);
+    }
+  } catch (e) {
+    console.log(`${s.name}: not runnable yet (${(e as Error).message.split('\n')[0]})`);
+    continue;
+  }
+  const res: Result = {
+    name: s.name,
+    eventsPerSecond: median(rates),
+    min: Math.min(...rates),
+    max: Math.max(...rates),
+    runs: RUNS,
+    heapMB,
+  };
+  let line = `${s.name}: ${fmt(res.eventsPerSecond)} events/s (median of ${RUNS}, ${fmt(res.min)}..${fmt(res.max)})`;
+  if (hasBaseline(s.name)) {
+    const base: number[] = [];
+    for (let r = 0; r < RUNS; r++) base.push(runBaselineOnce(s, scale));
+    res.baseline = median(base);
+    line += ` | hand-written loop ${fmt(res.baseline)} events/s, ratio ${(res.eventsPerSecond / res.baseline).toFixed(2)}`;
+  }
+  line += ` | heap ${heapMB.toFixed(0)} MB`;
+  console.log(line);
+  results.push(res);
+}
+
+// The project's own benchmark scripts: every bench/*.ts other than this runner and its helpers.
+if (!only) {
+  const dir = fileURLToPath(new URL('.', import.meta.url));
+  const own = readdirSync(dir).filter(
+    (f) => f.endsWith('.ts') && !['run.ts', 'scenarios.ts', 'baselines.ts'].includes(f),
+  );
+  for (const f of own.sort()) {
+    const r = spawnSync(process.execPath, ['--import', 'tsx', `${dir}${f}`, ...(quick ? ['--quick'] : [])], {
+      encoding: 'utf8',
+      stdio: ['ignore', 'pipe', 'inherit'],
+    });
+    process.stdout.write(r.stdout);
+  }
+}
+
+if (jsonFile) writeFileSync(jsonFile, JSON.stringify(results, null, 1));
