@@ -1,7 +1,8 @@
 /**
  * A named window: one window processor shared by every query that inserts into it or reads it.
- * What the processor emits goes to the readers, filtered by `output current|expired|all events`
- * (RESETs of batch windows always pass, so readers' aggregates reset with the batch).
+ * What the processor emits goes to the readers, filtered by `output current|expired|all events`:
+ * only `all` passes the RESETs of batch windows (with `current`, readers' aggregates never reset,
+ * as in Siddhi).
  */
 import type { Expression, OutputEventType } from '../../lang/ast.js';
 import type { Attribute } from '../app/app-context.js';
@@ -38,7 +39,7 @@ export class WindowStore implements NamedWindow {
   /** The processor's output: filtered per `outputEventType`, then delivered to every reader. */
   readonly emit: ChunkSink = (chunk) => {
     const t = this.outputEventType;
-    const out = t === 'all' ? chunk : chunk.filter((e) => (t === 'current' ? e.type !== EXPIRED : e.type !== CURRENT));
+    const out = t === 'all' ? chunk : chunk.filter((e) => e.type === (t === 'current' ? CURRENT : EXPIRED));
     if (out.length === 0) return;
     for (const s of this.sinks) s(out);
   };

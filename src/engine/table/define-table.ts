@@ -67,15 +67,30 @@ function single(def: TableDefinition, name: string): Annotation | undefined {
 }
 
 function keyColumns(def: TableDefinition, name: 'PrimaryKey' | 'Index', attributes: readonly Attribute[]): number[] {
+  if (name === 'Index') {
+    const found = def.annotations.filter((a) => a.name.toLowerCase() === 'index');
+    const cols: number[] = [];
+    for (const a of found) {
+      if (a.elements.length !== 1) {
+        throw new CompileError(
+          `@Index of table '${def.id}' must name exactly one attribute (write one @Index per attribute)`,
+          a.span,
+        );
+      }
+      const i = columns(def, a, name, attributes)[0]!;
+      if (cols.includes(i))
+        throw new CompileError(`table '${def.id}' has two @Index('${a.elements[0]!.value}')`, a.span);
+      cols.push(i);
+    }
+    return cols;
+  }
   const a = single(def, name);
   if (!a) return [];
+  return columns(def, a, name, attributes);
+}
+
+function columns(def: TableDefinition, a: Annotation, name: string, attributes: readonly Attribute[]): number[] {
   if (a.elements.length === 0) throw new CompileError(`@${name} of table '${def.id}' names no attribute`, a.span);
-  if (name === 'Index' && a.elements.length > 1) {
-    throw new CompileError(
-      `@Index of table '${def.id}' names ${a.elements.length} attributes; an in-memory index covers one attribute`,
-      a.span,
-    );
-  }
   return a.elements.map((e) => {
     const i = attributes.findIndex((x) => x.name === e.value);
     if (e.key !== undefined || i < 0) {
