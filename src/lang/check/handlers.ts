@@ -1,5 +1,5 @@
 /** Checks the handlers of one input stream (filters, windows, stream functions) in written order. */
-import type { ExtensionCall, SingleInputStream } from '../ast.js';
+import type { Expression, ExtensionCall, SingleInputStream, Span } from '../ast.js';
 import type { ExtensionKind } from '../catalog.js';
 import type { Attr } from './context.js';
 import { lookupSchema, schemaKey, sourceOf, tableResolver, type QueryEnv } from './env.js';
@@ -26,6 +26,12 @@ export function baseSource(env: QueryEnv, s: SingleInputStream, qualifiers: read
   return { id: key, qualifiers, attributes: [], kind: 'stream', open: true };
 }
 
+/** The variables `fn(*)` stands for: every attribute of the (current) stream of the scope. */
+function starArguments(scope: Scope, span: Span): Expression[] {
+  const src = scope.sources[scope.current ?? 0];
+  return (src?.attributes ?? []).map((a) => ({ kind: 'variable', name: a.name, span }));
+}
+
 /** Checks a `#window.x(...)` or `#x(...)` call's arguments in the scope of the stream it applies to. */
 export function checkHandlerCall(
   env: QueryEnv,
@@ -35,14 +41,19 @@ export function checkHandlerCall(
 ): { found: boolean; appended: readonly Attr[] } {
   const { ctx } = env;
   const exprEnv = { ctx, scope, table: tableResolver(env) };
-  const types = call.args.map((a) => typeOf(a, exprEnv));
+  // `#fn(*)` passes every attribute of the stream it applies to.
+  const args: readonly Expression[] = call.star ? starArguments(scope, call.span) : call.args;
+  const types = args.map((a) => typeOf(a, exprEnv));
   const ns = call.namespace ?? '';
   for (const kind of kinds) {
     const spec = ctx.catalog.lookup(kind, ns, call.name);
     if (!spec) continue;
     const what = kind === 'window' ? 'window' : kind === 'streamFunction' ? 'stream function' : 'stream processor';
-    checkExtensionArgs(ctx, spec, `${what} '${qualifiedName(call.namespace, call.name)}'`, call.span, call.args, types);
-    return { found: true, appended: (spec.appendedAttributes ?? []).map((a) => ({ name: a.name, type: a.type })) };
+    checkExtensionArgs(ctx, spec, `${what} '${qualifiedName(call.namespace, call.name)}'`, call.span, args, types);
+    // pol2Cart appends z only when given a z: appended attributes follow its arguments.
+    const declared = spec.appendedAttributes ?? [];
+    const appended = spec.name === 'pol2Cart' ? declared.slice(0, args.length) : declared;
+    return { found: true, appended: appended.map((a) => ({ name: a.name, type: a.type })) };
   }
   const what = kinds[0] === 'window' ? 'window' : 'stream function or stream processor';
   ctx.error(call.span, unknownExtensionMessage(what, call.namespace, call.name));
