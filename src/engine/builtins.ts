@@ -10,6 +10,7 @@ import { ExtensionRegistry } from './registry/registry.js';
 import { builtinWindows } from './windows/index.js';
 import './table/install.js';
 import './named-window/install.js';
+import './pattern/install.js';
 
 let registry: ExtensionRegistry | undefined;
 
