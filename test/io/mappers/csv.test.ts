@@ -51,7 +51,7 @@ describe('csv source mapper', () => {
     );
     const errors = rs.flatMap((r) => r.errors.map((e) => e.message));
     assert.equal(errors.length, 3);
-    assert.match(errors[0] as string, /Because value of 'volume' is   and attribute type is INT/);
+    assert.match(errors[0] as string, /Because value of 'volume' is {3}and attribute type is INT/);
   });
 
   test('tab separated values trim surrounding spaces; quoted fields keep the delimiter (testTSVInputDefaultMapping)', () => {
