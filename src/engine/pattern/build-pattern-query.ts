@@ -66,12 +66,12 @@ export function buildPatternQuery(ext: AppExtensionContext, query: Query, env: Q
     return j;
   };
 
-  let selector: QuerySelector | undefined;
+  const holder: { selector?: QuerySelector } = {};
   let limiterProcess: (chunk: import('../event/stream-event.js').StreamEvent[]) => void = () => {};
   const runtime = new PatternRuntime(
     input.kind === 'sequence',
     ctx.scheduler,
-    (e) => selector!.process([e]),
+    (e) => holder.selector!.process([e]),
     (e) => limiterProcess([e]),
   );
   const states = buildStates(input.state, runtime.pc, (s) => junctionOf(s).attributes);
@@ -92,7 +92,7 @@ export function buildPatternQuery(ext: AppExtensionContext, query: Query, env: Q
   ctx.lifecycle.push(limiter);
   limiterProcess = (chunk) => limiter.process(chunk);
   const sel = createSelector(compiled, query, false, runtime.collect);
-  selector = sel;
+  holder.selector = sel;
   ctx.stateful.set(`${key}/selector`, {
     snapshot: () => sel.snapshot(),
     restore: (s) => sel.restore(s as ReturnType<QuerySelector['snapshot']>),

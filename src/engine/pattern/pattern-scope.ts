@@ -25,8 +25,15 @@ export interface PatternScopeOptions {
   readonly param?: string;
 }
 
-function indexCode(base: string, index: EventIndex): string {
-  return index.kind === 'at' ? `${base}?.[${index.index}]` : `${base}?.at(${-1 - index.minus})`;
+/**
+ * Code reading one event of a counting slot. In the state's own condition the arriving event is
+ * already the slot's last, and indexes (as in Siddhi) see only the events before it.
+ */
+function indexCode(base: string, index: EventIndex, own: boolean): string {
+  if (index.kind === 'last') return `${base}?.at(${(own ? -2 : -1) - index.minus})`;
+  return own
+    ? `(${base} !== null && ${index.index} < ${base}.length - 1 ? ${base}[${index.index}] : undefined)`
+    : `${base}?.[${index.index}]`;
 }
 
 export class PatternScope implements Scope {
@@ -53,7 +60,9 @@ export class PatternScope implements Scope {
     const d = `${this.p}[${s.id}]`;
     if (s === this.opts.current && index === undefined) return { code: `x[${i}]`, type };
     if (s.isCount) {
-      if (index !== undefined) return { code: `(${indexCode(d, index)}?.data[${i}] ?? null)`, type };
+      if (index !== undefined) {
+        return { code: `(${indexCode(d, index, s === this.opts.current)}?.data[${i}] ?? null)`, type };
+      }
       return { code: `(${d} === null ? null : ${d}.map((e) => e.data[${i}]))`, type: 'object' };
     }
     if (index !== undefined) {
@@ -94,9 +103,10 @@ export class PatternScope implements Scope {
   resolveNullStream(e: IsNullStreamExpression): string | undefined {
     const s = this.slotNamed(e.streamId);
     if (s === undefined) return undefined;
-    if (s === this.opts.current && e.streamIndex === undefined) return 'false';
+    if (s === this.opts.current && (e.streamIndex === undefined || !s.isCount)) return 'false';
     const d = `${this.p}[${s.id}]`;
-    if (e.streamIndex !== undefined && s.isCount) return `(${indexCode(d, e.streamIndex)} == null)`;
+    if (e.streamIndex !== undefined && s.isCount)
+      return `(${indexCode(d, e.streamIndex, s === this.opts.current)} == null)`;
     return `(${d} === null)`;
   }
 
