@@ -332,7 +332,7 @@ describe('tables in an app', () => {
       `define stream S (a int); define table T (a string); from S insert into T;`,
       `@store(type = 'nope') define table T (a string);`,
     ];
-    for (const app of bad) assert.throws(() => m.createSiddhiAppRuntime(app), undefined, app);
+    for (const app of bad) assert.throws(() => m.createSiddhiAppRuntime(app), Error, app);
     assert.doesNotThrow(() => m.createSiddhiAppRuntime(`define table T (a string); define table T (a string);`));
   });
 });

@@ -1,0 +1,78 @@
+/**
+ * Table benchmarks: primary-key `update or insert` through a running app, and primary-key lookups
+ * on tables of 10k, 100k and 1M rows (an index lookup: the rate should stay flat as the table grows),
+ * with a full scan of the same condition on an unkeyed table for contrast.
+ * Run: node --import tsx bench/table.ts [--quick]
+ */
+import { performance } from 'node:perf_hooks';
+import { SiddhiManager } from '../src/engine/siddhi-manager.js';
+import { memoryLogger } from '../src/engine/runtime/logger.js';
+import { builtinRegistry } from '../src/engine/builtins.js';
+import { RegistryCallResolver } from '../src/engine/app/call-resolver.js';
+import { streamScope } from '../src/engine/app/stream-scope.js';
+import { InMemoryTable } from '../src/engine/table/in-memory-table.js';
+import { parseExpression } from '../src/lang/parser/index.js';
+
+const quick = process.argv.includes('--quick');
+const fmt = (n: number): string => Math.round(n).toLocaleString('en-US');
+
+function upsertRate(events: number, keys: number): number {
+  const r = new SiddhiManager({ clock: 'virtual', startTime: 0, logger: memoryLogger() }).createSiddhiAppRuntime(`
+    define stream S (symbol string, price double, volume long);
+    @PrimaryKey('symbol') define table T (symbol string, price double, volume long);
+    from S update or insert into T on T.symbol == symbol;`);
+  r.start();
+  const h = r.getInputHandler('S');
+  const names = Array.from({ length: keys }, (_, i) => `k${i}`);
+  const t0 = performance.now();
+  for (let i = 0; i < events; i++) h.send([names[i % keys]!, i * 0.5, i]);
+  const ms = performance.now() - t0;
+  if (r.query('from T select count() as n')[0]![0] !== Math.min(keys, events)) throw new Error('wrong row count');
+  return (events / ms) * 1000;
+}
+
+function table(rows: number, keyed: boolean): InMemoryTable {
+  const t = new InMemoryTable(
+    {
+      id: 'T',
+      attributes: [
+        { name: 'symbol', type: 'string' },
+        { name: 'price', type: 'double' },
+      ],
+      primaryKey: keyed ? [0] : [],
+      indexes: [],
+    },
+    memoryLogger(),
+  );
+  const batch: unknown[][] = [];
+  for (let i = 0; i < rows; i++) batch.push([`k${i}`, i]);
+  t.insert(batch);
+  return t;
+}
+
+function lookupRate(t: InMemoryTable, rows: number, lookups: number): { rate: number; plan: string } {
+  const scope = streamScope(['S'], [{ name: 'symbol', type: 'string' }]);
+  const resolver = new RegistryCallResolver(builtinRegistry(), () => 0);
+  const cond = t.compileCondition(parseExpression('T.symbol == symbol').expression!, {
+    names: ['T'],
+    outer: scope,
+    resolver,
+  });
+  const probes = Array.from({ length: 1024 }, (_, i) => [`k${(i * 7919) % rows}`]);
+  let found = 0;
+  const t0 = performance.now();
+  for (let i = 0; i < lookups; i++) found += t.find(cond, probes[i & 1023], 0).length;
+  const ms = performance.now() - t0;
+  if (found !== lookups) throw new Error(`lookups found ${found} of ${lookups}`);
+  return { rate: (lookups / ms) * 1000, plan: cond.plan };
+}
+
+const events = quick ? 100_000 : 1_000_000;
+console.log(`table update-or-insert (primary key, 10k keys): ${fmt(upsertRate(events, 10_000))} events/s`);
+for (const rows of quick ? [10_000, 100_000] : [10_000, 100_000, 1_000_000]) {
+  const { rate, plan } = lookupRate(table(rows, true), rows, quick ? 200_000 : 2_000_000);
+  console.log(`table pk lookup, ${fmt(rows)} rows (${plan}): ${fmt(rate)} lookups/s`);
+}
+const scanRows = 10_000;
+const scan = lookupRate(table(scanRows, false), scanRows, quick ? 200 : 2_000);
+console.log(`table same condition without a key, ${fmt(scanRows)} rows (${scan.plan}): ${fmt(scan.rate)} lookups/s`);
