@@ -31,3 +31,23 @@ export function cloneEvent(e: StreamEvent, type: EventType = e.type, timestamp: 
 
 /** The consumer of chunks: the next step of a query, a junction, a callback. */
 export type ChunkSink = (chunk: StreamEvent[]) => void;
+
+/**
+ * An event a query emits. It is also the `Event` users' callbacks receive (`isExpired`), so the
+ * output path hands the same object to callbacks without copying it.
+ */
+export class OutputEvent implements StreamEvent {
+  constructor(
+    public timestamp: number,
+    public data: unknown[],
+    public type: EventType,
+  ) {}
+
+  get isExpired(): boolean {
+    return this.type === EXPIRED;
+  }
+
+  toJSON(): { timestamp: number; data: unknown[]; isExpired: boolean } {
+    return { timestamp: this.timestamp, data: this.data, isExpired: this.type === EXPIRED };
+  }
+}

@@ -2,12 +2,13 @@
  * The end of a query: query callbacks first (as Siddhi's rate limiter does), then the output action
  * (insert into a stream, a table operation, or nothing for `return`).
  */
-import { CURRENT, EXPIRED, type StreamEvent } from '../event/stream-event.js';
+import { CURRENT, EXPIRED, OutputEvent, type StreamEvent } from '../event/stream-event.js';
 import type { Event, QueryCallback } from '../runtime/event.js';
 
 export type OutputAction = (chunk: StreamEvent[]) => void;
 
 export function toUserEvent(e: StreamEvent): Event {
+  if (e instanceof OutputEvent) return e;
   return { timestamp: e.timestamp, data: e.data, isExpired: e.type === EXPIRED };
 }
 
@@ -19,6 +20,17 @@ export class QueryOutput {
   readonly send = (chunk: StreamEvent[]): void => {
     if (chunk.length === 0) return;
     if (this.callbacks.length > 0) {
+      if (chunk.length === 1 && chunk[0] instanceof OutputEvent) {
+        // The common case: one event, handed over as is.
+        const e = chunk[0];
+        const one: Event[] = [e];
+        for (const cb of this.callbacks) {
+          if (e.type === CURRENT) cb(e.timestamp, one, null);
+          else if (e.type === EXPIRED) cb(e.timestamp, null, one);
+        }
+        this.action?.(chunk);
+        return;
+      }
       let current: Event[] | null = null;
       let expired: Event[] | null = null;
       for (const e of chunk) {
@@ -37,11 +49,12 @@ export class QueryOutput {
 /** `insert into S`: every output event enters S as a current event. */
 export function insertIntoStream(junction: {
   readonly hasSubscribers: boolean;
+  eventsIn: number;
   send(chunk: StreamEvent[]): void;
 }): OutputAction {
   return (chunk) => {
     if (!junction.hasSubscribers) {
-      junction.send([]);
+      junction.eventsIn += chunk.length;
       return;
     }
     const out = new Array<StreamEvent>(chunk.length);

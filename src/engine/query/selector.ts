@@ -5,7 +5,7 @@
  * or one per group).
  */
 import type { AggregatorState } from '../registry/extension-impl.js';
-import { CURRENT, EXPIRED, RESET, type ChunkSink, type StreamEvent } from '../event/stream-event.js';
+import { CURRENT, EXPIRED, OutputEvent, RESET, type ChunkSink, type StreamEvent } from '../event/stream-event.js';
 
 /** Generated: feeds the aggregators with one event and writes their values to `a`. */
 export type FeedFn = (d: unknown[], ts: number, s: AggregatorState[], a: unknown[], add: boolean) => void;
@@ -100,7 +100,7 @@ export class QuerySelector {
     if (type === CURRENT ? !cfg.currentOn : !cfg.expiredOn) return undefined;
     const o = cfg.project(e.data, e.timestamp, a);
     if (cfg.having !== undefined && !cfg.having(o, e.data, e.timestamp, a)) return undefined;
-    return { timestamp: e.timestamp, data: o, type };
+    return new OutputEvent(e.timestamp, o, type);
   }
 
   private processEach(chunk: StreamEvent[]): StreamEvent[] {
