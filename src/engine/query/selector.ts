@@ -112,8 +112,78 @@ export class QuerySelector {
     return out;
   }
 
-  /** Batch mode: the last output of the batch, or the last per group in first-seen order. */
+  /**
+   * Batch mode: the last output of the batch, or the last per group in first-seen order. Without
+   * `having`, only the events that are output get projected: every event still feeds the aggregators,
+   * and an output's aggregate values are those after its own event, which are the batch's final ones
+   * when nothing is fed after it (per group: its group's final values).
+   */
   private processBatch(chunk: StreamEvent[]): StreamEvent[] {
+    const cfg = this.cfg;
+    const key = cfg.groupKey;
+    if (cfg.having !== undefined || !this.outputsTrailFeeds(chunk)) return this.processBatchEach(chunk);
+    if (key === undefined) {
+      let last = -1;
+      for (let i = 0; i < chunk.length; i++) {
+        const e = chunk[i]!;
+        if (e.type === RESET) {
+          this.reset();
+          continue;
+        }
+        if (e.type !== CURRENT && e.type !== EXPIRED) continue;
+        if (cfg.feed !== undefined) cfg.feed(e.data, e.timestamp, this.states, this.values, e.type === CURRENT);
+        if (e.type === CURRENT ? cfg.currentOn : cfg.expiredOn) last = i;
+      }
+      if (last < 0) return [];
+      const e = chunk[last]!;
+      return [new OutputEvent(e.timestamp, cfg.project(e.data, e.timestamp, this.values), e.type)];
+    }
+    const lastOf = new Map<string, StreamEvent>();
+    const statesOf = new Map<string, AggregatorState[]>();
+    for (let i = 0; i < chunk.length; i++) {
+      const e = chunk[i]!;
+      if (e.type === RESET) {
+        this.reset();
+        continue;
+      }
+      if (e.type !== CURRENT && e.type !== EXPIRED) continue;
+      const k = key(e.data, e.timestamp);
+      const states = this.statesFor(e.data, e.timestamp);
+      if (cfg.feed !== undefined) cfg.feed(e.data, e.timestamp, states, this.values, e.type === CURRENT);
+      if (e.type === CURRENT ? cfg.currentOn : cfg.expiredOn) {
+        lastOf.set(k, e);
+        statesOf.set(k, states);
+      }
+    }
+    const out: StreamEvent[] = [];
+    const a = this.values;
+    for (const [k, e] of lastOf) {
+      const states = statesOf.get(k)!;
+      for (let j = 0; j < states.length; j++) a[j] = states[j]!.value();
+      out.push(new OutputEvent(e.timestamp, cfg.project(e.data, e.timestamp, a), e.type));
+    }
+    return out;
+  }
+
+  /** True when no event that is not output is fed after the first one that is (expired, reset, current). */
+  private outputsTrailFeeds(chunk: StreamEvent[]): boolean {
+    const cfg = this.cfg;
+    let seenOutput = false;
+    for (let i = 0; i < chunk.length; i++) {
+      const t = chunk[i]!.type;
+      if (t === RESET) {
+        if (seenOutput) return false;
+        continue;
+      }
+      if (t !== CURRENT && t !== EXPIRED) continue;
+      if (t === CURRENT ? cfg.currentOn : cfg.expiredOn) seenOutput = true;
+      else if (seenOutput) return false;
+    }
+    return true;
+  }
+
+  /** Batch mode projecting every event (needed for `having`). */
+  private processBatchEach(chunk: StreamEvent[]): StreamEvent[] {
     const key = this.cfg.groupKey;
     if (key === undefined) {
       let last: StreamEvent | undefined;
