@@ -99,6 +99,9 @@ export function buildSingleStreamQuery(ctx: AppContext, query: Query, env: Query
     groupBy: query.selector.groupBy.length > 0,
     windowed: chain.window !== undefined || source.isBatch !== undefined,
     aggregates: compiled.aggregatorFactories.length > 0,
+    selector: query.selector,
+    isAggregator: (call) => ctx.registry.lookup('aggregator', call.namespace ?? '', call.name) !== undefined,
+    outputNames: compiled.output.map((o) => o.name),
   });
   if (limiter.stateful) ctx.stateful.set(`${key}/rate`, limiter.stateful);
   ctx.lifecycle.push(limiter);

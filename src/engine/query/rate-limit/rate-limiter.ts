@@ -2,7 +2,8 @@
  * Output rate limiting (`output [all|first|last] every N events | <time>`, `output snapshot every <time>`):
  * sits between the selector and the query output.
  */
-import type { ChunkSink } from '../../event/stream-event.js';
+import type { FunctionCall, Selector } from '../../../lang/ast.js';
+import type { ChunkSink, StreamEvent } from '../../event/stream-event.js';
 
 export interface RateLimiterOptions {
   /** The query groups its output (`group by`): first/last apply per group. */
@@ -11,6 +12,28 @@ export interface RateLimiterOptions {
   readonly windowed: boolean;
   /** The selector has aggregators. */
   readonly aggregates: boolean;
+  /**
+   * The query's selector: with `isAggregator`, tells which output positions are aggregator calls
+   * (Siddhi picks the snapshot limiter from them) and where the `group by` attributes sit in the output.
+   */
+  readonly selector?: Selector;
+  /** Whether a call in the select clause is an aggregator (looked up in the extension registry). */
+  readonly isAggregator?: (call: FunctionCall) => boolean;
+  /** The output attribute names, in order (needed for `select *` to place the `group by` attributes). */
+  readonly outputNames?: readonly string[];
+  /** Overrides the output positions computed from `selector`: those whose expression is an aggregator call. */
+  readonly aggregatePositions?: readonly number[];
+  /** Overrides how the group of an output event is found (default: `GroupedEvent.groupKey`, else selected group-by attributes). */
+  readonly groupKeyOf?: (e: StreamEvent) => string;
+}
+
+/**
+ * An output event of a grouping selector may carry the key of its group (computed from the input,
+ * as Siddhi's GroupedComplexEvent does): limiters use it when present, since the `group by`
+ * attributes need not be selected.
+ */
+export interface GroupedEvent extends StreamEvent {
+  readonly groupKey?: string;
 }
 
 export interface RateLimiter {
