@@ -1,0 +1,43 @@
+/** Per-source and per-sink counters, readable for metrics (`/metrics`) and tests. */
+export interface IoCounters {
+  readonly app: string;
+  readonly stream: string;
+  readonly kind: 'source' | 'sink';
+  readonly type: string;
+  /** Messages received (source) or published (sink). */
+  messages: number;
+  /** Events that entered the stream (source) or were handed to the sink (sink). */
+  events: number;
+  /** Malformed messages and transport errors (source); failed publishes (sink). */
+  errors: number;
+  /** Connection attempts that failed. */
+  connectFailures: number;
+  connected: boolean;
+}
+
+const all = new Set<IoCounters>();
+
+export function newCounters(app: string, stream: string, kind: 'source' | 'sink', type: string): IoCounters {
+  const c: IoCounters = {
+    app,
+    stream,
+    kind,
+    type,
+    messages: 0,
+    events: 0,
+    errors: 0,
+    connectFailures: 0,
+    connected: false,
+  };
+  all.add(c);
+  return c;
+}
+
+export function dropCounters(c: IoCounters): void {
+  all.delete(c);
+}
+
+/** Every live source's and sink's counters (optionally of one app). */
+export function ioCounters(app?: string): readonly IoCounters[] {
+  return [...all].filter((c) => app === undefined || c.app === app);
+}

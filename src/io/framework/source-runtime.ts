@@ -1,0 +1,203 @@
+/**
+ * One running `@source`: its transport, its mapper and the stream it feeds. Connects with retry and
+ * exponential backoff, buffers while paused, counts what it receives, and routes every malformed message
+ * (logged with its content, or to the error store under `@OnError(action='STORE')`): nothing is dropped silently.
+ */
+import { CURRENT, type StreamEvent } from '../../engine/event/stream-event.js';
+import type { Logger } from '../../engine/runtime/logger.js';
+import type { StreamJunction } from '../../engine/runtime/stream-junction.js';
+import type { MappingError, SourceMapper } from '../mappers/mapper.js';
+import { Retrier, type BackoffPolicy } from './backoff.js';
+import { errorStore } from './error-store.js';
+import { dropCounters, newCounters, type IoCounters } from './io-metrics.js';
+import {
+  errorMessage,
+  type DeliveryResult,
+  type OptionReader,
+  type Source,
+  type SourceContext,
+  type SourceFactory,
+} from './transport.js';
+
+export interface SourceRuntimeParams {
+  readonly appName: string;
+  readonly streamId: string;
+  readonly type: string;
+  readonly mapType: string;
+  readonly options: OptionReader;
+  readonly factory: SourceFactory;
+  readonly mapper: SourceMapper;
+  readonly junction: StreamJunction;
+  readonly now: () => number;
+  readonly logger: Logger;
+  readonly backoff: BackoffPolicy;
+  /** The stream's `@OnError` action ('LOG', 'STREAM', 'STORE', 'WAIT'). */
+  readonly onError: string;
+}
+
+const MAX_LOGGED_PAYLOAD = 2000;
+
+function payloadText(payload: unknown): string {
+  let s: string;
+  if (typeof payload === 'string') s = payload;
+  else if (payload instanceof Uint8Array) s = Buffer.from(payload).toString('utf8');
+  else {
+    try {
+      s = JSON.stringify(payload) ?? String(payload);
+    } catch {
+      s = String(payload);
+    }
+  }
+  return s.length > MAX_LOGGED_PAYLOAD ? `${s.slice(0, MAX_LOGGED_PAYLOAD)}...` : s;
+}
+
+export class SourceRuntime {
+  readonly counters: IoCounters;
+  private readonly transport: Source;
+  private retrier: Retrier | undefined;
+  private paused = false;
+  private readonly buffered: { payload: unknown; trp: ReadonlyMap<string, unknown> | undefined }[] = [];
+  private connectedWaiters: (() => void)[] = [];
+  private running = false;
+
+  constructor(private readonly p: SourceRuntimeParams) {
+    this.counters = newCounters(p.appName, p.streamId, 'source', p.type);
+    const logger = p.logger.child({ source: p.type, stream: p.streamId });
+    const ctx: SourceContext = {
+      appName: p.appName,
+      streamId: p.streamId,
+      mapType: p.mapType,
+      options: p.options,
+      logger,
+      deliver: (payload, trp) => this.deliver(payload, trp),
+      reportError: (message, payload) => this.reportError(message, payload),
+    };
+    this.transport = p.factory.create(ctx);
+  }
+
+  get endpoint(): string | undefined {
+    return this.transport.endpoint;
+  }
+
+  get connected(): boolean {
+    return this.counters.connected;
+  }
+
+  /** Resolves once the transport is connected (listening). */
+  whenConnected(): Promise<void> {
+    if (this.counters.connected) return Promise.resolve();
+    return new Promise((resolve) => this.connectedWaiters.push(resolve));
+  }
+
+  start(): void {
+    if (this.running) return;
+    this.running = true;
+    this.connect();
+  }
+
+  /** Connects with retry; also used to reconnect a transport that lost its connection. */
+  connect(): void {
+    this.retrier?.cancel();
+    const retrier = new Retrier(
+      this.p.backoff,
+      () => this.transport.connect(),
+      () => {
+        this.counters.connected = true;
+        const waiters = this.connectedWaiters;
+        this.connectedWaiters = [];
+        for (const w of waiters) w();
+      },
+      (e, wait) => {
+        this.counters.connectFailures++;
+        this.p.logger.error(
+          `source '${this.p.type}' of stream '${this.p.streamId}' could not connect: ${errorMessage(e)}; retrying in ${wait} ms`,
+          { stream: this.p.streamId, source: this.p.type },
+        );
+      },
+    );
+    this.retrier = retrier;
+    retrier.start();
+  }
+
+  pause(): void {
+    this.paused = true;
+    this.transport.pause?.();
+  }
+
+  resume(): void {
+    this.paused = false;
+    this.transport.resume?.();
+    while (!this.paused && this.buffered.length > 0) {
+      const b = this.buffered.shift()!;
+      this.deliver(b.payload, b.trp);
+    }
+  }
+
+  get isPaused(): boolean {
+    return this.paused;
+  }
+
+  async stop(): Promise<void> {
+    this.running = false;
+    this.retrier?.cancel();
+    this.counters.connected = false;
+    try {
+      await this.transport.disconnect();
+    } finally {
+      dropCounters(this.counters);
+    }
+  }
+
+  deliver(payload: unknown, trp?: ReadonlyMap<string, unknown>): DeliveryResult {
+    if (this.paused) {
+      this.buffered.push({ payload, trp });
+      return { events: 0, errors: [] };
+    }
+    this.counters.messages++;
+    let mapped: { events: unknown[][]; errors: readonly MappingError[] };
+    try {
+      mapped = this.p.mapper.map(payload, trp);
+    } catch (e) {
+      mapped = { events: [], errors: [{ message: errorMessage(e), payload }] };
+    }
+    for (const err of mapped.errors) this.mappingError(err);
+    const n = mapped.events.length;
+    if (n > 0) {
+      const ts = this.p.now();
+      const chunk: StreamEvent[] = new Array<StreamEvent>(n);
+      for (let i = 0; i < n; i++) chunk[i] = { timestamp: ts, data: mapped.events[i]!, type: CURRENT };
+      this.counters.events += n;
+      this.p.junction.send(chunk);
+    }
+    return { events: n, errors: mapped.errors };
+  }
+
+  private reportError(message: string, payload?: unknown): void {
+    this.counters.errors++;
+    this.p.logger.error(
+      `source '${this.p.type}' of stream '${this.p.streamId}': ${message}`,
+      payload === undefined ? { stream: this.p.streamId } : { stream: this.p.streamId, payload: payloadText(payload) },
+    );
+  }
+
+  private mappingError(err: MappingError): void {
+    this.counters.errors++;
+    const store = this.p.onError === 'STORE' ? errorStore() : undefined;
+    if (store) {
+      store.store({
+        app: this.p.appName,
+        stream: this.p.streamId,
+        origin: 'source',
+        type: this.p.type,
+        error: err.message,
+        payload: err.payload,
+        timestamp: this.p.now(),
+      });
+      return;
+    }
+    this.p.logger.error(
+      `dropped a message of source '${this.p.type}' on stream '${this.p.streamId}' (@map type '${this.p.mapType}'): ${err.message}`,
+      { stream: this.p.streamId, payload: payloadText(err.payload) },
+    );
+  }
+}

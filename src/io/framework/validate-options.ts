@@ -1,0 +1,35 @@
+/** App-creation checks of `@source` / `@sink` / `@map` options against the extension's spec. */
+import type { Span } from '../../lang/ast.js';
+import type { ExtensionSpec } from '../../lang/catalog.js';
+import { CompileError } from '../../plan/expression/compile.js';
+
+/** Throws a `CompileError` at `span` for a missing mandatory option or a value of the wrong type. */
+export function checkOptions(
+  spec: ExtensionSpec,
+  what: string,
+  options: ReadonlyMap<string, string>,
+  span: Span,
+): void {
+  const given = new Map<string, string>();
+  for (const [k, v] of options) given.set(k.toLowerCase(), v);
+  for (const o of spec.options ?? []) {
+    const v = given.get(o.name.toLowerCase());
+    if (v === undefined) {
+      if (!o.optional) {
+        throw new CompileError(
+          `${what} '${spec.name}' needs option '${o.name}' (${o.description.replace(/\.$/, '')}); add ${o.name}='...'`,
+          span,
+        );
+      }
+      continue;
+    }
+    if (o.dynamic && v.includes('{{')) continue;
+    const types = o.type;
+    if (types.length === 1 && types[0] === 'bool' && !/^(true|false)$/i.test(v.trim())) {
+      throw new CompileError(`${what} '${spec.name}' option '${o.name}' must be 'true' or 'false', not '${v}'`, span);
+    }
+    if (types.every((t) => t === 'int' || t === 'long') && !/^[+-]?\d+$/.test(v.trim())) {
+      throw new CompileError(`${what} '${spec.name}' option '${o.name}' must be a whole number, not '${v}'`, span);
+    }
+  }
+}

@@ -1,0 +1,40 @@
+/** `@sink(type='inMemory', topic='...')`: publishes each mapped message to a topic of the in-process broker. */
+import type { ExtensionSpec } from '../../../lang/catalog.js';
+import type { PublishMeta, Sink, SinkFactory } from '../../framework/transport.js';
+import { inMemoryBroker } from './broker.js';
+
+const spec: ExtensionSpec = {
+  kind: 'sink',
+  namespace: '',
+  name: 'inMemory',
+  description:
+    'Publishes every message (after the `@map` mapper) to a topic of the in-process broker, synchronously; `inMemory` sources and code subscribed to the topic receive it.',
+  parameters: [],
+  options: [
+    {
+      name: 'topic',
+      type: ['string'],
+      optional: false,
+      dynamic: true,
+      description: 'The topic to publish to; may hold `{{attr}}` to pick the topic per event.',
+    },
+  ],
+  examples: [
+    {
+      syntax:
+        "@sink(type='inMemory', topic='{{symbol}}', @map(type='json'))\ndefine stream OutStream (symbol string, price float);",
+      description: 'Publishes `{"event":{...}}` to the topic named by each event\'s symbol.',
+    },
+  ],
+};
+
+class InMemorySink implements Sink {
+  readonly endpoint = 'inMemory';
+  connect(): void {}
+  publish(payload: unknown, meta: PublishMeta): void {
+    inMemoryBroker.publish(meta.option('topic') ?? '', payload);
+  }
+  disconnect(): void {}
+}
+
+export const inMemorySink: SinkFactory = { spec, create: () => new InMemorySink() };

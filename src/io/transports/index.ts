@@ -1,0 +1,9 @@
+/** The built-in transports: every source and sink factory. */
+import type { SinkFactory, SourceFactory } from '../framework/transport.js';
+import { inMemorySink } from './in-memory/in-memory-sink.js';
+import { inMemorySource } from './in-memory/in-memory-source.js';
+import { logSink } from './log/log-sink.js';
+
+export const builtinSources: readonly SourceFactory[] = [inMemorySource];
+
+export const builtinSinks: readonly SinkFactory[] = [inMemorySink, logSink];
