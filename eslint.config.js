@@ -18,7 +18,15 @@ export default tseslint.config(
     rules: {
       'no-restricted-imports': [
         'error',
-        { patterns: [{ group: ['node:*', '../plan/*', '../engine/*', '../io/*', '../stores/*', '../server/*', '../cli/*'], message: 'src/lang runs in the browser and sits at the top of the layers: import nothing from Node or lower layers.' }] },
+        {
+          patterns: [
+            {
+              group: ['node:*', '../plan/*', '../engine/*', '../io/*', '../stores/*', '../server/*', '../cli/*'],
+              message:
+                'src/lang runs in the browser and sits at the top of the layers: import nothing from Node or lower layers.',
+            },
+          ],
+        },
       ],
     },
   },

@@ -51,7 +51,8 @@ export interface Constant {
 }
 
 /** An index into the events a pattern reference collected: `e1[0]`, `e1[last]`, `e1[last - 2]`. */
-export type EventIndex = { readonly kind: 'at'; readonly index: number } | { readonly kind: 'last'; readonly minus: number };
+export type EventIndex =
+  { readonly kind: 'at'; readonly index: number } | { readonly kind: 'last'; readonly minus: number };
 
 /**
  * An attribute reference: `price`, `S.price`, `e1.price`, `e1[0].price`, `#S.price` (inner stream), `!S.price` (fault stream).

@@ -69,7 +69,11 @@ export interface ExtensionSpec {
   readonly signatures?: readonly Signature[];
   readonly returns?: ReturnSpec;
   /** Attributes a stream processor appends to each event (`#pol2Cart` adds x and y). */
-  readonly appendedAttributes?: readonly { readonly name: string; readonly type: AttributeType; readonly description: string }[];
+  readonly appendedAttributes?: readonly {
+    readonly name: string;
+    readonly type: AttributeType;
+    readonly description: string;
+  }[];
   readonly options?: readonly OptionSpec[];
   readonly examples: readonly ExampleSpec[];
   /**
