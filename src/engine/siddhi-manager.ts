@@ -5,7 +5,8 @@
 import { checkApp } from '../lang/check/index.js';
 import { SiddhiAppCreationError } from '../lang/errors.js';
 import { parseSiddhiApp } from '../lang/parser/index.js';
-import { buildApp } from './app/build-app.js';
+import { buildApp, type ErrorStoreHook } from './app/build-app.js';
+export type { ErrorStoreHook } from './app/build-app.js';
 import type { SiddhiAppRuntime } from './app/siddhi-app-runtime.js';
 import { builtinRegistry } from './builtins.js';
 import { InMemoryPersistenceStore, type PersistenceStore } from './persistence/persistence-store.js';
@@ -21,6 +22,8 @@ export interface SiddhiManagerOptions {
   readonly persistenceStore?: PersistenceStore;
   /** Skip the semantic checker (the builder still rejects what it cannot run). */
   readonly skipCheck?: boolean;
+  /** Receives failed events of streams annotated `@OnError(action='STORE')`; without it they are logged. */
+  readonly errorStore?: ErrorStoreHook;
 }
 
 export class SiddhiManager {
@@ -57,6 +60,7 @@ export class SiddhiManager {
       persistence: this.persistence,
       clock: opts.clock ?? 'wall',
       startTime: opts.startTime ?? Date.now(),
+      ...(opts.errorStore ? { errorStore: opts.errorStore } : {}),
     });
     this.runtimes.set(runtime.name, runtime);
     return runtime;
@@ -64,6 +68,11 @@ export class SiddhiManager {
 
   getSiddhiAppRuntime(name: string): SiddhiAppRuntime | undefined {
     return this.runtimes.get(name);
+  }
+
+  /** Forgets an app's runtime (the server removed or replaced it); does not shut it down. */
+  removeSiddhiAppRuntime(name: string): void {
+    this.runtimes.delete(name);
   }
 
   getSiddhiAppRuntimes(): SiddhiAppRuntime[] {

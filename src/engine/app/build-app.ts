@@ -29,6 +29,18 @@ export interface BuildOptions {
   /** 'virtual': the clock moves only when told (tests); 'wall': real time. Playback apps use event time. */
   readonly clock: 'virtual' | 'wall';
   readonly startTime: number;
+  /** Receives the events of streams annotated `@OnError(action='STORE')` that failed (the server's error store). */
+  readonly errorStore?: ErrorStoreHook;
+}
+
+/** Where events that failed in a stream with `@OnError(action='STORE')` go, to be inspected and replayed. */
+export interface ErrorStoreHook {
+  store(entry: {
+    readonly app: string;
+    readonly stream: string;
+    readonly events: readonly { readonly timestamp: number; readonly data: readonly unknown[] }[];
+    readonly error: unknown;
+  }): void;
 }
 
 export function annotation(list: readonly Annotation[], name: string): Annotation | undefined {
@@ -81,6 +93,11 @@ export function buildApp(app: SiddhiApp, text: string, opts: BuildOptions): Sidd
     handleError(error: unknown, chunk: StreamEvent[], junction: StreamJunction): void {
       const action = errorActions.get(junction.id) ?? 'LOG';
       const message = error instanceof Error ? error.message : String(error);
+      if (action === 'STORE' && opts.errorStore) {
+        const events = chunk.map((e) => ({ timestamp: e.timestamp, data: e.data }));
+        opts.errorStore.store({ app: name, stream: junction.id, events, error });
+        return;
+      }
       if (action === 'STREAM') {
         const fault = this.junctions.get(`!${junction.id}`);
         if (fault) {

@@ -51,6 +51,13 @@ export class SiddhiAppRuntime {
     );
   }
 
+  /** Statistics: events received by each stream (fault streams `!S` included) since the app was built. */
+  getStreamEventCounts(): Map<string, number> {
+    const counts = new Map<string, number>();
+    for (const [id, j] of this.ctx.junctions) if (!id.startsWith('#')) counts.set(id, j.eventsIn);
+    return counts;
+  }
+
   getQueryNames(): string[] {
     return [...this.ctx.queryOutputs.keys()];
   }
