@@ -568,3 +568,19 @@ describe('through an app', () => {
     assert.deepEqual(got, { in: [[3], [3]], remove: [] });
   });
 });
+
+describe('snapshot limiting needs all events', () => {
+  test("a query inserting only current events cannot use 'output snapshot'", () => {
+    const clock = new ManualScheduler(T0);
+    assert.throws(
+      () => createRateLimiter(snapshot(1000), clock, () => {}, { ...plain, outputEventType: 'current' }),
+      /must insert 'all events', not 'current events'/,
+    );
+    const app =
+      "define stream S (ip string); @info(name = 'q') from S select ip output snapshot every 1 sec insert into O;";
+    assert.throws(
+      () => new SiddhiManager({ clock: 'virtual', startTime: T0, logger: memoryLogger() }).createSiddhiAppRuntime(app),
+      /must insert 'all events'/,
+    );
+  });
+});

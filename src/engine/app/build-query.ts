@@ -102,6 +102,7 @@ export function buildSingleStreamQuery(ctx: AppContext, query: Query, env: Query
     selector: query.selector,
     isAggregator: (call) => ctx.registry.lookup('aggregator', call.namespace ?? '', call.name) !== undefined,
     outputNames: compiled.output.map((o) => o.name),
+    outputEventType: query.output.eventType ?? (query.output.kind === 'insert' ? 'current' : undefined),
   });
   if (limiter.stateful) ctx.stateful.set(`${key}/rate`, limiter.stateful);
   ctx.lifecycle.push(limiter);

@@ -1,4 +1,5 @@
 import type { OutputRate } from '../../../lang/ast.js';
+import { CompileError } from '../../../plan/expression/compile.js';
 import type { ChunkSink } from '../../event/stream-event.js';
 import type { Scheduler } from '../../time/scheduler.js';
 import { aggregatePositions, groupKeyFunction, outputSize } from './output-shape.js';
@@ -50,6 +51,12 @@ export function createRateLimiter(
         : new LastPerTime(scheduler, t, next);
     }
     case 'snapshot':
+      if (opts.outputEventType !== undefined && opts.outputEventType !== 'all') {
+        throw new CompileError(
+          `a query with 'output snapshot' must insert 'all events', not '${opts.outputEventType} events'`,
+          rate.span,
+        );
+      }
       return createSnapshotLimiter(rate.millis, scheduler, next, opts);
   }
 }

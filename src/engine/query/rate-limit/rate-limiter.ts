@@ -2,7 +2,7 @@
  * Output rate limiting (`output [all|first|last] every N events | <time>`, `output snapshot every <time>`):
  * sits between the selector and the query output.
  */
-import type { FunctionCall, Selector } from '../../../lang/ast.js';
+import type { FunctionCall, OutputEventType, Selector } from '../../../lang/ast.js';
 import type { ChunkSink, StreamEvent } from '../../event/stream-event.js';
 
 export interface RateLimiterOptions {
@@ -23,6 +23,8 @@ export interface RateLimiterOptions {
   readonly outputNames?: readonly string[];
   /** Overrides the output positions computed from `selector`: those whose expression is an aggregator call. */
   readonly aggregatePositions?: readonly number[];
+  /** The query's `insert [current|expired|all] events` (default current): snapshot limiting needs `all`. */
+  readonly outputEventType?: OutputEventType;
   /** Overrides how the group of an output event is found (default: `GroupedEvent.groupKey`, else selected group-by attributes). */
   readonly groupKeyOf?: (e: StreamEvent) => string;
 }
