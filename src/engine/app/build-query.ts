@@ -106,7 +106,9 @@ export function buildSingleStreamQuery(ctx: AppContext, query: Query, env: Query
   });
   if (limiter.stateful) ctx.stateful.set(`${key}/rate`, limiter.stateful);
   ctx.lifecycle.push(limiter);
-  const selector = createSelector(compiled, query, chain.window?.isBatch ?? source.isBatch ?? false, limiter.process);
+  // Siddhi turns selector batching off under snapshot output: the limiter needs every event.
+  const batching = query.outputRate?.kind !== 'snapshot' && (chain.window?.isBatch ?? source.isBatch ?? false);
+  const selector = createSelector(compiled, query, batching, limiter.process);
   ctx.stateful.set(`${key}/selector`, {
     snapshot: () => selector.snapshot(),
     restore: (s) => selector.restore(s as ReturnType<QuerySelector['snapshot']>),

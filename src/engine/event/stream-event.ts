@@ -41,6 +41,8 @@ export class OutputEvent implements StreamEvent {
     public timestamp: number,
     public data: unknown[],
     public type: EventType,
+    /** The group-by key of the event that produced this output (rate limiters group by it). */
+    public groupKey: string | undefined = undefined,
   ) {}
 
   get isExpired(): boolean {

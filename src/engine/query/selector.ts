@@ -64,10 +64,7 @@ export class QuerySelector {
     this.next(out);
   }
 
-  private statesFor(d: unknown[], ts: number): AggregatorState[] {
-    const key = this.cfg.groupKey;
-    if (key === undefined) return this.states;
-    const k = key(d, ts);
+  private groupStates(k: string): AggregatorState[] {
     let s = this.groups.get(k);
     if (s === undefined) {
       s = this.cfg.createStates();
@@ -96,11 +93,14 @@ export class QuerySelector {
     if (type !== CURRENT && type !== EXPIRED) return undefined;
     const cfg = this.cfg;
     const a = this.values;
-    if (cfg.feed !== undefined) cfg.feed(e.data, e.timestamp, this.statesFor(e.data, e.timestamp), a, type === CURRENT);
+    const k = cfg.groupKey === undefined ? undefined : cfg.groupKey(e.data, e.timestamp);
+    if (cfg.feed !== undefined) {
+      cfg.feed(e.data, e.timestamp, k === undefined ? this.states : this.groupStates(k), a, type === CURRENT);
+    }
     if (type === CURRENT ? !cfg.currentOn : !cfg.expiredOn) return undefined;
     const o = cfg.project(e.data, e.timestamp, a);
     if (cfg.having !== undefined && !cfg.having(o, e.data, e.timestamp, a)) return undefined;
-    return new OutputEvent(e.timestamp, o, type);
+    return new OutputEvent(e.timestamp, o, type, k);
   }
 
   private processEach(chunk: StreamEvent[]): StreamEvent[] {
@@ -148,7 +148,7 @@ export class QuerySelector {
       }
       if (e.type !== CURRENT && e.type !== EXPIRED) continue;
       const k = key(e.data, e.timestamp);
-      const states = this.statesFor(e.data, e.timestamp);
+      const states = this.groupStates(k);
       if (cfg.feed !== undefined) cfg.feed(e.data, e.timestamp, states, this.values, e.type === CURRENT);
       if (e.type === CURRENT ? cfg.currentOn : cfg.expiredOn) {
         lastOf.set(k, e);
@@ -160,7 +160,7 @@ export class QuerySelector {
     for (const [k, e] of lastOf) {
       const states = statesOf.get(k)!;
       for (let j = 0; j < states.length; j++) a[j] = states[j]!.value();
-      out.push(new OutputEvent(e.timestamp, cfg.project(e.data, e.timestamp, a), e.type));
+      out.push(new OutputEvent(e.timestamp, cfg.project(e.data, e.timestamp, a), e.type, k));
     }
     return out;
   }
