@@ -11,6 +11,8 @@ import { builtinWindows } from './windows/index.js';
 import './table/install.js';
 import './named-window/install.js';
 import './pattern/install.js';
+import './partition/install.js';
+import './join/install.js';
 
 let registry: ExtensionRegistry | undefined;
 
