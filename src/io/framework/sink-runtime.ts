@@ -56,6 +56,8 @@ export interface SinkRuntimeParams {
 }
 
 interface Pending {
+  /** Publication order, so retried messages keep it. */
+  readonly seq: number;
   readonly payload: unknown;
   readonly meta: PublishMeta;
 }
@@ -72,6 +74,7 @@ export class SinkRuntime {
   readonly counters: IoCounters;
   private readonly states: DestinationState[];
   private rr = 0;
+  private seq = 0;
   private running = false;
   private blocked = 0;
   private readonly subscriber = (chunk: StreamEvent[]): void => this.onChunk(chunk);
@@ -191,7 +194,7 @@ export class SinkRuntime {
     );
     for (const payload of payloads) {
       const targets = this.targets(partition);
-      for (const s of targets) this.dispatch(s, { payload, meta: this.meta(s.d, events) });
+      for (const s of targets) this.dispatch(s, { seq: this.seq++, payload, meta: this.meta(s.d, events) });
     }
   }
 
@@ -331,7 +334,9 @@ export class SinkRuntime {
     const connectionLost = e instanceof ConnectionUnavailableError;
     if (connectionLost) s.connected = false;
     if (connectionLost && this.p.onError === 'WAIT') {
-      s.queue.unshift(item);
+      let i = 0;
+      while (i < s.queue.length && s.queue[i]!.seq < item.seq) i++;
+      s.queue.splice(i, 0, item);
       if (!s.retrier) this.startWaiting(s);
       return;
     }

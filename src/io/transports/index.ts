@@ -2,8 +2,10 @@
 import type { SinkFactory, SourceFactory } from '../framework/transport.js';
 import { inMemorySink } from './in-memory/in-memory-sink.js';
 import { inMemorySource } from './in-memory/in-memory-source.js';
+import { httpSink } from './http/http-sink.js';
+import { httpSource } from './http/http-source.js';
 import { logSink } from './log/log-sink.js';
 
-export const builtinSources: readonly SourceFactory[] = [inMemorySource];
+export const builtinSources: readonly SourceFactory[] = [inMemorySource, httpSource];
 
-export const builtinSinks: readonly SinkFactory[] = [inMemorySink, logSink];
+export const builtinSinks: readonly SinkFactory[] = [inMemorySink, logSink, httpSink];

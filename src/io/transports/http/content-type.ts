@@ -1,0 +1,52 @@
+/** Content types of HTTP messages per `@map` type, as siddhi-io-http maps them. */
+const BY_MAP: Record<string, string> = {
+  json: 'application/json',
+  xml: 'application/xml',
+  text: 'text/plain',
+  csv: 'text/plain',
+  keyvalue: 'application/x-www-form-urlencoded',
+  passthrough: 'application/json',
+};
+
+/** The content type a sink sends for a mapper. */
+export function contentTypeFor(mapType: string): string {
+  return BY_MAP[mapType.toLowerCase()] ?? 'text/plain';
+}
+
+/** Whether a request's content type suits the source's mapper (a missing one always does). */
+export function acceptsContentType(mapType: string, header: string | undefined): boolean {
+  if (!header) return true;
+  const t = header.split(';')[0]!.trim().toLowerCase();
+  if (t === '' || t === '*/*' || t === 'text/plain' || t === 'application/octet-stream') return true;
+  switch (mapType.toLowerCase()) {
+    case 'json':
+    case 'passthrough':
+      return t === 'application/json' || t.endsWith('+json');
+    case 'xml':
+      return t === 'application/xml' || t === 'text/xml' || t.endsWith('+xml');
+    case 'keyvalue':
+      return t === 'application/x-www-form-urlencoded';
+    case 'csv':
+      return t === 'text/csv';
+    default:
+      return true;
+  }
+}
+
+/** `'Content-Type:json','X-Id:1'` (siddhi-io-http's headers option) to header pairs. */
+export function parseHeaders(text: string | undefined): [string, string][] {
+  if (!text) return [];
+  const out: [string, string][] = [];
+  for (const m of text.matchAll(/'([^']*)'|"([^"]*)"|([^,]+)/g)) {
+    const item = (m[1] ?? m[2] ?? m[3] ?? '').trim();
+    const colon = item.indexOf(':');
+    if (colon <= 0) continue;
+    out.push([item.slice(0, colon).trim(), item.slice(colon + 1).trim()]);
+  }
+  return out;
+}
+
+/** `Authorization: Basic ...` for a user and password. */
+export function basicAuth(user: string, password: string): string {
+  return `Basic ${Buffer.from(`${user}:${password}`).toString('base64')}`;
+}

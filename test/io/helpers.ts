@@ -1,0 +1,75 @@
+/** Shared helpers of the transport tests: apps on the wall clock, waiting for real events with a deadline. */
+import { createServer } from 'node:net';
+import { SiddhiManager, ioHandles, memoryLogger, type LogLine, type SiddhiAppRuntime } from '../../src/index.js';
+
+export interface TestApp {
+  readonly runtime: SiddhiAppRuntime;
+  readonly lines: LogLine[];
+  readonly events: unknown[][];
+  /** Stream callbacks' events by stream id. */
+  readonly streams: Map<string, unknown[][]>;
+  stop(): Promise<void>;
+}
+
+/** Creates and starts an app on the wall clock, collecting every stream named in `collect`. */
+export async function startApp(text: string, collect: readonly string[] = []): Promise<TestApp> {
+  const lines: LogLine[] = [];
+  const manager = new SiddhiManager({ logger: memoryLogger(lines) });
+  const runtime = manager.createSiddhiAppRuntime(text);
+  const streams = new Map<string, unknown[][]>();
+  for (const s of collect) {
+    const list: unknown[][] = [];
+    streams.set(s, list);
+    runtime.addStreamCallback(s, (events) => {
+      for (const e of events) list.push(e.data);
+    });
+  }
+  runtime.start();
+  const h = ioHandles(runtime.name);
+  if (h) for (const s of h.sources) await withTimeout(s.whenConnected(), 5000, 'source connect');
+  return {
+    runtime,
+    lines,
+    events: streams.get(collect[0] ?? '') ?? [],
+    streams,
+    stop: () => manager.shutdown(),
+  };
+}
+
+export function endpointOf(app: TestApp, index = 0): string {
+  const e = ioHandles(app.runtime.name)?.sources[index]?.endpoint;
+  if (!e) throw new Error('source has no endpoint');
+  return e;
+}
+
+export async function withTimeout<T>(p: Promise<T>, ms: number, what: string): Promise<T> {
+  let timer: NodeJS.Timeout | undefined;
+  try {
+    return await Promise.race([
+      p,
+      new Promise<never>((_, reject) => {
+        timer = setTimeout(() => reject(new Error(`timed out after ${ms} ms waiting for ${what}`)), ms);
+      }),
+    ]);
+  } finally {
+    clearTimeout(timer);
+  }
+}
+
+/** Resolves when `cond()` holds, checking after every turn of the event loop; rejects after `ms`. */
+export async function waitFor(cond: () => boolean, what: string, ms = 5000): Promise<void> {
+  const deadline = Date.now() + ms;
+  while (!cond()) {
+    if (Date.now() > deadline) throw new Error(`timed out after ${ms} ms waiting for ${what}`);
+    await new Promise((r) => setTimeout(r, 2));
+  }
+}
+
+/** A port that was free a moment ago (for tests that must restart a peer on the same port). */
+export async function freePort(): Promise<number> {
+  const s = createServer();
+  await new Promise<void>((r) => s.listen(0, '127.0.0.1', () => r()));
+  const port = (s.address() as { port: number }).port;
+  await new Promise<void>((r) => s.close(() => r()));
+  return port;
+}
