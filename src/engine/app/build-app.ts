@@ -220,7 +220,12 @@ function defineElement(
   }
 }
 
-function buildElement(ctx: AppContext, el: ExecutionElement, env: QueryEnvironment, ext: AppExtensionContext): void {
+export function buildElement(
+  ctx: AppContext,
+  el: ExecutionElement,
+  env: QueryEnvironment,
+  ext: AppExtensionContext,
+): void {
   if (el.kind === 'partition') {
     if (!appExtensions.partition) throw new CompileError('partitions are not supported yet', el.span);
     appExtensions.partition(ext, el, env);
