@@ -9,6 +9,7 @@ import type { ChunkSink, StreamEvent } from '../event/stream-event.js';
 import { insertIntoStream, QueryOutput, type OutputAction } from '../query/query-output.js';
 import { QuerySelector } from '../query/selector.js';
 import { createRateLimiter } from '../query/rate-limit/create-rate-limiter.js';
+import type { RateLimiter } from '../query/rate-limit/rate-limiter.js';
 import type { AggregatorState } from '../registry/extension-impl.js';
 import type { AppContext, Attribute } from './app-context.js';
 import { buildStreamChain } from './build-stream-chain.js';
@@ -69,6 +70,32 @@ export function createSelector(
   );
 }
 
+/**
+ * The rate limiter of a query's `output ...` clause, with its state and lifecycle registered under
+ * `key` (every query shape builds its limiter here).
+ */
+export function queryRateLimiter(
+  ctx: AppContext,
+  query: Query,
+  compiled: CompiledSelector,
+  windowed: boolean,
+  next: ChunkSink,
+  key: string,
+): RateLimiter {
+  const limiter = createRateLimiter(query.outputRate, ctx.scheduler, next, {
+    groupBy: query.selector.groupBy.length > 0,
+    windowed,
+    aggregates: compiled.aggregatorFactories.length > 0,
+    selector: query.selector,
+    isAggregator: (call) => ctx.registry.lookup('aggregator', call.namespace ?? '', call.name) !== undefined,
+    outputNames: compiled.output.map((o) => o.name),
+    outputEventType: query.output.eventType ?? (query.output.kind === 'insert' ? 'current' : undefined),
+  });
+  if (limiter.stateful) ctx.stateful.set(`${key}/rate`, limiter.stateful);
+  ctx.lifecycle.push(limiter);
+  return limiter;
+}
+
 /** Builds a single-input-stream query; returns its name. */
 export function buildSingleStreamQuery(ctx: AppContext, query: Query, env: QueryEnvironment): string {
   const input = query.input;
@@ -95,17 +122,14 @@ export function buildSingleStreamQuery(ctx: AppContext, query: Query, env: Query
   );
   const output = new QueryOutput(env.outputAction(query, compiled.output));
   ctx.queryOutputs.set(key, output);
-  const limiter = createRateLimiter(query.outputRate, ctx.scheduler, output.send, {
-    groupBy: query.selector.groupBy.length > 0,
-    windowed: chain.window !== undefined || source.isBatch !== undefined,
-    aggregates: compiled.aggregatorFactories.length > 0,
-    selector: query.selector,
-    isAggregator: (call) => ctx.registry.lookup('aggregator', call.namespace ?? '', call.name) !== undefined,
-    outputNames: compiled.output.map((o) => o.name),
-    outputEventType: query.output.eventType ?? (query.output.kind === 'insert' ? 'current' : undefined),
-  });
-  if (limiter.stateful) ctx.stateful.set(`${key}/rate`, limiter.stateful);
-  ctx.lifecycle.push(limiter);
+  const limiter = queryRateLimiter(
+    ctx,
+    query,
+    compiled,
+    chain.window !== undefined || source.isBatch !== undefined,
+    output.send,
+    key,
+  );
   // Siddhi turns selector batching off under snapshot output: the limiter needs every event.
   const batching = query.outputRate?.kind !== 'snapshot' && (chain.window?.isBatch ?? source.isBatch ?? false);
   const selector = createSelector(compiled, query, batching, limiter.process);

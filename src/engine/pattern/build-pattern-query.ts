@@ -6,10 +6,9 @@ import type { Query, SingleInputStream, StateElement } from '../../lang/ast.js';
 import { CompileError, ExpressionCompiler, instantiate } from '../../plan/expression/compile.js';
 import { compileSelector } from '../../plan/selector-codegen.js';
 import type { AppExtensionContext } from '../app/app-extensions.js';
-import { createSelector, queryName, type QueryEnvironment } from '../app/build-query.js';
+import { createSelector, queryName, queryRateLimiter, type QueryEnvironment } from '../app/build-query.js';
 import type { AppContext } from '../app/app-context.js';
 import { QueryOutput } from '../query/query-output.js';
-import { createRateLimiter } from '../query/rate-limit/create-rate-limiter.js';
 import type { QuerySelector } from '../query/selector.js';
 import { buildStates, type LeafState } from './build-states.js';
 import type { StateFilter } from './pattern-context.js';
@@ -83,13 +82,7 @@ export function buildPatternQuery(ext: AppExtensionContext, query: Query, env: Q
   const compiled = compileSelector(query.selector, { all: scope.all(), scope }, ctx.resolver);
   const output = new QueryOutput(env.outputAction(query, compiled.output));
   ctx.queryOutputs.set(key, output);
-  const limiter = createRateLimiter(query.outputRate, ctx.scheduler, output.send, {
-    groupBy: query.selector.groupBy.length > 0,
-    windowed: false,
-    aggregates: compiled.aggregatorFactories.length > 0,
-  });
-  if (limiter.stateful) ctx.stateful.set(`${key}/rate`, limiter.stateful);
-  ctx.lifecycle.push(limiter);
+  const limiter = queryRateLimiter(ctx, query, compiled, false, output.send, key);
   limiterProcess = (chunk) => limiter.process(chunk);
   const sel = createSelector(compiled, query, false, runtime.collect);
   holder.selector = sel;

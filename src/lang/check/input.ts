@@ -37,6 +37,17 @@ function checkSingle(env: QueryEnv, s: SingleInputStream): InputScope {
 }
 
 function joinSide(env: QueryEnv, s: SingleInputStream): ScopeSource {
+  // Siddhi's grammar gives a join input its filters and stream functions, then at most one window, last.
+  const w = s.handlers.findIndex((h) => h.kind === 'window');
+  const win = s.handlers[w];
+  const after = s.handlers[w + 1];
+  if (win?.kind === 'window' && after) {
+    const what = after.kind === 'filter' ? 'filter' : 'stream function';
+    env.ctx.error(
+      after.span,
+      `in a join, the window must come last on '${s.alias ?? s.streamId}'; move this ${what} before '#window.${win.call.name}(...)'`,
+    );
+  }
   const key = schemaKey(s.streamId, s.isInnerStream, s.isFaultStream);
   const base = baseSource(env, s, s.alias ? [s.alias, key] : [key]);
   const src = applyHandlers(env, s, base, (x) => singleScope(x));
