@@ -2,6 +2,7 @@
 /** The `tributary` command. */
 import { Command } from 'commander';
 import { runCommand } from './commands/run.js';
+import { serveCommand, type ServeOptions } from './commands/serve.js';
 import { testCommand } from './commands/test.js';
 import { validateCommand } from './commands/validate.js';
 
@@ -36,6 +37,19 @@ program
   .description('run test cases against their apps on the virtual clock')
   .action((paths: string[], opts: { json?: string; filter?: string; quiet?: boolean }) => {
     process.exitCode = testCommand(paths, opts);
+  });
+
+program
+  .command('serve')
+  .option('--config <file>', 'YAML config file (default ./tributary.yaml when present)')
+  .option('--port <port>', 'port to listen on (default 9090; env TRIBUTARY_PORT)')
+  .option('--host <host>', 'address to listen on (default 127.0.0.1; env TRIBUTARY_HOST)')
+  .option('--apps <dir>', 'folder of .siddhi apps, deployed and watched (default ./apps; env TRIBUTARY_APPS)')
+  .option('--data-dir <dir>', 'persisted state, error store, admin password (default ./.tributary)')
+  .option('--hash-password <password>', 'print the scrypt hash of a password for the config file, then exit')
+  .description('run the server: REST API, apps folder, persistence, simulation, metrics')
+  .action(async (opts: ServeOptions) => {
+    process.exitCode = await serveCommand(opts);
   });
 
 await program.parseAsync();

@@ -1,0 +1,56 @@
+/** The server's settings after defaults, the YAML file, environment variables and flags are merged. */
+export type Role = 'admin' | 'viewer';
+
+export interface UserConfig {
+  readonly name: string;
+  /** Plain password (kept only in memory) or an scrypt hash made by `hashPassword`. */
+  readonly password?: string;
+  readonly passwordHash?: string;
+  readonly roles: readonly Role[];
+}
+
+export interface TokenConfig {
+  readonly token: string;
+  readonly user: string;
+}
+
+export type PersistenceType = 'sqlite' | 'file' | 'memory' | 'none';
+
+export interface ServerConfig {
+  readonly host: string;
+  readonly port: number;
+  /** Folder of `*.siddhi` files deployed at start and watched; apps deployed over REST are saved there. */
+  readonly appsDir: string;
+  /** Folder of the SQLite database, snapshots, the admin password hash and uploaded CSV files. */
+  readonly dataDir: string;
+  readonly persistence: {
+    readonly type: PersistenceType;
+    /** Seconds between periodic persists of every app; 0 turns periodic persistence off. */
+    readonly intervalSeconds: number;
+    readonly revisionsToKeep: number;
+  };
+  readonly auth: {
+    readonly enabled: boolean;
+    readonly users: readonly UserConfig[];
+    readonly tokens: readonly TokenConfig[];
+  };
+  readonly tls: { readonly cert: string; readonly key: string } | undefined;
+  /** Whether apps collect statistics (events out per query) from deployment; per app with PUT .../statistics. */
+  readonly statistics: boolean;
+  readonly logLevel: 'fatal' | 'error' | 'warn' | 'info' | 'debug' | 'trace' | 'silent';
+  /** Where the config came from, for messages. */
+  readonly source: string | undefined;
+}
+
+export const DEFAULT_CONFIG: ServerConfig = {
+  host: '127.0.0.1',
+  port: 9090,
+  appsDir: 'apps',
+  dataDir: '.tributary',
+  persistence: { type: 'sqlite', intervalSeconds: 60, revisionsToKeep: 3 },
+  auth: { enabled: true, users: [], tokens: [] },
+  tls: undefined,
+  statistics: true,
+  logLevel: 'info',
+  source: undefined,
+};

@@ -1,0 +1,176 @@
+/**
+ * The runtime server (`tributary serve`): deploys the apps folder, serves the REST API, persists
+ * every app's state periodically and at shutdown, and restores it when an app is deployed.
+ */
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import Fastify, { type FastifyInstance } from 'fastify';
+import { InMemoryPersistenceStore, type PersistenceStore } from '../engine/persistence/persistence-store.js';
+import { SiddhiManager } from '../engine/siddhi-manager.js';
+import { AppDeployer } from './apps/app-deployer.js';
+import { AppsFolderWatcher } from './apps/apps-folder-watcher.js';
+import { installAuth } from './auth/install-auth.js';
+import { resolveUsers } from './auth/resolve-users.js';
+import type { ServerConfig } from './config/server-config.js';
+import { SqliteErrorStore } from './error-store/sqlite-error-store.js';
+import { replyWithError } from './http/http-error.js';
+import { createServerLogger, engineLogger, type ServerLogger } from './logging/create-logger.js';
+import { FilePersistenceStore } from './persistence/file-persistence-store.js';
+import { openDatabase } from './persistence/open-database.js';
+import { SqlitePersistenceStore } from './persistence/sqlite-persistence-store.js';
+import { errorStoreRoutes } from './routes/error-store-routes.js';
+import { observabilityRoutes } from './routes/observability-routes.js';
+import { siddhiAppsRoutes } from './routes/siddhi-apps-routes.js';
+import { simulationRoutes } from './routes/simulation-routes.js';
+import { storeRoutes } from './routes/store-routes.js';
+import type { ServerContext } from './server-context.js';
+import { FeedRegistry } from './simulation/feed-registry.js';
+import { createMetrics } from './stats/server-metrics.js';
+
+export interface StartOptions {
+  /** Where JSON log lines go (default stdout). */
+  readonly logDestination?: NodeJS.WritableStream;
+  /** Environment (TRIBUTARY_ADMIN_PASSWORD); default process.env. */
+  readonly env?: NodeJS.ProcessEnv;
+  /** Told the generated admin password, once (default: printed to stderr). */
+  readonly onGeneratedPassword?: (password: string, file: string) => void;
+}
+
+export interface TributaryServer {
+  /** e.g. `http://127.0.0.1:9090` */
+  readonly url: string;
+  readonly port: number;
+  readonly context: ServerContext;
+  /** Graceful stop: stop feeds and HTTP, shut every app down persisting its state, close the database. */
+  close(): Promise<void>;
+}
+
+export async function startServer(config: ServerConfig, options: StartOptions = {}): Promise<TributaryServer> {
+  const logger = createServerLogger(config.logLevel, options.logDestination);
+  const db = openDatabase(config.dataDir);
+  const persistenceStore = persistenceStoreFor(config, db);
+  const errorStore = new SqliteErrorStore(db);
+  let deployer: AppDeployer | undefined;
+  const countError = (app: unknown, n: number): void => {
+    const d = typeof app === 'string' ? deployer?.get(app) : undefined;
+    if (d) d.errors += n;
+  };
+  errorStore.onStored = (app, n) => countError(app, n);
+  const manager = new SiddhiManager({
+    logger: engineLogger(logger, (fields) => countError(fields['app'], 1)),
+    ...(persistenceStore ? { persistenceStore } : {}),
+    errorStore,
+  });
+  deployer = new AppDeployer({
+    manager,
+    logger,
+    appsDir: config.appsDir,
+    statistics: config.statistics,
+    persistence: persistenceStore !== undefined,
+  });
+  const feeds = new FeedRegistry(join(config.dataDir, 'csv-files'), (name) => deployer.get(name)?.runtime);
+  const ctx: ServerContext = {
+    config,
+    deployer,
+    errorStore,
+    feeds,
+    metrics: createMetrics(deployer, errorStore),
+    logger,
+    persistence: persistenceStore !== undefined,
+    state: { ready: false, shuttingDown: false },
+  };
+
+  const app = createHttpApp(config, logger);
+  if (config.auth.enabled) {
+    const users = resolveUsers(config, options.env ?? process.env, (password, file) => {
+      if (options.onGeneratedPassword) options.onGeneratedPassword(password, file);
+      else {
+        process.stderr.write(
+          `tributary: generated the password of user 'admin': ${password}\n` +
+            `           (shown once; kept hashed in ${file}; set TRIBUTARY_ADMIN_PASSWORD to choose one)\n`,
+        );
+      }
+    });
+    installAuth(app, users, config.auth.tokens);
+  }
+  observabilityRoutes(app, ctx);
+  siddhiAppsRoutes(app, ctx);
+  storeRoutes(app, ctx);
+  simulationRoutes(app, ctx);
+  errorStoreRoutes(app, ctx);
+
+  await deployer.deployFolder();
+  const watcher = new AppsFolderWatcher(config.appsDir, (file) => void deployer.syncFile(file));
+  watcher.start();
+  const timer =
+    persistenceStore && config.persistence.intervalSeconds > 0
+      ? setInterval(() => deployer.persistAll(), config.persistence.intervalSeconds * 1000).unref()
+      : undefined;
+
+  await app.listen({ host: config.host, port: config.port });
+  const address = app.server.address();
+  const port = typeof address === 'object' && address ? address.port : config.port;
+  const scheme = config.tls ? 'https' : 'http';
+  const host = config.host.includes(':') ? `[${config.host}]` : config.host;
+  ctx.state.ready = true;
+  logger.info(
+    { port, apps: deployer.activeApps().map((a) => a.name), appsDir: config.appsDir, dataDir: config.dataDir },
+    'server ready',
+  );
+
+  let closing: Promise<void> | undefined;
+  return {
+    url: `${scheme}://${host}:${port}`,
+    port,
+    context: ctx,
+    close: () =>
+      (closing ??= (async () => {
+        ctx.state.shuttingDown = true;
+        if (timer) clearInterval(timer);
+        watcher.stop();
+        feeds.stopAll();
+        await app.close();
+        await deployer.shutdownAll(persistenceStore !== undefined);
+        db.close();
+        logger.info('server stopped');
+      })()),
+  };
+}
+
+function persistenceStoreFor(config: ServerConfig, db: ReturnType<typeof openDatabase>): PersistenceStore | undefined {
+  const keep = config.persistence.revisionsToKeep;
+  switch (config.persistence.type) {
+    case 'sqlite':
+      return new SqlitePersistenceStore(db, keep);
+    case 'file':
+      return new FilePersistenceStore(join(config.dataDir, 'snapshots'), keep);
+    case 'memory':
+      return new InMemoryPersistenceStore();
+    case 'none':
+      return undefined;
+  }
+}
+
+function createHttpApp(config: ServerConfig, logger: ServerLogger): FastifyInstance {
+  const app = Fastify({
+    logger: false,
+    ...(config.tls ? { https: { cert: readFileSync(config.tls.cert), key: readFileSync(config.tls.key) } } : {}),
+  }) as unknown as FastifyInstance;
+  for (const type of ['text/csv', 'application/octet-stream']) {
+    app.addContentTypeParser(type, { parseAs: 'string' }, (_req, body, done) => done(null, body));
+  }
+  app.setErrorHandler((e: unknown, req, reply) => {
+    if (replyWithError(reply, e)) return;
+    const status = (e as { statusCode?: unknown }).statusCode;
+    if (typeof status === 'number' && status >= 400 && status < 500) {
+      void reply.code(status).send({ type: 'error', message: (e as Error).message });
+      return;
+    }
+    logger.error({ err: e, method: req.method, url: req.url }, 'request failed');
+    void reply.code(500).send({ type: 'error', message: e instanceof Error ? e.message : String(e) });
+  });
+  app.setNotFoundHandler((req, reply) => {
+    void reply.code(404).send({ type: 'not-found', message: `no route ${req.method} ${req.url.split('?')[0]}` });
+  });
+  return app;
+}
