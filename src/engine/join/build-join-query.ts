@@ -52,7 +52,12 @@ function sideName(input: SingleInputStream): string {
   return input.alias ?? input.streamId;
 }
 
-function resolveSide(ext: AppExtensionContext, input: SingleInputStream, join: JoinInputStream, env: QueryEnvironment): Side {
+function resolveSide(
+  ext: AppExtensionContext,
+  input: SingleInputStream,
+  join: JoinInputStream,
+  env: QueryEnvironment,
+): Side {
   if (!input.isInnerStream && !input.isFaultStream) {
     const stores = appStores(ext.ctx);
     const table = stores.tables.get(input.streamId);
@@ -97,7 +102,9 @@ function equalityKey(
   sides: readonly [Attribute[], Attribute[]],
   names: readonly [string, string],
   probed: SideIndex,
-): { row: (d: unknown[], ts: number) => unknown; lookup: (d: unknown[], ts: number) => unknown; exact: boolean } | undefined {
+):
+  | { row: (d: unknown[], ts: number) => unknown; lookup: (d: unknown[], ts: number) => unknown; exact: boolean }
+  | undefined {
   const parts = conjuncts(on);
   for (const part of parts) {
     if (part.kind !== 'binary' || part.op !== '==') continue;
@@ -121,7 +128,10 @@ function equalityKey(
       const ka = ca.compile(a, single(probed));
       const cb = new ExpressionCompiler(ctx.resolver);
       const kb = cb.compile(b, single(trigger));
-      const sameKind = ka.type === kb.type ? ka.type !== 'float' && ka.type !== 'object' : KEYABLE.has(ka.type) && KEYABLE.has(kb.type);
+      const sameKind =
+        ka.type === kb.type
+          ? ka.type !== 'float' && ka.type !== 'object'
+          : KEYABLE.has(ka.type) && KEYABLE.has(kb.type);
       if (!sameKind) continue;
       const fn = (c: ExpressionCompiler, code: string): ((d: unknown[], ts: number) => unknown) =>
         instantiate(['d', 'ts'], `${c.tempDeclarations()}\nreturn ${code};`, c.functions);
@@ -161,9 +171,19 @@ export function buildJoinQuery(ext: AppExtensionContext, query: Query, env: Quer
     const side = sides[s];
     const input = side.input;
     if (side.kind === 'stream' || side.kind === 'window') {
-      if (side.kind === 'window') {
-        const w = input.handlers.find((h) => h.kind === 'window');
-        if (w) throw new CompileError(`'${input.streamId}' is a named window: it cannot take another window`, w.span);
+      const wi = input.handlers.findIndex((h) => h.kind === 'window');
+      if (wi >= 0 && side.kind === 'window') {
+        throw new CompileError(
+          `'${input.streamId}' is a named window: it cannot take another window`,
+          input.handlers[wi]!.span,
+        );
+      }
+      if (wi >= 0 && wi < input.handlers.length - 1) {
+        // Siddhi probes the window itself, so it must end the side's chain.
+        throw new CompileError(
+          `in a join, the window must be the last handler of '${input.streamId}': move the filter or stream function before '#window.${(input.handlers[wi] as { call: { name: string } }).call.name}'`,
+          input.handlers[wi + 1]!.span,
+        );
       }
       const base = side.kind === 'stream' ? side.source.attributes : side.window.attributes;
       const names = input.alias ? [input.streamId, input.alias] : [input.streamId];

@@ -70,7 +70,10 @@ export class SideJoiner {
 }
 
 /** A stream without a window (Siddhi's EmptyWindowProcessor): each event passes, leaves at once, and resets. */
-export function passThroughEmpty(expired: boolean, now: () => number): (chunk: readonly StreamEvent[]) => StreamEvent[] {
+export function passThroughEmpty(
+  expired: boolean,
+  now: () => number,
+): (chunk: readonly StreamEvent[]) => StreamEvent[] {
   return (chunk) => {
     const out: StreamEvent[] = [];
     const t = now();
