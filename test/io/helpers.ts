@@ -12,7 +12,11 @@ export interface TestApp {
 }
 
 /** Creates and starts an app on the wall clock, collecting every stream named in `collect`. */
-export async function startApp(text: string, collect: readonly string[] = []): Promise<TestApp> {
+export async function startApp(
+  text: string,
+  collect: readonly string[] = [],
+  opts: { waitConnected?: boolean } = {},
+): Promise<TestApp> {
   const lines: LogLine[] = [];
   const manager = new SiddhiManager({ logger: memoryLogger(lines) });
   const runtime = manager.createSiddhiAppRuntime(text);
@@ -26,7 +30,8 @@ export async function startApp(text: string, collect: readonly string[] = []): P
   }
   runtime.start();
   const h = ioHandles(runtime.name);
-  if (h) for (const s of h.sources) await withTimeout(s.whenConnected(), 5000, 'source connect');
+  if (h && opts.waitConnected !== false)
+    for (const s of h.sources) await withTimeout(s.whenConnected(), 5000, 'source connect');
   return {
     runtime,
     lines,

@@ -2,10 +2,12 @@
 import type { SinkFactory, SourceFactory } from '../framework/transport.js';
 import { inMemorySink } from './in-memory/in-memory-sink.js';
 import { inMemorySource } from './in-memory/in-memory-source.js';
+import { fileSink } from './file/file-sink.js';
+import { fileSource } from './file/file-source.js';
 import { httpSink } from './http/http-sink.js';
 import { httpSource } from './http/http-source.js';
 import { logSink } from './log/log-sink.js';
 
-export const builtinSources: readonly SourceFactory[] = [inMemorySource, httpSource];
+export const builtinSources: readonly SourceFactory[] = [inMemorySource, httpSource, fileSource];
 
-export const builtinSinks: readonly SinkFactory[] = [inMemorySink, logSink, httpSink];
+export const builtinSinks: readonly SinkFactory[] = [inMemorySink, logSink, httpSink, fileSink];

@@ -1,0 +1,93 @@
+/**
+ * Reading one file the ways the file source supports: whole text or bytes, line by line, or the text between
+ * `begin.regex` and `end.regex`; from a byte offset, so a tailing reader continues where it stopped.
+ */
+import { open } from 'node:fs/promises';
+
+export type FileMode = 'TEXT.FULL' | 'BINARY.FULL' | 'LINE' | 'REGEX';
+export const FILE_MODES: readonly FileMode[] = ['TEXT.FULL', 'BINARY.FULL', 'LINE', 'REGEX'];
+
+/** Splits text into records: lines, or regex-delimited records. Keeps the incomplete tail for later. */
+export class RecordSplitter {
+  private rest = '';
+  constructor(
+    private readonly mode: 'LINE' | 'REGEX',
+    private readonly begin: RegExp | undefined,
+    private readonly end: RegExp | undefined,
+  ) {}
+
+  push(text: string): string[] {
+    this.rest += text;
+    return this.mode === 'LINE' ? this.lines() : this.regex();
+  }
+
+  /** At the end of a file that is not tailed: what is left is a record too. */
+  finish(): string[] {
+    const r = this.rest;
+    this.rest = '';
+    if (this.mode === 'LINE') return r.replace(/\r$/, '') === '' ? [] : [r.replace(/\r$/, '')];
+    return [];
+  }
+
+  private lines(): string[] {
+    const out: string[] = [];
+    let i: number;
+    while ((i = this.rest.indexOf('\n')) >= 0) {
+      const line = this.rest.slice(0, i).replace(/\r$/, '');
+      this.rest = this.rest.slice(i + 1);
+      if (line !== '') out.push(line);
+    }
+    return out;
+  }
+
+  private regex(): string[] {
+    const out: string[] = [];
+    for (;;) {
+      let start = 0;
+      if (this.begin) {
+        const b = new RegExp(this.begin.source, 'g').exec(this.rest);
+        if (!b) return out;
+        start = b.index;
+      }
+      const searchFrom = this.begin ? start + 1 : 0;
+      if (!this.end) {
+        // Only a begin pattern: a record runs up to the next begin.
+        const next = new RegExp(this.begin!.source, 'g');
+        next.lastIndex = searchFrom;
+        const n = next.exec(this.rest);
+        if (!n) return out;
+        out.push(this.rest.slice(start, n.index));
+        this.rest = this.rest.slice(n.index);
+        continue;
+      }
+      const e = new RegExp(this.end.source, 'g');
+      e.lastIndex = searchFrom;
+      const m = e.exec(this.rest);
+      if (!m) return out;
+      const stop = m.index + m[0].length;
+      out.push(this.rest.slice(start, stop));
+      this.rest = this.rest.slice(stop);
+    }
+  }
+}
+
+/** Reads bytes of `path` from `offset` to its current end; returns them and the new offset. */
+export async function readFrom(path: string, offset: number): Promise<{ bytes: Buffer; offset: number }> {
+  const fh = await open(path, 'r');
+  try {
+    const { size } = await fh.stat();
+    if (size < offset) offset = 0; // truncated or replaced: start again
+    const length = size - offset;
+    if (length === 0) return { bytes: Buffer.alloc(0), offset };
+    const bytes = Buffer.alloc(length);
+    let read = 0;
+    while (read < length) {
+      const r = await fh.read(bytes, read, length - read, offset + read);
+      if (r.bytesRead === 0) break;
+      read += r.bytesRead;
+    }
+    return { bytes: bytes.subarray(0, read), offset: offset + read };
+  } finally {
+    await fh.close();
+  }
+}
