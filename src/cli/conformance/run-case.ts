@@ -120,9 +120,8 @@ function runStep(
     return { runtime, clock: runtime.manualClock?.now() ?? clock };
   }
   if ('sleep' in step) {
-    const target = (runtime.manualClock?.now() ?? clock) + step.sleep;
-    runtime.manualClock?.advanceTo(target);
-    return { runtime, clock: target };
+    runtime.advanceTime(step.sleep);
+    return { runtime, clock: runtime.manualClock?.now() ?? clock + step.sleep };
   }
   if ('query' in step) {
     let rows: unknown[][];

@@ -12,6 +12,8 @@ import type { ExtensionRegistry } from '../registry/registry.js';
 import type { Logger } from '../runtime/logger.js';
 import { StreamJunction } from '../runtime/stream-junction.js';
 import { ManualScheduler } from '../time/manual-scheduler.js';
+import { PlaybackClock } from '../time/playback-clock.js';
+import { parseTimeText } from '../time/time-text.js';
 import type { Scheduler } from '../time/scheduler.js';
 import { WallScheduler } from '../time/wall-scheduler.js';
 import type { AppContext, Attribute } from './app-context.js';
@@ -59,16 +61,42 @@ export function appName(app: SiddhiApp): string {
   return a?.elements[0]?.value ?? `SiddhiApp-${Math.random().toString(36).slice(2, 10)}`;
 }
 
+/** `@app:playback(idle.time = '100 millisecond', increment = '2 sec')`: both or neither. */
+function playbackClock(a: Annotation, scheduler: ManualScheduler): PlaybackClock {
+  const idle = annotationValue(a, 'idle.time');
+  const increment = annotationValue(a, 'increment');
+  if ((idle === undefined) !== (increment === undefined)) {
+    throw new SiddhiAppCreationError([
+      diagnosticAt(a.span, `@app:playback needs both 'idle.time' and 'increment', or neither`),
+    ]);
+  }
+  if (idle === undefined || increment === undefined) return new PlaybackClock(scheduler, {});
+  const idleMillis = parseTimeText(idle);
+  const incrementMillis = parseTimeText(increment);
+  for (const [what, v] of [
+    ['idle.time', idleMillis],
+    ['increment', incrementMillis],
+  ] as const) {
+    if (typeof v === 'string') throw new SiddhiAppCreationError([diagnosticAt(a.span, `@app:playback ${what}: ${v}`)]);
+  }
+  return new PlaybackClock(scheduler, { idleMillis: idleMillis as number, incrementMillis: incrementMillis as number });
+}
+
 export function buildApp(app: SiddhiApp, text: string, opts: BuildOptions): SiddhiAppRuntime {
   const name = appName(app);
-  const playback = annotation(app.annotations, 'app:playback') !== undefined;
-  const manual = opts.clock === 'virtual' || playback ? new ManualScheduler(opts.startTime) : undefined;
+  const playbackAnnotation = annotation(app.annotations, 'app:playback');
+  const manual = opts.clock === 'virtual' || playbackAnnotation ? new ManualScheduler(opts.startTime) : undefined;
+  const playback = playbackAnnotation && manual ? playbackClock(playbackAnnotation, manual) : undefined;
   const scheduler: Scheduler = manual ?? new WallScheduler();
   const registry = opts.registry.clone();
   const logger = opts.logger.child({ app: name });
   const errorActions = new Map<string, string>();
   const hooks: AppRuntimeHooks = { onStart: [], onShutdown: [] };
   if (scheduler instanceof WallScheduler) hooks.onShutdown.push(() => scheduler.stop());
+  if (playback && opts.clock === 'wall') {
+    hooks.onStart.push(() => playback.startWall());
+    hooks.onShutdown.push(() => playback.stopWall());
+  }
 
   const ctx: AppContext = {
     name,
@@ -101,7 +129,8 @@ export function buildApp(app: SiddhiApp, text: string, opts: BuildOptions): Sidd
       if (action === 'STREAM') {
         const fault = this.junctions.get(`!${junction.id}`);
         if (fault) {
-          fault.send(chunk.map((e) => ({ timestamp: e.timestamp, data: [...e.data, error], type: CURRENT })));
+          const cause = faultValue(error);
+          fault.send(chunk.map((e) => ({ timestamp: e.timestamp, data: [...e.data, cause], type: CURRENT })));
           return;
         }
       }
@@ -152,7 +181,16 @@ export function buildApp(app: SiddhiApp, text: string, opts: BuildOptions): Sidd
     pending = deferred;
   }
   if (diagnostics.length > 0) throw new SiddhiAppCreationError(diagnostics);
-  return new SiddhiAppRuntime(name, app, text, ctx, hooks, opts.persistence, manual);
+  return new SiddhiAppRuntime(name, app, text, ctx, hooks, opts.persistence, manual, playback);
+}
+
+/**
+ * The `_error` value of a fault event: the error's own fault text when it has one (extensions
+ * reproduce Siddhi's exception text), else the Error itself.
+ */
+function faultValue(error: unknown): unknown {
+  const f = (error as { faultText?: unknown } | null)?.faultText;
+  return typeof f === 'function' ? (f as () => string).call(error) : error;
 }
 
 function inputsKnown(ctx: AppContext, q: Query): boolean {

@@ -7,6 +7,7 @@ import { toUserEvent } from '../query/query-output.js';
 import type { QueryCallback, StreamCallback } from '../runtime/event.js';
 import { InputHandler } from '../runtime/input-handler.js';
 import type { ManualScheduler } from '../time/manual-scheduler.js';
+import type { PlaybackClock } from '../time/playback-clock.js';
 import type { AppContext } from './app-context.js';
 import type { PersistenceStore } from '../persistence/persistence-store.js';
 import { decodeSnapshot, encodeSnapshot } from '../persistence/snapshot-codec.js';
@@ -37,7 +38,19 @@ export class SiddhiAppRuntime {
     private readonly persistence: PersistenceStore,
     /** The clock when it is virtual (tests) or event-driven (playback); undefined on the wall clock. */
     readonly manualClock: ManualScheduler | undefined,
+    /** Set for `@app:playback` apps: event time drives the clock. */
+    private readonly playbackClock?: PlaybackClock,
   ) {}
+
+  /**
+   * Lets `ms` of (simulated) wall time pass: on the virtual clock, timers due meanwhile fire; in
+   * playback, it counts as idle time (the clock moves by `increment` per `idle.time`).
+   */
+  advanceTime(ms: number): void {
+    if (this.playbackClock) this.playbackClock.elapse(ms);
+    else if (this.manualClock) this.manualClock.advanceBy(ms);
+    else throw new Error(`app '${this.name}' runs on the wall clock: time passes by itself`);
+  }
 
   /** Names of the streams that can receive events. */
   getStreamNames(): string[] {
@@ -67,17 +80,16 @@ export class SiddhiAppRuntime {
     if (!junction) {
       throw new Error(`no stream '${streamId}' in app '${this.name}'; streams are ${this.getStreamNames().join(', ')}`);
     }
-    const manual = this.manualClock;
-    const playback = this.playback;
+    const playback = this.playbackClock;
     return new InputHandler(junction, {
       now: () => this.ctx.scheduler.now(),
-      ...(playback && manual ? { onEventTime: (t: number) => manual.advanceTo(t) } : {}),
+      ...(playback ? { onEventTime: (t: number) => playback.onEvent(t) } : {}),
     });
   }
 
   /** True when `@app:playback` lets event timestamps drive the clock. */
   get playback(): boolean {
-    return this.app.annotations.some((a) => a.name.toLowerCase() === 'app:playback');
+    return this.playbackClock !== undefined;
   }
 
   /** A query callback (by the query's @info name) or a stream callback (by stream id). */
@@ -130,11 +142,39 @@ export class SiddhiAppRuntime {
     for (const f of this.hooks.onStart) f();
   }
 
+  /**
+   * Starts after the app's async preparation (store-backed tables connect, create their table when
+   * missing and load their rows). Apps with PostgreSQL, MariaDB/MySQL or Redis tables start this way.
+   */
+  async startAsync(): Promise<void> {
+    if (this.started) return;
+    try {
+      for (const l of this.ctx.lifecycle) if (l.prepare) await l.prepare();
+    } catch (e) {
+      for (const l of this.ctx.lifecycle) if (l.release) await l.release().catch(() => undefined);
+      throw e;
+    }
+    this.start();
+  }
+
+  /** Waits until async work in flight is done (store tables' writes have reached their databases). */
+  async flush(): Promise<void> {
+    for (const l of this.ctx.lifecycle) if (l.flush) await l.flush();
+  }
+
+  /** `persist()` after `flush()`: the snapshot and the stores agree. */
+  async persistAsync(): Promise<string> {
+    await this.flush();
+    return this.persist();
+  }
+
   async shutdown(): Promise<void> {
     if (!this.started) return;
     this.started = false;
     for (const l of this.ctx.lifecycle) l.stop?.();
     for (const f of this.hooks.onShutdown) await f();
+    await this.flush();
+    for (const l of this.ctx.lifecycle) if (l.release) await l.release();
   }
 
   get isRunning(): boolean {

@@ -47,6 +47,11 @@ export class ManualScheduler implements Scheduler {
     }
   }
 
+  /** Sets the clock to `t` without firing anything (playback: the first event sets the time). */
+  jumpTo(t: number): void {
+    this.time = t;
+  }
+
   advanceBy(ms: number): void {
     this.advanceTo(this.time + ms);
   }
