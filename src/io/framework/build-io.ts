@@ -194,6 +194,7 @@ function buildSink(ext: AppExtensionContext, def: StreamDefinition, cfg: IoConfi
       factory.create({
         appName: ctx.name,
         streamId: def.id,
+        attributes,
         mapType: mf.spec.name,
         options,
         logger,

@@ -2,6 +2,7 @@
  * The contracts of transports: a source receives messages from the outside world and hands them to
  * its mapper; a sink publishes mapped messages. Both connect (with retry), and disconnect on shutdown.
  */
+import type { Attribute } from '../../engine/app/app-context.js';
 import type { Logger } from '../../engine/runtime/logger.js';
 import type { StreamEvent } from '../../engine/event/stream-event.js';
 import type { ExtensionSpec } from '../../lang/catalog.js';
@@ -96,6 +97,8 @@ export interface PublishMeta {
 export interface SinkContext {
   readonly appName: string;
   readonly streamId: string;
+  /** The stream's attributes, in order. */
+  readonly attributes: readonly Attribute[];
   readonly mapType: string;
   /** Static options (for a distributed sink: the sink's options overlaid by the destination's). */
   readonly options: OptionReader;

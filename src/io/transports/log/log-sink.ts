@@ -6,6 +6,7 @@
 import { EXPIRED, type StreamEvent } from '../../../engine/event/stream-event.js';
 import { javaValueToString } from '../../../engine/functions/shared/java-format.js';
 import type { Logger } from '../../../engine/runtime/logger.js';
+import type { AttributeType } from '../../../lang/ast.js';
 import type { ExtensionSpec } from '../../../lang/catalog.js';
 import type { PublishMeta, Sink, SinkContext, SinkFactory } from '../../framework/transport.js';
 
@@ -45,8 +46,9 @@ const spec: ExtensionSpec = {
 };
 
 /** Java's text of one event (`Event.toString`). */
-export function eventText(e: StreamEvent): string {
-  return `Event{timestamp=${e.timestamp}, data=[${e.data.map((v) => javaValueToString(v)).join(', ')}], isExpired=${e.type === EXPIRED}}`;
+export function eventText(e: StreamEvent, types: readonly (AttributeType | undefined)[] = []): string {
+  const data = e.data.map((v, i) => javaValueToString(v, types[i])).join(', ');
+  return `Event{timestamp=${e.timestamp}, data=[${data}], isExpired=${e.type === EXPIRED}}`;
 }
 
 function priorityOf(value: string): Priority {
@@ -61,12 +63,14 @@ class LogSink implements Sink {
   private readonly prefix: string;
   private readonly priority: Priority;
   private readonly passThrough: boolean;
+  private readonly types: readonly AttributeType[];
   constructor(
     private readonly logger: Logger,
     ctx: SinkContext,
   ) {
     this.prefix = ctx.options.get('prefix') ?? `${ctx.appName} : ${ctx.streamId}`;
     this.priority = priorityOf(ctx.options.getOr('priority', 'INFO'));
+    this.types = ctx.attributes.map((a) => a.type);
     this.passThrough = ctx.mapType.toLowerCase() === 'passthrough';
   }
   connect(): void {}
@@ -74,7 +78,7 @@ class LogSink implements Sink {
   publish(payload: unknown, meta: PublishMeta): void {
     if (this.priority === 'OFF') return;
     const lines = this.passThrough
-      ? meta.events.map(eventText)
+      ? meta.events.map((e) => eventText(e, this.types))
       : [typeof payload === 'string' ? payload : JSON.stringify(payload)];
     const fields = { priority: this.priority };
     for (const line of lines) {

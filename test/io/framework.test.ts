@@ -1,0 +1,225 @@
+import { describe, test } from 'node:test';
+import assert from 'node:assert/strict';
+import {
+  SiddhiManager,
+  inMemoryBroker,
+  ioCounters,
+  ioHandles,
+  memoryLogger,
+  setErrorStore,
+  type ErroneousEvent,
+  type LogLine,
+} from '../../src/index.js';
+
+function app(text: string, lines: LogLine[] = []) {
+  const manager = new SiddhiManager({ clock: 'virtual', startTime: 1000, logger: memoryLogger(lines) });
+  const runtime = manager.createSiddhiAppRuntime(text);
+  runtime.start();
+  return { manager, runtime, lines };
+}
+
+function collect(topic: string): { messages: unknown[]; stop: () => void } {
+  const messages: unknown[] = [];
+  const stop = inMemoryBroker.subscribe(topic, (m) => messages.push(m));
+  return { messages, stop };
+}
+
+describe('inMemory source and sink', () => {
+  test('messages go through the mappers both ways; dynamic topics resolve per event', async () => {
+    const wso2 = collect('fw-out-WSO2');
+    const ibm = collect('fw-out-IBM');
+    const { manager } = app(`@App:name('Fw1')
+      @source(type='inMemory', topic='fw-in', @map(type='json')) define stream In (symbol string, price float);
+      @sink(type='inMemory', topic='fw-out-{{symbol}}', @map(type='text')) define stream Out (symbol string, price float);
+      from In select * insert into Out;`);
+    inMemoryBroker.publish(
+      'fw-in',
+      '[{"event":{"symbol":"WSO2","price":55.6}},{"event":{"symbol":"IBM","price":75.5}}]',
+    );
+    inMemoryBroker.publish('fw-in', '{"event":{"symbol":"WSO2","price":1.0}}');
+    assert.deepEqual(wso2.messages, ['symbol:"WSO2",\nprice:55.6', 'symbol:"WSO2",\nprice:1.0']);
+    assert.deepEqual(ibm.messages, ['symbol:"IBM",\nprice:75.5']);
+    await manager.shutdown();
+    assert.equal(inMemoryBroker.subscriberCount('fw-in'), 0, 'shutdown unsubscribes the source');
+    wso2.stop();
+    ibm.stop();
+  });
+
+  test('a malformed message is logged with its content and counted; events after it still flow', async () => {
+    const out: unknown[] = [];
+    const { manager, runtime, lines } = app(`@App:name('Fw2')
+      @source(type='inMemory', topic='fw2', @map(type='json')) define stream In (symbol string, price float);`);
+    runtime.addStreamCallback('In', (es) => out.push(...es.map((e) => e.data)));
+    inMemoryBroker.publish('fw2', '{"event":{"symbol":');
+    inMemoryBroker.publish('fw2', '{"event":{"symbol":"A","price":2.5}}');
+    assert.deepEqual(out, [['A', 2.5]]);
+    const c = ioCounters('Fw2').find((x) => x.kind === 'source')!;
+    assert.deepEqual([c.messages, c.events, c.errors], [2, 1, 1]);
+    const err = lines.filter((l) => l.level === 'error');
+    assert.equal(err.length, 1);
+    assert.equal(err[0]!.payload, '{"event":{"symbol":');
+    assert.equal(err[0]!.stream, 'In');
+    await manager.shutdown();
+  });
+
+  test("@OnError(action='STORE') sends malformed messages to the error store", async () => {
+    const stored: ErroneousEvent[] = [];
+    setErrorStore({ store: (e) => stored.push(e) });
+    try {
+      const { manager } = app(`@App:name('Fw3')
+        @OnError(action='STORE') @source(type='inMemory', topic='fw3', @map(type='json')) define stream In (symbol string);`);
+      inMemoryBroker.publish('fw3', 'not json');
+      assert.equal(stored.length, 1);
+      assert.deepEqual(
+        [stored[0]!.app, stored[0]!.stream, stored[0]!.origin, stored[0]!.payload, stored[0]!.timestamp],
+        ['Fw3', 'In', 'source', 'not json', 1000],
+      );
+      await manager.shutdown();
+    } finally {
+      setErrorStore(undefined);
+    }
+  });
+
+  test('pause holds messages, resume delivers them in order', async () => {
+    const out: unknown[] = [];
+    const { manager, runtime } = app(`@App:name('Fw4')
+      @source(type='inMemory', topic='fw4') define stream In (n long);`);
+    runtime.addStreamCallback('In', (es) => out.push(...es.map((e) => e.data[0])));
+    inMemoryBroker.publish('fw4', [1]);
+    ioHandles('Fw4')!.pause();
+    inMemoryBroker.publish('fw4', [2]);
+    inMemoryBroker.publish('fw4', [3]);
+    assert.deepEqual(out, [1]);
+    ioHandles('Fw4')!.resume();
+    assert.deepEqual(out, [1, 2, 3]);
+    await manager.shutdown();
+  });
+});
+
+describe('distribution', () => {
+  const APP = (strategy: string, extra = '') => `@App:name('FwDist')
+    define stream In (symbol string, n long);
+    @sink(type='inMemory', @map(type='passThrough'),
+      @distribution(strategy='${strategy}'${extra}, @destination(topic='d-0'), @destination(topic='d-1'), @destination(topic='d-2')))
+    define stream Out (symbol string, n long);
+    from In select * insert into Out;`;
+
+  function run(strategy: string, extra = ''): unknown[][] {
+    const subs = [collect('d-0'), collect('d-1'), collect('d-2')];
+    const { manager, runtime } = app(APP(strategy, extra));
+    const h = runtime.getInputHandler('In');
+    for (const [i, s] of ['a', 'b', 'c', 'a', 'b'].entries()) h.send([s, i]);
+    void manager.shutdown();
+    for (const s of subs) s.stop();
+    return subs.map((s) => s.messages as unknown[]);
+  }
+
+  test('roundRobin takes the destinations in turn', () => {
+    assert.deepEqual(run('roundRobin'), [
+      [
+        ['a', 0],
+        ['a', 3],
+      ],
+      [
+        ['b', 1],
+        ['b', 4],
+      ],
+      [['c', 2]],
+    ]);
+  });
+
+  test('broadcast sends every message to all', () => {
+    const all = run('broadcast');
+    for (const d of all) assert.equal(d.length, 5);
+  });
+
+  test('partitioned keeps a key on one destination (Java String.hashCode mod n)', () => {
+    // "a".hashCode() = 97 -> 1, "b" = 98 -> 2, "c" = 99 -> 0
+    assert.deepEqual(run('partitioned', ", partitionKey='symbol'"), [
+      [['c', 2]],
+      [
+        ['a', 0],
+        ['a', 3],
+      ],
+      [
+        ['b', 1],
+        ['b', 4],
+      ],
+    ]);
+  });
+});
+
+describe('log sink', () => {
+  test('logs Event{...} with the default prefix; custom prefix and priority; mapped messages', async () => {
+    const lines: LogLine[] = [];
+    const { manager, runtime } = app(
+      `@App:name('FwLog') define stream In (name string, amount double);
+       @sink(type='log') define stream A (name string, amount double);
+       @sink(type='log', prefix='Sweets', priority='WARN', @map(type='json')) define stream B (name string, amount double);
+       @sink(type='log', priority='OFF') define stream C (name string, amount double);
+       from In select * insert into A; from In select * insert into B; from In select * insert into C;`,
+      lines,
+    );
+    runtime.getInputHandler('In').send(['toffee', 12.0]);
+    assert.deepEqual(
+      lines.map((l) => [l.level, l.msg]),
+      [
+        ['info', 'FwLog : A : Event{timestamp=1000, data=[toffee, 12.0], isExpired=false}'],
+        ['warn', 'Sweets : {"event":{"name":"toffee","amount":12.0}}'],
+      ],
+    );
+    await manager.shutdown();
+  });
+});
+
+describe('app creation errors', () => {
+  const m = new SiddhiManager({ logger: memoryLogger() });
+  const cases: [string, string, RegExp][] = [
+    [
+      'unknown sink type',
+      `define stream S (a string);\n@sink(type='kafka2') define stream T (a string);`,
+      /2:1 no sink of type 'kafka2'/,
+    ],
+    [
+      'unknown map type',
+      `@source(type='inMemory', topic='x', @map(type='yaml')) define stream S (a string);`,
+      /1:\d+ no source mapper of type 'yaml'/,
+    ],
+    [
+      'missing mandatory option',
+      `\n\n  @sink(type='inMemory') define stream S (a string);`,
+      /3:3 sink 'inMemory' needs option 'topic'/,
+    ],
+    [
+      'unknown attribute in a dynamic option',
+      `@sink(type='inMemory', topic='{{b}}') define stream S (a string);`,
+      /'\{\{b\}\}'.*names no attribute/,
+    ],
+    [
+      'bad on.error',
+      `@sink(type='inMemory', topic='t', on.error='retry') define stream S (a string);`,
+      /on.error='RETRY' is not one of/,
+    ],
+    [
+      'bad strategy',
+      `@sink(type='inMemory', topic='t', @distribution(strategy='random', @destination(topic='x'))) define stream S (a string);`,
+      /strategy 'random'/,
+    ],
+    [
+      'partitionKey not an attribute',
+      `@sink(type='inMemory', @distribution(strategy='partitioned', partitionKey='z', @destination(topic='x'))) define stream S (a string);`,
+      /partitionKey 'z'/,
+    ],
+    [
+      'mapper rejects its configuration',
+      `@sink(type='inMemory', topic='t', @map(type='json', @payload('{{nope}}'))) define stream S (a string);`,
+      /nope/,
+    ],
+    ['log priority', `@sink(type='log', priority='LOUD') define stream S (a string);`, /priority 'LOUD'/],
+  ];
+  for (const [name, text, re] of cases) {
+    test(name, () => {
+      assert.throws(() => m.createSiddhiAppRuntime(text), re);
+    });
+  }
+});
