@@ -50,9 +50,8 @@ export async function startServer(config: ServerConfig, options: StartOptions = 
   const db = openDatabase(config.dataDir);
   const persistenceStore = persistenceStoreFor(config, db);
   const errorStore = new SqliteErrorStore(db);
-  let deployer: AppDeployer | undefined;
   const countError = (app: unknown, n: number): void => {
-    const d = typeof app === 'string' ? deployer?.get(app) : undefined;
+    const d = typeof app === 'string' ? deployer.get(app) : undefined;
     if (d) d.errors += n;
   };
   errorStore.onStored = (app, n) => countError(app, n);
@@ -61,7 +60,7 @@ export async function startServer(config: ServerConfig, options: StartOptions = 
     ...(persistenceStore ? { persistenceStore } : {}),
     errorStore,
   });
-  deployer = new AppDeployer({
+  const deployer: AppDeployer = new AppDeployer({
     manager,
     logger,
     appsDir: config.appsDir,
