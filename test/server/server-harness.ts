@@ -16,6 +16,8 @@ export interface Harness {
   readonly dataDir: string;
   readonly appsDir: string;
   readonly logs: string[];
+  /** Resolves with the first log line (already written or to come) that matches. */
+  waitForLog(pattern: RegExp): Promise<string>;
   request(method: string, path: string, opts?: RequestOptions): Promise<Reply>;
   close(): Promise<void>;
 }
@@ -64,12 +66,23 @@ export async function startHarness(
     ...opts.config,
   };
   const logs: string[] = [];
+  const waiting: { pattern: RegExp; resolve: (line: string) => void }[] = [];
   const sink = new Writable({
     write(chunk: Buffer, _enc, done) {
-      logs.push(...chunk.toString('utf8').split('\n').filter(Boolean));
+      for (const line of chunk.toString('utf8').split('\n').filter(Boolean)) {
+        logs.push(line);
+        for (const w of waiting.splice(0)) {
+          if (w.pattern.test(line)) w.resolve(line);
+          else waiting.push(w);
+        }
+      }
       done();
     },
   });
+  const waitForLog = (pattern: RegExp): Promise<string> => {
+    const seen = logs.find((l) => pattern.test(l));
+    return seen !== undefined ? Promise.resolve(seen) : new Promise((resolve) => waiting.push({ pattern, resolve }));
+  };
   const server = await startServer(config, { logDestination: sink, env: {}, ...opts.start });
   const request = async (method: string, path: string, r: RequestOptions = {}): Promise<Reply> => {
     const headers: Record<string, string> = {};
@@ -92,7 +105,7 @@ export async function startHarness(
     }
     return { status: res.status, headers: res.headers, text, json };
   };
-  return { server, url: server.url, dataDir, appsDir, logs, request, close: () => server.close() };
+  return { server, url: server.url, dataDir, appsDir, logs, waitForLog, request, close: () => server.close() };
 }
 
 /** Rows of an on-demand query through the Store API. */

@@ -5,7 +5,7 @@
  */
 import { existsSync, readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
-import { LineCounter, parseDocument, isMap } from 'yaml';
+import { LineCounter, parseDocument, isMap, isScalar } from 'yaml';
 import { ConfigError, type ConfigProblem } from './config-error.js';
 import {
   DEFAULT_CONFIG,
@@ -97,7 +97,10 @@ const KNOWN_KEYS = new Set([
 
 interface FileLayer {
   readonly values: Record<string, unknown>;
+  /** Position of the value at the path. */
   where(path: readonly string[]): string;
+  /** Position of the key of the path. */
+  keyWhere(path: readonly string[]): string;
 }
 
 export function loadConfig(
@@ -204,7 +207,8 @@ function readConfigFile(path: string | undefined, cwd: string, problems: ConfigP
   }
   if (doc.errors.length > 0) return undefined;
   const values = doc.toJS() as unknown;
-  if (values === null || values === undefined) return { values: {}, where: () => `${full}:1:1` };
+  if (values === null || values === undefined)
+    return { values: {}, where: () => `${full}:1:1`, keyWhere: () => `${full}:1:1` };
   if (!isMap(doc.contents) || typeof values !== 'object' || Array.isArray(values)) {
     problems.push({
       where: `${full}:1:1`,
@@ -222,6 +226,14 @@ function readConfigFile(path: string | undefined, cwd: string, problems: ConfigP
       }
       return `${full}:1:1`;
     },
+    keyWhere(path) {
+      const parent = path.length > 1 ? doc.getIn(path.slice(0, -1), true) : doc.contents;
+      if (isMap(parent)) {
+        const pair = parent.items.find((p) => isScalar(p.key) && String(p.key.value) === path[path.length - 1]);
+        if (pair && isScalar(pair.key) && pair.key.range) return pos(pair.key.range[0]);
+      }
+      return this.where(path);
+    },
   };
 }
 
@@ -235,7 +247,7 @@ function checkUnknownKeys(file: FileLayer, problems: ConfigProblem[]): void {
           (x) => x.split('.').length === path.length && x.startsWith(prefix.join('.')),
         );
         problems.push({
-          where: file.where(path),
+          where: file.keyWhere(path),
           message: `unknown setting '${key}'`,
           fix: `remove it or use one of: ${options.join(', ')}`,
         });

@@ -1,0 +1,93 @@
+import { test, describe } from 'node:test';
+import assert from 'node:assert/strict';
+import { writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { ConfigError } from '../../src/server/config/config-error.js';
+import { loadConfig } from '../../src/server/config/load-config.js';
+import { tempDir } from './server-harness.js';
+
+function problems(f: () => unknown): string[] {
+  try {
+    f();
+  } catch (e) {
+    assert.ok(e instanceof ConfigError, String(e));
+    return e.problems.map((p) => `${p.where}: ${p.message} | ${p.fix}`);
+  }
+  assert.fail('expected a ConfigError');
+}
+
+describe('server configuration', () => {
+  test('embedded defaults, relative folders resolved against the working directory', () => {
+    const c = loadConfig({}, {}, '/srv/x');
+    assert.equal(c.host, '127.0.0.1');
+    assert.equal(c.port, 9090);
+    assert.equal(c.appsDir, '/srv/x/apps');
+    assert.equal(c.dataDir, '/srv/x/.tributary');
+    assert.deepEqual(c.persistence, { type: 'sqlite', intervalSeconds: 60, revisionsToKeep: 3 });
+    assert.equal(c.auth.enabled, true);
+  });
+
+  test('file, then environment, then flags', () => {
+    const dir = tempDir('config');
+    writeFileSync(
+      join(dir, 'tributary.yaml'),
+      `port: 8000
+host: 0.0.0.0
+persistence:
+  type: file
+  interval: 5
+auth:
+  users:
+    - name: ops
+      password: pw
+      roles: [viewer]
+  tokens:
+    - token: 0123456789abcdef0123
+      user: ops
+`,
+    );
+    const fromFile = loadConfig({}, {}, dir);
+    assert.equal(fromFile.port, 8000);
+    assert.equal(fromFile.host, '0.0.0.0');
+    assert.deepEqual(fromFile.persistence, { type: 'file', intervalSeconds: 5, revisionsToKeep: 3 });
+    assert.deepEqual(fromFile.auth.users, [{ name: 'ops', password: 'pw', roles: ['viewer'] }]);
+    assert.deepEqual(fromFile.auth.tokens, [{ token: '0123456789abcdef0123', user: 'ops' }]);
+    assert.equal(loadConfig({}, { TRIBUTARY_PORT: '7000' }, dir).port, 7000);
+    assert.equal(loadConfig({ port: '6000' }, { TRIBUTARY_PORT: '7000' }, dir).port, 6000);
+  });
+
+  test('every problem is reported with where it is and how to fix it', () => {
+    const dir = tempDir('config-bad');
+    writeFileSync(join(dir, 'tributary.yaml'), `port: high\nprot: 1\npersistence:\n  type: redis\n`);
+    assert.deepEqual(
+      problems(() => loadConfig({}, { TRIBUTARY_LOG_LEVEL: 'loud' }, dir)),
+      [
+        `${join(dir, 'tributary.yaml')}:2:1: unknown setting 'prot' | remove it or use one of: host, port, apps, dataDir, statistics, logLevel, persistence, auth, tls`,
+        `${join(dir, 'tributary.yaml')}:1:7 'port': expected an integer from 0 to 65535, got "high" | use a number such as 9090 in the config file`,
+        `${join(dir, 'tributary.yaml')}:4:9 'persistence.type': expected one of sqlite, file, memory, none, got "redis" | use one of sqlite, file, memory, none in the config file`,
+        `environment variable TRIBUTARY_LOG_LEVEL: expected one of fatal, error, warn, info, debug, trace, silent, got "loud" | use one of fatal, error, warn, info, debug, trace, silent`,
+      ],
+    );
+  });
+
+  test('YAML syntax errors, a missing --config file and half a TLS setup are explained', () => {
+    const dir = tempDir('config-syntax');
+    writeFileSync(join(dir, 'tributary.yaml'), `port: 1\n  host: [\n`);
+    const syntax = problems(() => loadConfig({}, {}, dir));
+    assert.equal(syntax.length >= 1, true);
+    assert.match(syntax[0]!, new RegExp(`^${join(dir, 'tributary.yaml')}:\\d+:\\d+: .*\\| correct the YAML syntax$`));
+    assert.deepEqual(
+      problems(() => loadConfig({ config: 'nope.yaml' }, {}, dir)),
+      [
+        `flag --config: the config file '${join(dir, 'nope.yaml')}' does not exist | give the path of a YAML file, or leave --config out to run on the embedded defaults`,
+      ],
+    );
+    assert.deepEqual(
+      problems(() => loadConfig({}, { TRIBUTARY_TLS_CERT: 'c.pem' }, '/')),
+      [
+        'tls: TLS needs both a certificate and a key; only one is set | set both tls.cert and tls.key (or TRIBUTARY_TLS_CERT and TRIBUTARY_TLS_KEY), or neither',
+        "tls.cert: the TLS certificate file '/c.pem' does not exist | give the path of a PEM file",
+      ],
+    );
+  });
+});
