@@ -178,7 +178,8 @@ function buildSink(ext: AppExtensionContext, def: StreamDefinition, cfg: IoConfi
   }
 
   const groupBy: DynamicValue[] = [];
-  const destinations: SinkDestination[] = optionSets.map((opts) => {
+  const ref: { runtime?: SinkRuntime } = {};
+  const destinations: SinkDestination[] = optionSets.map((opts, index) => {
     checkOptions(factory.spec, 'sink', opts, cfg.span);
     const dynamic = new Map<string, DynamicValue>();
     const dynamicNames = new Set<string>();
@@ -199,6 +200,7 @@ function buildSink(ext: AppExtensionContext, def: StreamDefinition, cfg: IoConfi
         options,
         logger,
         dynamicOptions: dynamicNames,
+        connectionLost: (e) => ref.runtime?.connectionLost(index, e),
       }),
     );
     return { transport, options, dynamic };
@@ -230,6 +232,7 @@ function buildSink(ext: AppExtensionContext, def: StreamDefinition, cfg: IoConfi
     now: () => ctx.scheduler.now(),
     onBlocked: (blocked) => (blocked ? h.pause() : h.resume()),
   });
+  ref.runtime = runtime;
   h.sinks.push(runtime);
   ext.hooks.onStart.push(() => runtime.start());
   ext.hooks.onShutdown.push(() => runtime.stop());

@@ -226,6 +226,7 @@ export class SinkRuntime {
 
   private dispatch(s: DestinationState, item: Pending): void {
     if (s.queue.length > 0 || (!s.connected && this.p.onError === 'WAIT')) {
+      // While a background reconnect runs, its success starts the drain.
       s.queue.push(item);
       if (!s.retrier) this.startWaiting(s);
       return;
@@ -255,6 +256,17 @@ export class SinkRuntime {
     void tracked.finally(() => s.inflight.delete(tracked));
   }
 
+  /** A transport reported its connection dropped. */
+  connectionLost(index: number, e: unknown): void {
+    const s = this.states[index];
+    if (!s || !this.running || !s.connected) return;
+    s.connected = false;
+    this.p.logger.warn(
+      `sink '${this.p.type}' of stream '${this.p.streamId}' lost its connection: ${errorMessage(e)}; reconnecting`,
+    );
+    if (!s.retrier) this.reconnect(s);
+  }
+
   private connectFailed(s: DestinationState, e: unknown): void {
     s.connected = false;
     this.counters.connectFailures++;
@@ -273,6 +285,7 @@ export class SinkRuntime {
         s.connected = true;
         s.retrier = undefined;
         this.counters.connected = this.states.every((x) => x.connected);
+        if (s.queue.length > 0) this.startWaiting(s);
       },
       (e, wait) => {
         this.counters.connectFailures++;
@@ -333,7 +346,7 @@ export class SinkRuntime {
   private failed(s: DestinationState, item: Pending, e: unknown): void {
     const connectionLost = e instanceof ConnectionUnavailableError;
     if (connectionLost) s.connected = false;
-    if (connectionLost && this.p.onError === 'WAIT') {
+    if (this.p.onError === 'WAIT' && (connectionLost || !s.connected)) {
       let i = 0;
       while (i < s.queue.length && s.queue[i]!.seq < item.seq) i++;
       s.queue.splice(i, 0, item);

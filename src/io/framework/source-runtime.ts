@@ -71,6 +71,7 @@ export class SourceRuntime {
       logger,
       deliver: (payload, trp) => this.deliver(payload, trp),
       reportError: (message, payload) => this.reportError(message, payload),
+      connectionLost: (error) => this.connectionLost(error),
     };
     this.transport = p.factory.create(ctx);
   }
@@ -170,6 +171,21 @@ export class SourceRuntime {
       this.p.junction.send(chunk);
     }
     return { events: n, errors: mapped.errors };
+  }
+
+  private connectionLost(error: unknown): void {
+    if (!this.running) return;
+    this.counters.connected = false;
+    this.p.logger.warn(
+      `source '${this.p.type}' of stream '${this.p.streamId}' lost its connection: ${errorMessage(error)}; reconnecting`,
+      { stream: this.p.streamId },
+    );
+    void Promise.resolve()
+      .then(() => this.transport.disconnect())
+      .catch(() => undefined)
+      .then(() => {
+        if (this.running) this.connect();
+      });
   }
 
   private reportError(message: string, payload?: unknown): void {

@@ -66,6 +66,8 @@ export interface SourceContext {
   deliver(payload: unknown, transportProperties?: ReadonlyMap<string, unknown>): DeliveryResult;
   /** Reports an error of the transport (a bad request, a read failure): logged and counted. */
   reportError(message: string, payload?: unknown): void;
+  /** The transport lost its connection: the framework reconnects with backoff (`disconnect`, then `connect`). */
+  connectionLost(error: unknown): void;
 }
 
 export interface Source {
@@ -105,6 +107,8 @@ export interface SinkContext {
   readonly logger: Logger;
   /** Names of options whose value holds `{{attr}}` (read them per message with `meta.option`). */
   readonly dynamicOptions: ReadonlySet<string>;
+  /** The transport noticed its connection dropped: the framework reconnects with backoff. */
+  connectionLost(error: unknown): void;
 }
 
 export interface Sink {

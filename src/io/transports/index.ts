@@ -7,7 +7,23 @@ import { fileSource } from './file/file-source.js';
 import { httpSink } from './http/http-sink.js';
 import { httpSource } from './http/http-source.js';
 import { logSink } from './log/log-sink.js';
+import { websocketServerSink, websocketServerSource } from './websocket/websocket-server.js';
+import { websocketSink } from './websocket/websocket-sink.js';
+import { websocketSource } from './websocket/websocket-source.js';
 
-export const builtinSources: readonly SourceFactory[] = [inMemorySource, httpSource, fileSource];
+export const builtinSources: readonly SourceFactory[] = [
+  inMemorySource,
+  httpSource,
+  fileSource,
+  websocketSource,
+  websocketServerSource,
+];
 
-export const builtinSinks: readonly SinkFactory[] = [inMemorySink, logSink, httpSink, fileSink];
+export const builtinSinks: readonly SinkFactory[] = [
+  inMemorySink,
+  logSink,
+  httpSink,
+  fileSink,
+  websocketSink,
+  websocketServerSink,
+];
