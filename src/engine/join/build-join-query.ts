@@ -24,7 +24,7 @@ import { appStores } from '../table/app-stores.js';
 import { withStoresIn } from '../table/in-scope.js';
 import type { Table } from '../table/table.js';
 import type { WindowProcessor } from '../windows/window.js';
-import { GroupedEmitter, MergedEmitter } from './join-emitter.js';
+import { GroupedEmitter, ProjectingEmitter } from './join-emitter.js';
 import { conjuncts, joinScope, sidesRead, type JoinScope, type SideIndex } from './join-scope.js';
 import { resolveJoinSource, type StaticJoinSource } from './join-sources.js';
 import { FIFO_WINDOWS, KeyIndex } from './key-index.js';
@@ -293,23 +293,21 @@ export function buildJoinQuery(ext: AppExtensionContext, query: Query, env: Quer
     compiled.compare === undefined &&
     compiled.limit === undefined &&
     compiled.offset === undefined;
-  let selector: QuerySelector;
+  const { currentOn, expiredOn } = outputEventFlags(query.output.eventType);
   let emitter: JoinEmitter;
   if (merged) {
-    selector = createSelector(compiled, query, batching, limiter.process);
-    emitter = new MergedEmitter((c) => selector.process(c));
+    emitter = new ProjectingEmitter(compiled.project, compiled.having, currentOn, expiredOn, limiter.process);
   } else {
     const grouped = new GroupedEmitter((c) => selector.process(c), limiter.process);
-    selector = createSelector(compiled, query, batching, grouped.collect);
+    const selector = createSelector(compiled, query, batching, grouped.collect);
     emitter = grouped;
+    ctx.stateful.set(`${key}/selector`, {
+      snapshot: () => selector.snapshot(),
+      restore: (s) => selector.restore(s as ReturnType<QuerySelector['snapshot']>),
+    });
   }
-  ctx.stateful.set(`${key}/selector`, {
-    snapshot: () => selector.snapshot(),
-    restore: (s) => selector.restore(s as ReturnType<QuerySelector['snapshot']>),
-  });
 
   // Wire each side's output: its key index (if probed through one), its join step (if it triggers).
-  const { expiredOn } = outputEventFlags(query.output.eventType);
   const outerSides: [boolean, boolean] = [
     join.joinType === 'leftOuter' || join.joinType === 'fullOuter',
     join.joinType === 'rightOuter' || join.joinType === 'fullOuter',
@@ -320,7 +318,14 @@ export function buildJoinQuery(ext: AppExtensionContext, query: Query, env: Quer
     const other = (1 - s) as SideIndex;
     const probe = probes[other];
     const joiner = probe
-      ? new SideJoiner(s, probe, outerSides[s], new Array<unknown>(attributes[other].length).fill(null), emitter)
+      ? new SideJoiner(
+          s,
+          probe,
+          outerSides[s],
+          new Array<unknown>(attributes[other].length).fill(null),
+          emitter,
+          merged && !expiredOn,
+        )
       : undefined;
     const mirror = mirrors[s];
     const empty =

@@ -1,20 +1,44 @@
 /**
  * Feeds joined events to the query selector. Siddhi hands the selector one chunk per arriving event
  * (its matches), in batch mode: with aggregates, one output per arriving event (per group with
- * `group by`), and `order by` / `limit` / `offset` apply per arriving event. Without any of those
- * the chunks can be merged, which is what `MergedEmitter` does for speed.
+ * `group by`), and `order by` / `limit` / `offset` apply per arriving event (`GroupedEmitter`).
+ * Without any of those, each match is projected as it is found (`ProjectingEmitter`): the same
+ * output, with no joined event built in between.
  */
-import { RESET, type ChunkSink, type StreamEvent } from '../event/stream-event.js';
+import {
+  CURRENT,
+  OutputEvent,
+  RESET,
+  type ChunkSink,
+  type EventType,
+  type StreamEvent,
+} from '../event/stream-event.js';
+import type { HavingFn, ProjectFn } from '../query/selector.js';
 import type { JoinEmitter } from './side-joiner.js';
 
-/** Merged: every joined event of the chunk goes to the selector at once (no aggregates, groups or ordering). */
-export class MergedEmitter implements JoinEmitter {
-  private buf: StreamEvent[] = [];
+const NO_AGGREGATES: unknown[] = [];
 
-  constructor(private readonly select: ChunkSink) {}
+/** No aggregates, groups or ordering: projects (and tests `having` on) each match directly. */
+export class ProjectingEmitter implements JoinEmitter {
+  private out: StreamEvent[] = [];
+  private readonly pair: unknown[][] = [[], []];
 
-  add(e: StreamEvent): void {
-    this.buf.push(e);
+  constructor(
+    private readonly project: ProjectFn,
+    private readonly having: HavingFn | undefined,
+    private readonly currentOn: boolean,
+    private readonly expiredOn: boolean,
+    private readonly next: ChunkSink,
+  ) {}
+
+  match(timestamp: number, left: unknown[], right: unknown[], type: EventType): void {
+    if (type === CURRENT ? !this.currentOn : !this.expiredOn) return;
+    const pair = this.pair;
+    pair[0] = left;
+    pair[1] = right;
+    const o = this.project(pair, timestamp, NO_AGGREGATES);
+    if (this.having !== undefined && !this.having(o, pair, timestamp, NO_AGGREGATES)) return;
+    this.out.push(new OutputEvent(timestamp, o, type));
   }
 
   endGroup(): void {}
@@ -22,16 +46,16 @@ export class MergedEmitter implements JoinEmitter {
   reset(): void {}
 
   flush(): void {
-    const buf = this.buf;
-    if (buf.length === 0) return;
-    this.buf = [];
-    this.select(buf);
+    const out = this.out;
+    if (out.length === 0) return;
+    this.out = [];
+    this.next(out);
   }
 }
 
 /**
- * Grouped: each arriving event's matches reach the selector as their own chunk; the selector's
- * outputs are collected (`collect` is the selector's next) and go on together at `flush`.
+ * Each arriving event's matches reach the selector as their own chunk of joined events (`data` is
+ * the pair); the selector's outputs are collected (`collect` is its next) and go on at `flush`.
  */
 export class GroupedEmitter implements JoinEmitter {
   private group: StreamEvent[] = [];
@@ -48,8 +72,8 @@ export class GroupedEmitter implements JoinEmitter {
     else for (let i = 0; i < chunk.length; i++) this.collected.push(chunk[i]!);
   };
 
-  add(e: StreamEvent): void {
-    this.group.push(e);
+  match(timestamp: number, left: unknown[], right: unknown[], type: EventType): void {
+    this.group.push({ timestamp, data: [left, right], type });
   }
 
   endGroup(): void {
@@ -59,9 +83,9 @@ export class GroupedEmitter implements JoinEmitter {
     this.select(g);
   }
 
-  reset(timestamp: number, data: unknown[][]): void {
+  reset(timestamp: number, left: unknown[], right: unknown[]): void {
     this.endGroup();
-    this.select([{ timestamp, data, type: RESET }]);
+    this.select([{ timestamp, data: [left, right], type: RESET }]);
   }
 
   flush(): void {

@@ -13,14 +13,17 @@ import type { SideIndex } from './join-scope.js';
 export type PairTest = (d: unknown[][], ts: number) => boolean;
 
 export interface Probe {
-  /** Appends to `out` the rows (attribute arrays) of the probed side matching `trigger`, oldest first. */
-  find(trigger: unknown[], ts: number, out: unknown[][]): void;
+  /**
+   * Writes to `out` from index 0 the rows (attribute arrays) of the probed side matching `trigger`,
+   * oldest first, and returns how many (entries past that are stale).
+   */
+  find(trigger: unknown[], ts: number, out: unknown[][]): number;
   /** How rows are found: 'none', 'scan', 'index', or the findable's plan ('primaryKey', 'index:x', ...). */
   readonly plan: string;
 }
 
 /** A stream without a window: its events do not stay, so nothing is ever found. */
-export const emptyProbe: Probe = { plan: 'none', find() {} };
+export const emptyProbe: Probe = { plan: 'none', find: () => 0 };
 
 /** Every event a window holds, tested with the condition. */
 export class ScanProbe implements Probe {
@@ -34,12 +37,13 @@ export class ScanProbe implements Probe {
     private readonly triggerSide: SideIndex,
   ) {}
 
-  find(trigger: unknown[], ts: number, out: unknown[][]): void {
+  find(trigger: unknown[], ts: number, out: unknown[][]): number {
     const events = this.contents();
     const test = this.test;
+    let n = 0;
     if (test === undefined) {
-      for (let i = 0; i < events.length; i++) out.push(events[i]!.data);
-      return;
+      for (let i = 0; i < events.length; i++) out[n++] = events[i]!.data;
+      return n;
     }
     const pair = this.pair;
     const t = this.triggerSide;
@@ -48,8 +52,9 @@ export class ScanProbe implements Probe {
     for (let i = 0; i < events.length; i++) {
       const row = events[i]!.data;
       pair[o] = row;
-      if (test(pair, ts)) out.push(row);
+      if (test(pair, ts)) out[n++] = row;
     }
+    return n;
   }
 }
 
@@ -66,16 +71,17 @@ export class IndexProbe implements Probe {
     private readonly triggerSide: SideIndex,
   ) {}
 
-  find(trigger: unknown[], ts: number, out: unknown[][]): void {
+  find(trigger: unknown[], ts: number, out: unknown[][]): number {
     const key = this.keyOf(trigger, ts);
-    if (key === null || key === undefined || key !== key) return;
+    if (key === null || key === undefined || key !== key) return 0;
     const bucket = this.index.get(key);
-    if (bucket === undefined) return;
+    if (bucket === undefined) return 0;
     const rows = bucket.rows;
     const test = this.test;
+    let n = 0;
     if (test === undefined) {
-      for (let i = bucket.head; i < rows.length; i++) out.push(rows[i]!);
-      return;
+      for (let i = bucket.head; i < rows.length; i++) out[n++] = rows[i]!;
+      return n;
     }
     const pair = this.pair;
     const t = this.triggerSide;
@@ -84,8 +90,9 @@ export class IndexProbe implements Probe {
     for (let i = bucket.head; i < rows.length; i++) {
       const row = rows[i]!;
       pair[o] = row;
-      if (test(pair, ts)) out.push(row);
+      if (test(pair, ts)) out[n++] = row;
     }
+    return n;
   }
 }
 
@@ -100,8 +107,9 @@ export class FindableProbe implements Probe {
     return this.cond.plan;
   }
 
-  find(trigger: unknown[], ts: number, out: unknown[][]): void {
+  find(trigger: unknown[], ts: number, out: unknown[][]): number {
     const rows = this.findable.find(this.cond, trigger, ts);
-    for (let i = 0; i < rows.length; i++) out.push(rows[i]!);
+    for (let i = 0; i < rows.length; i++) out[i] = rows[i]!;
+    return rows.length;
   }
 }

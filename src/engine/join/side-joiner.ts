@@ -10,21 +10,17 @@ import type { Probe } from './probe.js';
 
 /** Where joined events go: to the selector, all at once or one arriving event's matches at a time. */
 export interface JoinEmitter {
-  add(e: StreamEvent): void;
+  /** One joined event: the pair `[left, right]`, of the arriving event's type and timestamp. */
+  match(timestamp: number, left: unknown[], right: unknown[], type: EventType): void;
   /** Ends the matches of one arriving event. */
   endGroup(): void;
-  reset(timestamp: number, data: unknown[][]): void;
+  reset(timestamp: number, left: unknown[], right: unknown[]): void;
   /** Ends a chunk: the selector's output goes on. */
   flush(): void;
 }
 
-/** The joined event handed to the selector: `data` is the pair `[left, right]`. */
-function joined(timestamp: number, data: unknown[][], type: EventType): StreamEvent {
-  return { timestamp, data, type };
-}
-
 export class SideJoiner {
-  private readonly found: unknown[][] = [];
+  private found: unknown[][] = [];
 
   constructor(
     private readonly side: SideIndex,
@@ -34,6 +30,8 @@ export class SideJoiner {
     /** The other side's attributes as nulls. */
     private readonly nullRow: unknown[],
     private readonly emitter: JoinEmitter,
+    /** Nothing needs expired joined events (no expired output, no aggregates): skip their probes. */
+    private readonly skipExpired = false,
   ) {}
 
   process(chunk: readonly StreamEvent[]): void {
@@ -45,26 +43,26 @@ export class SideJoiner {
       const type = e.type;
       if (type === TIMER) continue;
       if (type === RESET) {
-        em.reset(e.timestamp, left ? [e.data, this.nullRow] : [this.nullRow, e.data]);
+        if (left) em.reset(e.timestamp, e.data, this.nullRow);
+        else em.reset(e.timestamp, this.nullRow, e.data);
         continue;
       }
-      if (type !== CURRENT && type !== EXPIRED) continue;
-      found.length = 0;
-      this.probe.find(e.data, e.timestamp, found);
-      const n = found.length;
+      if (type !== CURRENT && (type !== EXPIRED || this.skipExpired)) continue;
+      const n = this.probe.find(e.data, e.timestamp, found);
       if (n === 0) {
         if (this.outer) {
-          em.add(joined(e.timestamp, left ? [e.data, this.nullRow] : [this.nullRow, e.data], type));
+          if (left) em.match(e.timestamp, e.data, this.nullRow, type);
+          else em.match(e.timestamp, this.nullRow, e.data, type);
           em.endGroup();
         }
         continue;
       }
-      for (let j = 0; j < n; j++) {
-        em.add(joined(e.timestamp, left ? [e.data, found[j]!] : [found[j]!, e.data], type));
-      }
+      if (left) for (let j = 0; j < n; j++) em.match(e.timestamp, e.data, found[j]!, type);
+      else for (let j = 0; j < n; j++) em.match(e.timestamp, found[j]!, e.data, type);
       em.endGroup();
     }
-    found.length = 0;
+    // Drop what a large result left behind, so it can be collected.
+    if (found.length > 64) this.found = [];
     em.flush();
   }
 }
