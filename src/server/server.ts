@@ -98,6 +98,8 @@ export async function startServer(config: ServerConfig, options: StartOptions = 
   simulationRoutes(app, ctx);
   errorStoreRoutes(app, ctx);
 
+  // Listen first (live; /health says not ready), then deploy the apps folder (ready).
+  await app.listen({ host: config.host, port: config.port });
   await deployer.deployFolder();
   const watcher = new AppsFolderWatcher(config.appsDir, (file) => void deployer.syncFile(file));
   watcher.start();
@@ -106,7 +108,6 @@ export async function startServer(config: ServerConfig, options: StartOptions = 
       ? setInterval(() => deployer.persistAll(), config.persistence.intervalSeconds * 1000).unref()
       : undefined;
 
-  await app.listen({ host: config.host, port: config.port });
   const address = app.server.address();
   const port = typeof address === 'object' && address ? address.port : config.port;
   const scheme = config.tls ? 'https' : 'http';
