@@ -3,6 +3,7 @@
  * the I/O layer (sources, sinks, mappers), installed on import.
  */
 import './io/install.js';
+import './stores/install.js';
 
 export * from './engine/index.js';
 export * from './lang/index.js';

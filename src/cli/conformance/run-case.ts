@@ -6,6 +6,7 @@ import type { SiddhiAppRuntime } from '../../engine/app/siddhi-app-runtime.js';
 import { memoryLogger } from '../../engine/runtime/logger.js';
 import { inMemoryBroker } from '../../io/transports/in-memory/broker.js';
 import '../../io/install.js';
+import '../../stores/install.js';
 import type { ConformanceCase, Expectation, Step } from './case-format.js';
 import { listMessagesEqual, rowsEqual, show } from './compare.js';
 

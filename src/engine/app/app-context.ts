@@ -23,6 +23,12 @@ export interface Stateful {
 export interface Lifecycle {
   start?(): void;
   stop?(): void;
+  /** Async work before start (store-backed tables connect and load); `SiddhiAppRuntime.startAsync()` awaits it. */
+  prepare?(): Promise<void>;
+  /** Waits for async work in flight (store write-behind); awaited by `SiddhiAppRuntime.flush()` and at shutdown. */
+  flush?(): Promise<void>;
+  /** Releases connections at shutdown, after `flush`. */
+  release?(): Promise<void>;
 }
 
 export interface AppContext {

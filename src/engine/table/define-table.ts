@@ -11,7 +11,7 @@ import { InMemoryTable, type TableLayout } from './in-memory-table.js';
 import type { Table } from './table.js';
 
 /** Creates a store-backed table for `@store(type = '<type>', ...)`; stores register here. */
-export type TableFactory = (layout: TableLayout, store: Annotation, ctx: AppContext) => Table;
+export type TableFactory = (layout: TableLayout, store: Annotation, ctx: AppContext, def: TableDefinition) => Table;
 
 export const tableFactories = new Map<string, TableFactory>();
 
@@ -50,7 +50,7 @@ export function defineTable(ctx: AppContext, def: TableDefinition): Table {
         store.span,
       );
     }
-    table = factory(layout, store, ctx);
+    table = factory(layout, store, ctx, def);
   } else {
     table = new InMemoryTable(layout, ctx.logger.child({ table: def.id }));
   }

@@ -1,0 +1,85 @@
+/**
+ * Registers the store-backed tables with the engine's table factories (imported by the package
+ * entry and the conformance runner): `@store(type='rdbms')` on SQLite (synchronous, straight to
+ * SQL), PostgreSQL or MariaDB/MySQL (in-memory mirror, write-behind), `@store(type='redis')`
+ * (mirror, write-behind), each optionally behind `@cache(...)`.
+ */
+import type { Annotation, TableDefinition } from '../lang/ast.js';
+import type { AppContext } from '../engine/app/app-context.js';
+import { tableFactories } from '../engine/table/define-table.js';
+import type { TableLayout } from '../engine/table/in-memory-table.js';
+import type { Table } from '../engine/table/table.js';
+import { CachedTable } from './cache/cached-table.js';
+import { cacheConfig } from './cache/cache-policy.js';
+import { MirroredTable } from './mirrored-table.js';
+import { RedisBackend } from './redis/redis-backend.js';
+import { connectMysql } from './sql/mysql-connection.js';
+import { connectPostgres } from './sql/postgres-connection.js';
+import { describeTarget, rdbmsTarget } from './sql/rdbms-target.js';
+import { SqlBackend } from './sql/sql-backend.js';
+import { dialects } from './sql/sql-dialect.js';
+import { openSqliteTable } from './sqlite/open-sqlite-table.js';
+import { fieldLengths, masker, StoreOptions } from './store-options.js';
+import type { ObservableTable } from './table-changes.js';
+
+function rdbmsTable(layout: TableLayout, store: Annotation, ctx: AppContext): ObservableTable {
+  const opts = new StoreOptions(store, layout.id);
+  const target = rdbmsTarget(opts);
+  const tableName = opts.get('table.name') ?? layout.id;
+  const lengths = fieldLengths(opts, layout.attributes);
+  warnUnread(opts, ctx);
+  if (target.dialect === 'sqlite') return openSqliteTable(layout, target.file, tableName, lengths, opts, ctx);
+  const description = `${describeTarget(target)} table '${tableName}'`;
+  const mask = masker([target.password]);
+  const backend = new SqlBackend(
+    dialects[target.dialect],
+    () => (target.dialect === 'postgresql' ? connectPostgres(target) : connectMysql(target)),
+    layout,
+    tableName,
+    lengths,
+    description,
+    mask,
+  );
+  return new MirroredTable(layout, backend, ctx.logger.child({ table: layout.id }), ctx);
+}
+
+function redisTable(layout: TableLayout, store: Annotation, ctx: AppContext): ObservableTable {
+  const opts = new StoreOptions(store, layout.id);
+  if (layout.primaryKey.length === 0) throw opts.error('needs a @PrimaryKey: it names the Redis key of each row');
+  if ((opts.get('cluster.mode') ?? 'false').toLowerCase() === 'true') {
+    throw opts.error('cluster.mode is not supported yet: connect to a single node with host and port');
+  }
+  const host = opts.get('host') ?? '127.0.0.1';
+  const port = opts.int('port', 6379);
+  const password = opts.get('password');
+  const database = opts.int('database', 0);
+  const prefix = opts.get('table.name') ?? layout.id;
+  warnUnread(opts, ctx);
+  const description = `redis://${host}:${port}/${database} table '${prefix}'`;
+  const backend = new RedisBackend({ host, port, password, database }, layout, prefix, description, masker([password]));
+  return new MirroredTable(layout, backend, ctx.logger.child({ table: layout.id }), ctx);
+}
+
+function warnUnread(opts: StoreOptions, ctx: AppContext): void {
+  const unread = opts.unread();
+  if (unread.length > 0) {
+    ctx.logger.warn(`table '${opts.tableId}': @store option(s) ${unread.join(', ')} not used by type '${opts.type}'`, {
+      table: opts.tableId,
+    });
+  }
+}
+
+function withCache(table: ObservableTable, def: TableDefinition, ctx: AppContext): Table {
+  const caches = def.annotations.filter((a) => a.name.toLowerCase() === 'cache');
+  const store = def.annotations.find((a) => a.name.toLowerCase() === 'store')!;
+  // Siddhi also accepts @cache nested inside @store.
+  const cache = caches[0] ?? store.annotations.find((a) => a.name.toLowerCase() === 'cache');
+  if (!cache) return table;
+  if (table.primaryKey.length === 0) {
+    throw new StoreOptions(cache, def.id).error('needs a @PrimaryKey on the table: the cache is keyed by it');
+  }
+  return new CachedTable(table, cacheConfig(cache, def.id), ctx);
+}
+
+tableFactories.set('rdbms', (layout, store, ctx, def) => withCache(rdbmsTable(layout, store, ctx), def, ctx));
+tableFactories.set('redis', (layout, store, ctx, def) => withCache(redisTable(layout, store, ctx), def, ctx));

@@ -1,0 +1,64 @@
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import Database from 'better-sqlite3';
+import { appStores } from '../../src/engine/table/app-stores.js';
+import { SqliteTable } from '../../src/stores/sqlite/sqlite-table.js';
+import { runScenario, sendAll, startApp, storeApp, suffix, EXPECTED_ROWS } from './store-scenario.js';
+
+function tempDir(): string {
+  return mkdtempSync(join(tmpdir(), 'tributary-sqlite-'));
+}
+
+test('sqlite (jdbc.url): insert, update, update or insert, delete, in, join, on-demand, restart', async () => {
+  const dir = tempDir();
+  try {
+    await runScenario(storeApp(`@store(type = 'rdbms', jdbc.url = 'jdbc:sqlite:${join(dir, 'db.sqlite')}')`));
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+});
+
+test('sqlite (file=, table.name): rows land in the named table, with the primary key and index', async () => {
+  const dir = tempDir();
+  const file = join(dir, 'native.sqlite');
+  const name = `stock_${suffix()}`;
+  try {
+    await runScenario(storeApp(`@store(type = 'rdbms', file = '${file}', table.name = '${name}')`));
+    const db = new Database(file, { readonly: true });
+    try {
+      const rows = db.prepare(`SELECT symbol, price, volume FROM "${name}" ORDER BY symbol`).raw().all();
+      assert.deepEqual(rows, EXPECTED_ROWS);
+      const indexes = db.prepare(`PRAGMA index_list("${name}")`).all() as { name: string; origin: string }[];
+      assert.ok(indexes.some((i) => i.origin === 'pk'));
+      assert.ok(indexes.some((i) => i.name === `${name}_volume_idx`));
+    } finally {
+      db.close();
+    }
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+});
+
+test('sqlite: conditions are pushed down to SQL where they compile, filtered in JS otherwise', async () => {
+  const r = await startApp(storeApp(`@store(type = 'rdbms')`));
+  try {
+    sendAll(r, 'Ins', [
+      ['A', 1, 10],
+      ['B', 2, 20],
+      ['C', 3, null],
+    ]);
+    const t = appStores((r as unknown as { ctx: Parameters<typeof appStores>[0] }).ctx).tables.get('T');
+    assert.ok(t instanceof SqliteTable);
+    const before = { ...t.stats };
+    assert.deepEqual(r.query('from T on price >= 2 and not (volume == 20) select symbol'), [['C']]);
+    assert.equal(t.stats.sql, before.sql + 1);
+    assert.deepEqual(r.query('from T on volume is null select symbol'), [['C']]);
+    assert.deepEqual(r.query('from T on price * 2 > 3 select symbol order by symbol'), [['B'], ['C']]);
+    assert.equal(t.stats.js, before.js + 1, 'arithmetic over a column is filtered in JS');
+  } finally {
+    await r.shutdown();
+  }
+});
