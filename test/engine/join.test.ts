@@ -357,6 +357,24 @@ select L.k as k, v, w insert all events into Out;`;
     ]);
   });
 
+  test('having filters joined events, current and expired alike', () => {
+    const r = start(`${STREAMS}
+@info(name = 'q') from L#window.length(1) join R#window.length(3) on L.k == R.k
+select v, w having v + w > 15 insert all events into Out;`);
+    const got = collect(r);
+    for (const w of [5, 10, 20]) r.getInputHandler('R').send(['a', w]);
+    r.getInputHandler('L').send(['a', 6]);
+    r.getInputHandler('L').send(['b', 0]);
+    assert.deepEqual(got.in, [
+      [6, 10],
+      [6, 20],
+    ]);
+    assert.deepEqual(got.remove, [
+      [6, 10],
+      [6, 20],
+    ]);
+  });
+
   test('order by and limit apply to the matches of each arriving event', () => {
     const r = start(`${STREAMS}
 @info(name = 'q') from L#window.length(5) join R#window.length(5) on L.k == R.k
