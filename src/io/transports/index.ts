@@ -7,6 +7,8 @@ import { fileSource } from './file/file-source.js';
 import { httpSink } from './http/http-sink.js';
 import { httpSource } from './http/http-source.js';
 import { logSink } from './log/log-sink.js';
+import { tcpSink } from './tcp/tcp-sink.js';
+import { tcpSource } from './tcp/tcp-source.js';
 import { websocketServerSink, websocketServerSource } from './websocket/websocket-server.js';
 import { websocketSink } from './websocket/websocket-sink.js';
 import { websocketSource } from './websocket/websocket-source.js';
@@ -17,6 +19,7 @@ export const builtinSources: readonly SourceFactory[] = [
   fileSource,
   websocketSource,
   websocketServerSource,
+  tcpSource,
 ];
 
 export const builtinSinks: readonly SinkFactory[] = [
@@ -26,4 +29,5 @@ export const builtinSinks: readonly SinkFactory[] = [
   fileSink,
   websocketSink,
   websocketServerSink,
+  tcpSink,
 ];

@@ -1,0 +1,122 @@
+import { describe, test } from 'node:test';
+import assert from 'node:assert/strict';
+import { connect } from 'node:net';
+import { ioCounters, ioHandles } from '../../src/index.js';
+import { encodeFrame, FrameReader } from '../../src/io/transports/tcp/tcp-frame.js';
+import { endpointOf, freePort, startApp, waitFor } from './helpers.js';
+
+describe('tcp frames', () => {
+  test('round trip, split across reads', () => {
+    const a = encodeFrame({ session: 's1', context: 'ctx', message: Buffer.from('hello') });
+    const b = encodeFrame({ session: 's1', context: 'other', message: Buffer.from('wörld') });
+    const all = Buffer.concat([a, b]);
+    const r = new FrameReader();
+    const frames = [
+      ...r.push(all.subarray(0, 7)),
+      ...r.push(all.subarray(7, a.length + 3)),
+      ...r.push(all.subarray(a.length + 3)),
+    ];
+    assert.deepEqual(
+      frames.map((f) => [f.session, f.context, f.message.toString('utf8')]),
+      [
+        ['s1', 'ctx', 'hello'],
+        ['s1', 'other', 'wörld'],
+      ],
+    );
+    assert.throws(() => new FrameReader().push(Buffer.from('GET / HTTP/1.1\r\n')), /protocol byte/);
+  });
+});
+
+describe('tcp source and sink', () => {
+  test('a tcp sink in one app feeds a tcp source in another, by context', async () => {
+    const receiver = await startApp(
+      `@App:name('TcpIn1') @source(type='tcp', context='Sweets', host='127.0.0.1', port='0', @map(type='json'))
+       define stream S (name string, amount double);`,
+      ['S'],
+    );
+    const url = endpointOf(receiver);
+    const sender = await startApp(
+      `@App:name('TcpOut1') define stream In (name string, amount double);
+       @sink(type='tcp', url='${url}', @map(type='json')) define stream Out (name string, amount double);
+       from In select * insert into Out;`,
+    );
+    try {
+      await ioHandles('TcpOut1')!.sinks[0]!.whenConnected();
+      const h = sender.runtime.getInputHandler('In');
+      h.send(['toffee', 1.5]);
+      h.send(['gum', 2.5]);
+      await waitFor(() => receiver.events.length === 2, 'both events');
+      assert.deepEqual(receiver.events, [
+        ['toffee', 1.5],
+        ['gum', 2.5],
+      ]);
+    } finally {
+      await sender.stop();
+      await receiver.stop();
+    }
+  });
+
+  test('garbage from a client is reported and the client dropped; the source keeps serving', async () => {
+    const receiver = await startApp(
+      `@App:name('TcpIn2') @source(type='tcp', context='S', host='127.0.0.1', port='0', @map(type='json'))
+       define stream S (name string, amount double);`,
+      ['S'],
+    );
+    try {
+      const port = Number(new URL(endpointOf(receiver)).port);
+      const bad = connect({ host: '127.0.0.1', port });
+      const closed = new Promise<void>((r) => bad.on('close', () => r()));
+      bad.on('error', () => undefined);
+      bad.write('not a frame at all');
+      await closed;
+      assert.equal(ioCounters('TcpIn2')[0]!.errors, 1);
+      const good = connect({ host: '127.0.0.1', port });
+      await new Promise<void>((r) => good.once('connect', () => r()));
+      good.write(encodeFrame({ session: 'x', context: 'S', message: Buffer.from('{"name":"mint","amount":3.0}') }));
+      good.write(encodeFrame({ session: 'x', context: 'S', message: Buffer.from('{"name":') }));
+      await waitFor(
+        () => receiver.events.length === 1 && ioCounters('TcpIn2')[0]!.errors === 2,
+        'the event and the bad message',
+      );
+      assert.deepEqual(receiver.events, [['mint', 3]]);
+      good.destroy();
+    } finally {
+      await receiver.stop();
+    }
+  });
+
+  test("the receiver goes away and comes back: on.error='WAIT' delivers everything in order", async () => {
+    const port = await freePort();
+    let receiver = await startApp(
+      `@App:name('TcpIn3') @source(type='tcp', context='N', host='127.0.0.1', port='${port}', @map(type='json'))
+       define stream S (n long);`,
+      ['S'],
+    );
+    const sender = await startApp(
+      `@App:name('TcpOut3') define stream In (n long);
+       @sink(type='tcp', url='tcp://127.0.0.1:${port}/N', on.error='WAIT', retry.interval='10', retry.interval.max='40', @map(type='json'))
+       define stream Out (n long);
+       from In select * insert into Out;`,
+    );
+    try {
+      await ioHandles('TcpOut3')!.sinks[0]!.whenConnected();
+      const h = sender.runtime.getInputHandler('In');
+      h.send([1]);
+      await waitFor(() => receiver.events.length === 1, 'the first event');
+      await receiver.stop();
+      await waitFor(() => sender.lines.some((l) => /lost its connection/.test(l.msg)), 'the loss to be noticed');
+      h.send([2]);
+      h.send([3]);
+      receiver = await startApp(
+        `@App:name('TcpIn3b') @source(type='tcp', context='N', host='127.0.0.1', port='${port}', @map(type='json'))
+         define stream S (n long);`,
+        ['S'],
+      );
+      await waitFor(() => receiver.events.length === 2, 'the queued events');
+      assert.deepEqual(receiver.events, [[2], [3]]);
+    } finally {
+      await sender.stop();
+      await receiver.stop();
+    }
+  });
+});
