@@ -9,12 +9,15 @@ import type { ExtensionRegistry } from '../engine/registry/registry.js';
 import { buildStreamIo } from './framework/build-io.js';
 import { sinkMappers, sourceMappers } from './mappers/index.js';
 import { builtinSinks, builtinSources } from './transports/index.js';
+import { connectorSinks, connectorSources } from './transports/connectors.js';
 
 /** Registers the built-in sources, sinks and mappers (kinds 'source', 'sink', 'sourceMapper', 'sinkMapper'). */
 export function registerIo(registry: ExtensionRegistry): ExtensionRegistry {
   return registry
     .registerAll(builtinSources)
     .registerAll(builtinSinks)
+    .registerAll(connectorSources)
+    .registerAll(connectorSinks)
     .registerAll(sourceMappers)
     .registerAll(sinkMappers);
 }

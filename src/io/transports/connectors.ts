@@ -1,0 +1,8 @@
+/** The messaging and database connectors: NATS (core and JetStream), RabbitMQ, MQTT, Redis pub/sub, Kafka, CDC. */
+import type { SinkFactory, SourceFactory } from '../framework/transport.js';
+import { natsSink } from './nats/nats-sink.js';
+import { natsSource } from './nats/nats-source.js';
+
+export const connectorSources: readonly SourceFactory[] = [natsSource];
+
+export const connectorSinks: readonly SinkFactory[] = [natsSink];

@@ -1,0 +1,105 @@
+/**
+ * Connecting to NATS from the options Siddhi's NATS extension uses (`bootstrap.servers`, `client.id`) plus
+ * `username`/`password`/`token` and TLS. The client reconnects by itself forever (buffering publishes
+ * meanwhile); a first connection that fails is a `ConnectionUnavailableError`, retried by the framework.
+ */
+import { readFileSync } from 'node:fs';
+import { connect, type ConnectionOptions, type NatsConnection } from 'nats';
+import type { OptionSpec } from '../../../lang/catalog.js';
+import { ConnectionUnavailableError, type OptionReader } from '../../framework/transport.js';
+import { maskUrl, maskedMessage, redact } from '../shared/mask-url.js';
+
+export const DEFAULT_SERVERS = 'nats://localhost:4222';
+
+export const connectionOptionSpecs: readonly OptionSpec[] = [
+  {
+    name: 'bootstrap.servers',
+    type: ['string'],
+    optional: true,
+    defaultValue: DEFAULT_SERVERS,
+    description: 'Comma-separated NATS server URLs (credentials in a URL are never logged).',
+  },
+  { name: 'client.id', type: ['string'], optional: true, description: 'The connection name the server shows.' },
+  { name: 'username', type: ['string'], optional: true, description: 'User name for user/password authentication.' },
+  { name: 'password', type: ['string'], optional: true, description: 'Password for user/password authentication.' },
+  { name: 'token', type: ['string'], optional: true, description: 'Token for token authentication.' },
+  { name: 'tls.enabled', type: ['bool'], optional: true, defaultValue: 'false', description: 'Connect over TLS.' },
+  { name: 'tls.ca.file', type: ['string'], optional: true, description: 'PEM file of the CA certificate(s) to trust.' },
+  { name: 'tls.cert.file', type: ['string'], optional: true, description: 'PEM client certificate (mutual TLS).' },
+  { name: 'tls.key.file', type: ['string'], optional: true, description: 'PEM client key (mutual TLS).' },
+  {
+    name: 'reconnect.wait',
+    type: ['int'],
+    optional: true,
+    defaultValue: '250',
+    description: "Milliseconds between the client's own reconnect attempts after a connection drops.",
+  },
+];
+
+export function serversOf(options: OptionReader): string[] {
+  return options
+    .getOr('bootstrap.servers', DEFAULT_SERVERS)
+    .split(',')
+    .map((s) => s.trim())
+    .filter((s) => s !== '');
+}
+
+export function natsEndpoint(options: OptionReader, subject: string): string {
+  return `${maskUrl(serversOf(options).join(','))}/${subject}`;
+}
+
+function tlsOf(options: OptionReader): ConnectionOptions['tls'] {
+  if (!options.bool('tls.enabled', false)) return undefined;
+  const ca = options.get('tls.ca.file');
+  const cert = options.get('tls.cert.file');
+  const key = options.get('tls.key.file');
+  return {
+    ...(ca ? { ca: readFileSync(ca, 'utf8') } : {}),
+    ...(cert ? { cert: readFileSync(cert, 'utf8') } : {}),
+    ...(key ? { key: readFileSync(key, 'utf8') } : {}),
+  };
+}
+
+export async function connectNats(options: OptionReader, defaultName: string): Promise<NatsConnection> {
+  const user = options.get('username');
+  const pass = options.get('password');
+  const token = options.get('token');
+  const tls = tlsOf(options);
+  try {
+    return await connect({
+      servers: serversOf(options),
+      name: options.getOr('client.id', defaultName),
+      reconnect: true,
+      maxReconnectAttempts: -1,
+      reconnectTimeWait: options.number('reconnect.wait', 250),
+      pingInterval: 5000,
+      ...(user !== undefined ? { user } : {}),
+      ...(pass !== undefined ? { pass } : {}),
+      ...(token !== undefined ? { token } : {}),
+      ...(tls ? { tls } : {}),
+    });
+  } catch (e) {
+    throw new ConnectionUnavailableError(
+      `cannot connect to NATS ${maskUrl(serversOf(options).join(','))}: ${redact(maskedMessage(e), [pass, token])}`,
+    );
+  }
+}
+
+/** Watches a connection: calls `lost` when it closes for good without us closing it. */
+export function watchClosed(nc: NatsConnection, isClosing: () => boolean, lost: (e: unknown) => void): void {
+  void nc.closed().then((err) => {
+    if (!isClosing()) lost(err ?? new Error('NATS connection closed'));
+  });
+}
+
+/** Transport properties of a NATS message: `subject`, `reply`, and each header as `header.<name>`. */
+export function natsProperties(
+  subject: string,
+  headers: { keys(): string[]; get(k: string): string } | undefined,
+  extra: Record<string, unknown> = {},
+): Map<string, unknown> {
+  const trp = new Map<string, unknown>([['subject', subject]]);
+  for (const [k, v] of Object.entries(extra)) trp.set(k, v);
+  if (headers) for (const k of headers.keys()) trp.set(`header.${k}`, headers.get(k));
+  return trp;
+}
