@@ -105,7 +105,7 @@ export async function startServer(config: ServerConfig, options: StartOptions = 
   watcher.start();
   const timer =
     persistenceStore && config.persistence.intervalSeconds > 0
-      ? setInterval(() => deployer.persistAll(), config.persistence.intervalSeconds * 1000).unref()
+      ? setInterval(() => void deployer.persistAll(), config.persistence.intervalSeconds * 1000).unref()
       : undefined;
 
   const address = app.server.address();

@@ -10,7 +10,7 @@ import type { SiddhiAppRuntime } from '../../engine/app/siddhi-app-runtime.js';
 import type { SiddhiManager } from '../../engine/siddhi-manager.js';
 import { SiddhiAppCreationError } from '../../lang/errors.js';
 import type { ServerLogger } from '../logging/create-logger.js';
-import { AppExistsError, AppNotFoundError } from './app-errors.js';
+import { AppExistsError, AppNotFoundError, AppStartError } from './app-errors.js';
 import { appNameOf } from './app-name.js';
 import { DeployedApp } from './deployed-app.js';
 
@@ -58,7 +58,7 @@ export class AppDeployer {
     return this.serial(async () => {
       const name = appNameOf(text);
       if (name !== undefined && this.active.has(name)) throw new AppExistsError(name);
-      const app = this.create(text, name !== undefined ? this.fileFor(name) : undefined, true);
+      const app = await this.create(text, name !== undefined ? this.fileFor(name) : undefined, true);
       this.save(app);
       return app;
     });
@@ -148,12 +148,15 @@ export class AppDeployer {
     });
   }
 
-  /** Persists every active app; returns their revisions. */
-  persistAll(): Map<string, string> {
+  /** Persists every active app (after store-backed tables flushed); returns their revisions. */
+  async persistAll(): Promise<Map<string, string>> {
     const revisions = new Map<string, string>();
     for (const app of this.activeApps()) {
-      const r = this.persistApp(app);
-      if (r !== undefined) revisions.set(app.name, r);
+      try {
+        revisions.set(app.name, await app.runtime.persistAsync());
+      } catch (e) {
+        this.opts.logger.error({ app: app.name, err: e }, 'persisting the app state failed');
+      }
     }
     return revisions;
   }
@@ -171,7 +174,7 @@ export class AppDeployer {
     const name = appNameOf(text);
     const old = name !== undefined ? this.active.get(name) : undefined;
     if (!old) {
-      const app = this.create(text, file ?? (name !== undefined ? this.fileFor(name) : undefined), true);
+      const app = await this.create(text, file ?? (name !== undefined ? this.fileFor(name) : undefined), true);
       if (!file) this.save(app);
       return { app, created: true };
     }
@@ -185,13 +188,13 @@ export class AppDeployer {
       this.opts.logger.warn({ app: old.name, err: e }, 'the state of the previous version could not be carried over');
     }
     old.setStatistics(false);
-    const app = this.activate(runtime, file ?? old.file, old.statsEnabled);
+    const app = await this.activate(runtime, file ?? old.file, old.statsEnabled);
     if (!file) this.save(app);
     this.opts.logger.info({ app: app.name }, 'app updated');
     return { app, created: false };
   }
 
-  private create(text: string, file: string | undefined, restore: boolean): DeployedApp {
+  private async create(text: string, file: string | undefined, restore: boolean): Promise<DeployedApp> {
     const runtime = this.opts.manager.createSiddhiAppRuntime(text);
     if (restore && this.opts.persistence) {
       try {
@@ -201,16 +204,26 @@ export class AppDeployer {
         this.opts.logger.warn({ app: runtime.name, err: e }, 'the last persisted state could not be restored');
       }
     }
-    const app = this.activate(runtime, file, this.opts.statistics);
+    const app = await this.activate(runtime, file, this.opts.statistics);
     this.opts.logger.info({ app: app.name, file }, 'app deployed');
     return app;
   }
 
-  private activate(runtime: SiddhiAppRuntime, file: string | undefined, statistics: boolean): DeployedApp {
+  /** Starts the runtime (store-backed tables connect and load first) and makes it the app's active one. */
+  private async activate(
+    runtime: SiddhiAppRuntime,
+    file: string | undefined,
+    statistics: boolean,
+  ): Promise<DeployedApp> {
+    try {
+      await runtime.startAsync();
+    } catch (e) {
+      this.opts.manager.removeSiddhiAppRuntime(runtime.name);
+      throw new AppStartError(runtime.name, e);
+    }
     const app = new DeployedApp(runtime, file, statistics);
     this.active.set(app.name, app);
     this.inactive.delete(app.name);
-    runtime.start();
     return app;
   }
 

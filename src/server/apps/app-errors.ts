@@ -12,3 +12,14 @@ export class AppNotFoundError extends Error {
     this.name = 'AppNotFoundError';
   }
 }
+
+/** The app was built but could not start (e.g. a store-backed table's database is unreachable). */
+export class AppStartError extends Error {
+  constructor(
+    readonly appName: string,
+    readonly reason: unknown,
+  ) {
+    super(`Siddhi app '${appName}' could not start: ${reason instanceof Error ? reason.message : String(reason)}`);
+    this.name = 'AppStartError';
+  }
+}

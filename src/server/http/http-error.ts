@@ -1,7 +1,7 @@
 /** Errors the REST API answers with, and how engine and deployment errors map to status codes. */
 import type { FastifyReply } from 'fastify';
 import { SiddhiAppCreationError } from '../../lang/errors.js';
-import { AppExistsError, AppNotFoundError } from '../apps/app-errors.js';
+import { AppExistsError, AppNotFoundError, AppStartError } from '../apps/app-errors.js';
 import { SimulationInputError } from '../simulation/stream-attributes.js';
 
 export class HttpError extends Error {
@@ -37,6 +37,10 @@ export function replyWithError(reply: FastifyReply, e: unknown): boolean {
   }
   if (e instanceof AppNotFoundError) {
     void reply.code(404).send({ type: 'not-found', message: e.message } satisfies ErrorBody);
+    return true;
+  }
+  if (e instanceof AppStartError) {
+    void reply.code(503).send({ type: 'error', message: e.message } satisfies ErrorBody);
     return true;
   }
   if (e instanceof SimulationInputError) {

@@ -58,7 +58,7 @@ export function siddhiAppsRoutes(app: FastifyInstance, ctx: ServerContext): void
   app.post<Name>('/siddhi-apps/:name/backup', async (req) => {
     const deployed = activeApp(ctx, req.params.name);
     if (!ctx.persistence) throw new HttpError(409, "persistence is off; set persistence.type to 'sqlite' or 'file'");
-    const revision = deployed.runtime.persist();
+    const revision = await deployed.runtime.persistAsync();
     return { type: 'success', revision };
   });
 
