@@ -2,6 +2,7 @@
 import type { SinkFactory, SourceFactory } from '../framework/transport.js';
 import { inMemorySink } from './in-memory/in-memory-sink.js';
 import { inMemorySource } from './in-memory/in-memory-source.js';
+import { emailSink } from './email/email-sink.js';
 import { fileSink } from './file/file-sink.js';
 import { fileSource } from './file/file-source.js';
 import { httpSink } from './http/http-sink.js';
@@ -30,4 +31,5 @@ export const builtinSinks: readonly SinkFactory[] = [
   websocketSink,
   websocketServerSink,
   tcpSink,
+  emailSink,
 ];
