@@ -89,7 +89,7 @@ export class PatternRuntime implements Stateful {
     for (const p of this.states.pres) {
       if (p instanceof AbsentStreamPre || p instanceof AbsentLogicalPre) p.started();
     }
-    this.flush();
+    this.emitMatches();
   }
 
   stop(): void {
@@ -130,11 +130,11 @@ export class PatternRuntime implements Stateful {
           }
         }
       }
-      this.flush();
+      this.emitMatches();
     };
   }
 
-  private flush(): void {
+  private emitMatches(): void {
     if (this.flushing) return;
     this.flushing = true;
     try {
@@ -153,7 +153,7 @@ export class PatternRuntime implements Stateful {
     const handle = this.scheduler.schedule(at, () => {
       m.delete(at);
       p.onTimer(at);
-      this.flush();
+      this.emitMatches();
     });
     m.set(at, handle);
   }

@@ -97,7 +97,7 @@ class ExternalTimeBatchWindow implements WindowProcessor {
           this.appendToOutput(outs, this.lastCurrentEventTime);
           this.flushed = false;
         } else {
-          this.flush(outs, this.lastCurrentEventTime);
+          this.emitBatch(outs, this.lastCurrentEventTime);
         }
         this.endTime = this.endTimeFor(this.lastCurrentEventTime);
         this.append(e);
@@ -111,7 +111,7 @@ class ExternalTimeBatchWindow implements WindowProcessor {
     if (this.lastScheduledTime > firedAt) return;
     const outs: StreamEvent[][] = [];
     if (!this.flushed) {
-      this.flush(outs, this.lastCurrentEventTime);
+      this.emitBatch(outs, this.lastCurrentEventTime);
       this.flushed = true;
     } else if (this.current.length > 0) {
       this.appendToOutput(outs, this.lastCurrentEventTime);
@@ -127,7 +127,7 @@ class ExternalTimeBatchWindow implements WindowProcessor {
   }
 
   /** Emits the previous batch as expired, a RESET and the running batch, which becomes the previous one. */
-  private flush(outs: StreamEvent[][], time: number): void {
+  private emitBatch(outs: StreamEvent[][], time: number): void {
     const out: StreamEvent[] = [];
     for (const x of this.expired) {
       x.timestamp = time;
