@@ -13,6 +13,7 @@ import './named-window/install.js';
 import './pattern/install.js';
 import './partition/install.js';
 import './join/install.js';
+import './aggregation/install.js';
 
 let registry: ExtensionRegistry | undefined;
 

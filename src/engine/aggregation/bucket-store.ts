@@ -1,0 +1,127 @@
+/**
+ * Where the buckets of an incremental aggregation live: per granularity, per bucket start, per
+ * group. The in-memory store keeps bucket starts sorted, so reads of a time range and purges of old
+ * buckets touch only the buckets they need. A store backed by a database (`@store`) implements
+ * the same interface.
+ */
+import type { Granularity } from './granularity.js';
+
+/** One group's aggregate in one bucket. */
+export interface Bucket {
+  readonly start: number;
+  readonly groupValues: readonly unknown[];
+  /** Base values (sums, counts, minima, maxima, sets), per `AggregationPlan.bases`. */
+  readonly bases: unknown[];
+  /** The latest values of plain (non-aggregated) outputs. */
+  readonly latest: unknown[];
+  /** The timestamp of the event that set `latest`. */
+  lastTs: number;
+}
+
+export interface BucketStore {
+  /** The bucket of `group` starting at `start`, created (with `create`) when missing. */
+  bucket(g: Granularity, start: number, group: string, create: () => Bucket): Bucket;
+  /** The buckets starting in `[from, to)`, oldest first, groups in the order they first appeared. */
+  range(g: Granularity, from: number, to: number): Bucket[];
+  /** Drops the buckets starting before `cutoff`; returns how many were dropped. */
+  purgeBefore(g: Granularity, cutoff: number): number;
+  /** Every bucket of `g`, oldest first. */
+  all(g: Granularity): Bucket[];
+  clear(): void;
+}
+
+class GranularityBuckets {
+  /** Bucket starts, ascending. */
+  readonly starts: number[] = [];
+  readonly byStart = new Map<number, Map<string, Bucket>>();
+  /** The last looked-up bucket start, for the common case of consecutive events in one bucket. */
+  private lastStart = NaN;
+  private lastGroups: Map<string, Bucket> | undefined;
+
+  groups(start: number): Map<string, Bucket> {
+    if (start === this.lastStart) return this.lastGroups!;
+    let groups = this.byStart.get(start);
+    if (!groups) {
+      groups = new Map();
+      this.byStart.set(start, groups);
+      const s = this.starts;
+      if (s.length === 0 || s[s.length - 1]! < start) s.push(start);
+      else s.splice(lowerBound(s, start), 0, start);
+    }
+    this.lastStart = start;
+    this.lastGroups = groups;
+    return groups;
+  }
+
+  forget(): void {
+    this.lastStart = NaN;
+    this.lastGroups = undefined;
+  }
+}
+
+/** The first index whose value is >= x. */
+function lowerBound(a: readonly number[], x: number): number {
+  let lo = 0;
+  let hi = a.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >>> 1;
+    if (a[mid]! < x) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo;
+}
+
+export class InMemoryBucketStore implements BucketStore {
+  private readonly data = new Map<Granularity, GranularityBuckets>();
+
+  private of(g: Granularity): GranularityBuckets {
+    let d = this.data.get(g);
+    if (!d) {
+      d = new GranularityBuckets();
+      this.data.set(g, d);
+    }
+    return d;
+  }
+
+  bucket(g: Granularity, start: number, group: string, create: () => Bucket): Bucket {
+    const groups = this.of(g).groups(start);
+    let b = groups.get(group);
+    if (!b) {
+      b = create();
+      groups.set(group, b);
+    }
+    return b;
+  }
+
+  range(g: Granularity, from: number, to: number): Bucket[] {
+    const d = this.data.get(g);
+    const out: Bucket[] = [];
+    if (!d) return out;
+    const s = d.starts;
+    for (let i = lowerBound(s, from); i < s.length && s[i]! < to; i++) {
+      for (const b of d.byStart.get(s[i]!)!.values()) out.push(b);
+    }
+    return out;
+  }
+
+  purgeBefore(g: Granularity, cutoff: number): number {
+    const d = this.data.get(g);
+    if (!d) return 0;
+    const n = lowerBound(d.starts, cutoff);
+    let dropped = 0;
+    for (const start of d.starts.splice(0, n)) {
+      dropped += d.byStart.get(start)!.size;
+      d.byStart.delete(start);
+    }
+    if (n > 0) d.forget();
+    return dropped;
+  }
+
+  all(g: Granularity): Bucket[] {
+    return this.range(g, -Infinity, Infinity);
+  }
+
+  clear(): void {
+    this.data.clear();
+  }
+}
