@@ -49,17 +49,18 @@ export function defineAggregation(ctx: AppContext, def: AggregationDefinition): 
   }
   ctx.streamsRead.add(input.streamId);
   const names = input.alias ? [input.streamId, input.alias] : [input.streamId];
-  let aggregation: IncrementalAggregation | undefined;
-  const chain = buildStreamChain(ctx, input, junction.schema.attributes, (c) => aggregation!.ingest(c), { names });
+  const target: { aggregation?: IncrementalAggregation } = {};
+  const chain = buildStreamChain(ctx, input, junction.schema.attributes, (c) => target.aggregation!.ingest(c), {
+    names,
+  });
   if (chain.window) {
     throw new CompileError(`an aggregation's input cannot have a window; aggregations keep every event`, input.span);
   }
   const scope = withStoresIn(streamScope(names, chain.attributes), ctx);
-  const plan = compilePlan(ctx, def, scope, chain.attributes, granularities);
-  aggregation = new IncrementalAggregation(plan);
+  const agg = new IncrementalAggregation(compilePlan(ctx, def, scope, granularities));
+  target.aggregation = agg;
   junction.subscribe(chain.entry);
-  aggregations.set(def.id, aggregation);
-  const agg = aggregation;
+  aggregations.set(def.id, agg);
   ctx.stateful.set(`aggregation/${def.id}`, { snapshot: () => agg.snapshot(), restore: (s) => agg.restore(s) });
   installPurging(ctx, def, agg);
   return agg;
@@ -76,7 +77,6 @@ function compilePlan(
   ctx: AppContext,
   def: AggregationDefinition,
   scope: Scope,
-  inputAttributes: readonly Attribute[],
   granularities: AggregationPlan['granularities'],
 ): AggregationPlan {
   const groupBy = def.selector.groupBy.map((v) => compileFn(ctx, v, scope).fn);
@@ -130,7 +130,6 @@ function compilePlan(
     if (seen.has(a.name)) throw new CompileError(`aggregation '${def.id}' has two outputs named '${a.name}'`, def.span);
     seen.add(a.name);
   }
-  void inputAttributes;
   return {
     id: def.id,
     attributes,

@@ -40,7 +40,6 @@ export function compileAggregationRead(
   const start = compileInput(within.start, cc, `the start of 'within'`);
   const end = within.end ? compileInput(within.end, cc, `the end of 'within'`) : undefined;
   const perFn = compileInput(per, cc, `'per'`);
-  if (per.kind === 'constant') agg.granularityOf(per.value);
   const cond = compileRowCondition(agg.attributes, on, cc, { primaryKey: [], indexes: [] });
   const test: RowTest | undefined = cond.test;
   return {
