@@ -2,7 +2,9 @@
 import type { SinkFactory, SourceFactory } from '../framework/transport.js';
 import { natsSink } from './nats/nats-sink.js';
 import { natsSource } from './nats/nats-source.js';
+import { rabbitmqSink } from './rabbitmq/rabbitmq-sink.js';
+import { rabbitmqSource } from './rabbitmq/rabbitmq-source.js';
 
-export const connectorSources: readonly SourceFactory[] = [natsSource];
+export const connectorSources: readonly SourceFactory[] = [natsSource, rabbitmqSource];
 
-export const connectorSinks: readonly SinkFactory[] = [natsSink];
+export const connectorSinks: readonly SinkFactory[] = [natsSink, rabbitmqSink];

@@ -1,0 +1,190 @@
+/**
+ * `@source(type='rabbitmq', uri=..., exchange.name=..., queue.name=..., routing.key=...)`: consumes a queue
+ * bound to an exchange. Each message is acknowledged only after the app processed it (at-least-once:
+ * unacknowledged messages return to the queue when the connection drops). Pause stops the consumer
+ * (messages stay in the queue). On a lost connection the framework reconnects with backoff.
+ */
+import type { Channel, ChannelModel, ConsumeMessage } from 'amqplib';
+import type { ExtensionSpec } from '../../../lang/catalog.js';
+import { errorMessage, type Source, type SourceContext, type SourceFactory } from '../../framework/transport.js';
+import { parseHeaders } from '../shared/header-list.js';
+import { maskedMessage } from '../shared/mask-url.js';
+import {
+  assertExchange,
+  connectionOptionSpecs,
+  connectRabbit,
+  headerTable,
+  rabbitEndpoint,
+} from './rabbitmq-connection.js';
+
+const spec: ExtensionSpec = {
+  kind: 'source',
+  namespace: '',
+  name: 'rabbitmq',
+  description:
+    'Consumes a RabbitMQ queue (declared and bound to the exchange when given). Messages are acknowledged only after the app processed them, so a crash or a dropped connection returns them to the queue (at-least-once); the source reconnects with backoff.',
+  parameters: [],
+  options: [
+    ...connectionOptionSpecs,
+    {
+      name: 'queue.name',
+      type: ['string'],
+      optional: true,
+      description: 'The queue; default: a server-named exclusive queue.',
+    },
+    {
+      name: 'queue.durable.enabled',
+      type: ['bool'],
+      optional: true,
+      defaultValue: 'false',
+      description: 'The queue survives broker restarts.',
+    },
+    {
+      name: 'queue.exclusive.enabled',
+      type: ['bool'],
+      optional: true,
+      defaultValue: 'false',
+      description: 'Only this connection may use the queue.',
+    },
+    {
+      name: 'queue.autodelete.enabled',
+      type: ['bool'],
+      optional: true,
+      defaultValue: 'false',
+      description: 'The queue is deleted when its last consumer leaves.',
+    },
+    {
+      name: 'routing.key',
+      type: ['string'],
+      optional: true,
+      description: 'Binding key of the queue to the exchange (topic patterns allowed).',
+    },
+    { name: 'binding.key', type: ['string'], optional: true, description: 'Alias of routing.key for the binding.' },
+    {
+      name: 'headers',
+      type: ['string'],
+      optional: true,
+      description: "Headers exchange binding as `'x-match:all','a:1'`.",
+    },
+    {
+      name: 'prefetch.count',
+      type: ['int'],
+      optional: true,
+      defaultValue: '100',
+      description: 'Unacknowledged messages the broker sends ahead.',
+    },
+  ],
+  examples: [
+    {
+      syntax:
+        "@source(type='rabbitmq', uri='amqp://guest:guest@localhost:5672', exchange.name='orders', exchange.type='topic', queue.name='billing', queue.durable.enabled='true', routing.key='orders.#', @map(type='json'))\ndefine stream Orders (id string, amount double);",
+      description: 'Consumes durable queue billing bound to topic exchange orders with orders.#.',
+    },
+  ],
+};
+
+class RabbitMqSource implements Source {
+  private conn: ChannelModel | undefined;
+  private ch: Channel | undefined;
+  private queue = '';
+  private consumerTag: string | undefined;
+  private closing = false;
+  private paused = false;
+
+  constructor(private readonly ctx: SourceContext) {}
+
+  get endpoint(): string {
+    return rabbitEndpoint(this.ctx.options, this.queue || this.ctx.options.getOr('queue.name', ''));
+  }
+
+  async connect(): Promise<void> {
+    this.closing = false;
+    const o = this.ctx.options;
+    const conn = await connectRabbit(o);
+    try {
+      const ch = await conn.createChannel();
+      await ch.prefetch(o.number('prefetch.count', 100));
+      const exchange = await assertExchange(ch, o);
+      const q = await ch.assertQueue(o.getOr('queue.name', ''), {
+        durable: o.bool('queue.durable.enabled', false),
+        exclusive: o.bool('queue.exclusive.enabled', false) || o.get('queue.name') === undefined,
+        autoDelete: o.bool('queue.autodelete.enabled', false),
+      });
+      this.queue = q.queue;
+      if (exchange !== '') {
+        const key = o.get('binding.key') ?? o.getOr('routing.key', '');
+        const headers = parseHeaders(o.get('headers'));
+        await ch.bindQueue(q.queue, exchange, key, headers.length > 0 ? headerTable(headers) : undefined);
+      }
+      this.conn = conn;
+      this.ch = ch;
+    } catch (e) {
+      await conn.close().catch(() => undefined);
+      throw new Error(`RabbitMQ source setup failed: ${maskedMessage(e)}`);
+    }
+    const lost = (e?: Error): void => {
+      if (!this.closing && this.conn === conn)
+        this.ctx.connectionLost(new Error(maskedMessage(e ?? 'connection closed')));
+    };
+    conn.on('close', lost);
+    conn.on('error', () => undefined); // 'close' follows
+    this.ch.on('error', () => undefined);
+    if (!this.paused) await this.startConsuming();
+  }
+
+  private async startConsuming(): Promise<void> {
+    const ch = this.ch;
+    if (!ch || this.consumerTag !== undefined) return;
+    const r = await ch.consume(this.queue, (m) => this.onMessage(ch, m), { noAck: false });
+    this.consumerTag = r.consumerTag;
+  }
+
+  private onMessage(ch: Channel, m: ConsumeMessage | null): void {
+    if (m === null) {
+      if (!this.closing) this.ctx.connectionLost(new Error(`queue '${this.queue}' consumer was cancelled`));
+      return;
+    }
+    const trp = new Map<string, unknown>([
+      ['exchange', m.fields.exchange],
+      ['routing.key', m.fields.routingKey],
+      ['redelivered', m.fields.redelivered],
+    ]);
+    if (m.properties.messageId !== undefined) trp.set('message.id', m.properties.messageId);
+    if (m.properties.correlationId !== undefined) trp.set('correlation.id', m.properties.correlationId);
+    for (const [k, v] of Object.entries((m.properties.headers ?? {}) as Record<string, unknown>))
+      trp.set(`header.${k}`, v);
+    try {
+      this.ctx.deliver(m.content, trp);
+    } catch (e) {
+      ch.nack(m, false, true);
+      this.ctx.reportError(`processing a message of queue '${this.queue}' failed: ${errorMessage(e)}`);
+      return;
+    }
+    ch.ack(m);
+  }
+
+  pause(): void {
+    this.paused = true;
+    const ch = this.ch;
+    const tag = this.consumerTag;
+    this.consumerTag = undefined;
+    // messages already prefetched are still processed and acknowledged; the broker sends no more
+    if (ch && tag !== undefined) void ch.cancel(tag).catch(() => undefined);
+  }
+
+  resume(): void {
+    this.paused = false;
+    void this.startConsuming().catch((e: unknown) => this.ctx.connectionLost(e));
+  }
+
+  async disconnect(): Promise<void> {
+    this.closing = true;
+    const conn = this.conn;
+    this.conn = undefined;
+    this.ch = undefined;
+    this.consumerTag = undefined;
+    if (conn) await conn.close().catch(() => undefined);
+  }
+}
+
+export const rabbitmqSource: SourceFactory = { spec, create: (ctx) => new RabbitMqSource(ctx) };
