@@ -48,6 +48,8 @@ export class IncrementalAggregation {
   readonly attributes: readonly Attribute[];
   readonly granularities: readonly Granularity[];
   private readonly cursors: Cursor[];
+  /** The base inputs of the event being added. */
+  private readonly scratch: unknown[] = [];
 
   constructor(
     private readonly plan: AggregationPlan,
@@ -76,7 +78,11 @@ export class IncrementalAggregation {
     const groupValues = p.groupBy.length === 0 ? EMPTY : p.groupBy.map((f) => f(d, eventTs));
     const key = p.groupBy.length === 0 ? '' : groupKey(groupValues);
     const bases = p.bases;
-    const baseInputs = bases.map((b) => (b.input ? b.input(d, eventTs) : null));
+    const baseInputs = this.scratch;
+    for (let k = 0; k < bases.length; k++) {
+      const input = bases[k]!.input;
+      baseInputs[k] = input ? input(d, eventTs) : null;
+    }
     const latest = p.latest.length === 0 ? EMPTY : p.latest.map((f) => f(d, eventTs));
     const external = p.timestamp !== undefined;
     for (let g = 0; g < p.granularities.length; g++) {
@@ -87,7 +93,11 @@ export class IncrementalAggregation {
         c.next = nextBucketStart(ts, gran);
       }
       const start = c.start;
-      const b = this.store.bucket(gran, start, key, () => this.newBucket(start, groupValues));
+      let b = this.store.get(gran, start, key);
+      if (b === undefined) {
+        b = this.newBucket(start, groupValues);
+        this.store.put(gran, key, b);
+      }
       const bv = b.bases;
       for (let k = 0; k < bases.length; k++) bv[k] = foldValue(bases[k]!.kind, bv[k], baseInputs[k]);
       // The latest values: of the event with the greatest timestamp (the last to arrive on ties).
@@ -192,7 +202,7 @@ export class IncrementalAggregation {
           number | null,
         ];
         const key = this.plan.groupBy.length === 0 ? '' : groupKey(groupValues);
-        this.store.bucket(g, start, key, () => ({
+        this.store.put(g, key, {
           start,
           groupValues,
           bases: bases.map((v) =>
@@ -202,7 +212,7 @@ export class IncrementalAggregation {
           ),
           latest: [...latest],
           lastTs: lastTs ?? -Infinity,
-        }));
+        });
       }
     }
   }

@@ -19,8 +19,10 @@ export interface Bucket {
 }
 
 export interface BucketStore {
-  /** The bucket of `group` starting at `start`, created (with `create`) when missing. */
-  bucket(g: Granularity, start: number, group: string, create: () => Bucket): Bucket;
+  /** The bucket of `group` starting at `start`, or undefined. */
+  get(g: Granularity, start: number, group: string): Bucket | undefined;
+  /** Adds a bucket that `get` did not find. */
+  put(g: Granularity, group: string, bucket: Bucket): void;
   /** The buckets starting in `[from, to)`, oldest first, groups in the order they first appeared. */
   range(g: Granularity, from: number, to: number): Bucket[];
   /** Drops the buckets starting before `cutoff`; returns how many were dropped. */
@@ -83,14 +85,12 @@ export class InMemoryBucketStore implements BucketStore {
     return d;
   }
 
-  bucket(g: Granularity, start: number, group: string, create: () => Bucket): Bucket {
-    const groups = this.of(g).groups(start);
-    let b = groups.get(group);
-    if (!b) {
-      b = create();
-      groups.set(group, b);
-    }
-    return b;
+  get(g: Granularity, start: number, group: string): Bucket | undefined {
+    return this.of(g).groups(start).get(group);
+  }
+
+  put(g: Granularity, group: string, bucket: Bucket): void {
+    this.of(g).groups(bucket.start).set(group, bucket);
   }
 
   range(g: Granularity, from: number, to: number): Bucket[] {
