@@ -13,6 +13,7 @@ import type { AppContext } from '../app/app-context.js';
 import type { AppExtensionContext } from '../app/app-extensions.js';
 import { buildElement, sameSchema } from '../app/build-app.js';
 import { queryName, type QueryEnvironment } from '../app/build-query.js';
+import type { StreamEvent } from '../event/stream-event.js';
 import { insertIntoStream, QueryOutput } from '../query/query-output.js';
 import { StreamJunction } from '../runtime/stream-junction.js';
 import { inputStreams } from './input-streams.js';
@@ -126,13 +127,10 @@ function instanceEnvironment(
         slot = plan.slots.size;
         plan.slots.set(id, slot);
       }
-      let feed = inst.feeds[slot];
-      if (!feed) {
-        feed = new StreamJunction(app.schema, (e, c, jj) => ctx.handleError(e, c, jj));
-        inst.feeds[slot] = feed;
-      }
-      const f = feed;
-      return { subscribe: (s) => f.subscribe(s), attributes: app.schema.attributes };
+      const feed = slot;
+      inst.openFeed(feed);
+      const onError = (e: unknown, chunk: StreamEvent[]): void => ctx.handleError(e, chunk, app);
+      return { subscribe: (s) => inst.subscribeFeed(feed, s, onError), attributes: app.schema.attributes };
     },
     outputAction(query, output) {
       const out = query.output;
@@ -189,6 +187,7 @@ function buildInstance(ext: AppExtensionContext, plan: PartitionPlan, key: strin
   } finally {
     collect(ctx, plan, inst, prefix, lifecycleFrom, proto);
   }
+  for (let slot = 0; slot < plan.slots.size; slot++) inst.openFeed(slot);
   return inst;
 }
 

@@ -3,11 +3,18 @@
  * its own inner streams (`#S`), and the state and lifecycle of everything its queries built.
  */
 import type { Lifecycle, Stateful } from '../app/app-context.js';
+import type { ChunkSink, StreamEvent } from '../event/stream-event.js';
 import type { StreamJunction } from '../runtime/stream-junction.js';
 
+const nothing: ChunkSink = () => {};
+
 export class PartitionInstance {
-  /** The instance's feed of each input stream, by the partition's slot number of that stream. */
-  readonly feeds: (StreamJunction | undefined)[] = [];
+  /**
+   * The instance's feed of each input stream, by the partition's slot number of that stream: the
+   * reading query's entry itself when one query reads it (no junction on the hot path).
+   */
+  readonly feeds: ChunkSink[] = [];
+  private readonly feedSinks: ChunkSink[][] = [];
   /** Inner streams, visible only inside this instance. */
   readonly inner = new Map<string, StreamJunction>();
   /** Stateful elements, keyed as the app keys them but without the instance prefix. */
@@ -18,6 +25,34 @@ export class PartitionInstance {
   private running = false;
 
   constructor(readonly key: string) {}
+
+  /** Opens feed `slot` (nothing reads it yet). */
+  openFeed(slot: number): void {
+    this.feeds[slot] ??= nothing;
+  }
+
+  /**
+   * Adds a reader of feed `slot`. Several readers each get every chunk, in subscription order; one
+   * that throws does not stop the others (its error goes to `onError`, as a junction's would).
+   */
+  subscribeFeed(slot: number, sink: ChunkSink, onError: (error: unknown, chunk: StreamEvent[]) => void): void {
+    const sinks = (this.feedSinks[slot] ??= []);
+    sinks.push(sink);
+    if (sinks.length === 1) {
+      this.feeds[slot] = sink;
+      return;
+    }
+    const all = sinks.slice();
+    this.feeds[slot] = (chunk) => {
+      for (let i = 0; i < all.length; i++) {
+        try {
+          all[i]!(chunk);
+        } catch (e) {
+          onError(e, chunk);
+        }
+      }
+    };
+  }
 
   start(): void {
     if (this.running) return;

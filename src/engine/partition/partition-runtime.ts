@@ -21,6 +21,9 @@ export class PartitionRuntime implements Stateful, Lifecycle {
   private list: PartitionInstance[] = [];
   private started = false;
   private purgeTimer: TimerHandle | undefined;
+  /** The instance of the previous event (runs of one key skip the map lookup). */
+  private lastKey: string | undefined;
+  private lastInstance: PartitionInstance | undefined;
 
   constructor(
     readonly name: string,
@@ -36,13 +39,15 @@ export class PartitionRuntime implements Stateful, Lifecycle {
 
   /** The instance of `key`, created (and started, once the app runs) on first use. */
   instance(key: string): PartitionInstance {
-    let inst = this.byKey.get(key);
+    let inst = key === this.lastKey ? this.lastInstance : this.byKey.get(key);
     if (inst === undefined) {
       inst = this.create(key);
       this.byKey.set(key, inst);
       this.list.push(inst);
       if (this.started) inst.start();
     }
+    this.lastKey = key;
+    this.lastInstance = inst;
     if (this.purge !== undefined) inst.lastUsed = this.scheduler.now();
     return inst;
   }
@@ -55,7 +60,7 @@ export class PartitionRuntime implements Stateful, Lifecycle {
         if (chunk.length === 1) {
           const e = chunk[0]!;
           const key = keyOf(e.data, e.timestamp);
-          if (key !== undefined) this.instance(key).feeds[slot]!.send(chunk);
+          if (key !== undefined) this.instance(key).feeds[slot]!(chunk);
           return;
         }
         this.routeRuns(slot, chunk, (e, out) => {
@@ -76,7 +81,7 @@ export class PartitionRuntime implements Stateful, Lifecycle {
     return (chunk) => {
       const list = this.list;
       const n = list.length;
-      for (let i = 0; i < n; i++) list[i]!.feeds[slot]!.send(chunk);
+      for (let i = 0; i < n; i++) list[i]!.feeds[slot]!(chunk);
     };
   }
 
@@ -95,14 +100,14 @@ export class PartitionRuntime implements Stateful, Lifecycle {
       for (let k = 0; k < keys.length; k++) {
         const key = keys[k]!;
         if (key !== runKey) {
-          if (runKey !== undefined) this.instance(runKey).feeds[slot]!.send(run);
+          if (runKey !== undefined) this.instance(runKey).feeds[slot]!(run);
           runKey = key;
           run = [];
         }
         run.push(e);
       }
     }
-    if (runKey !== undefined) this.instance(runKey).feeds[slot]!.send(run);
+    if (runKey !== undefined) this.instance(runKey).feeds[slot]!(run);
   }
 
   start(): void {
@@ -136,6 +141,8 @@ export class PartitionRuntime implements Stateful, Lifecycle {
 
   private remove(inst: PartitionInstance): void {
     this.byKey.delete(inst.key);
+    this.lastKey = undefined;
+    this.lastInstance = undefined;
     this.list = this.list.filter((i) => i !== inst);
     inst.stop();
   }
