@@ -19,6 +19,11 @@ export interface FeedTarget {
 
 export interface CompiledSelector {
   readonly output: readonly OutputAttributeInfo[];
+  /**
+   * How many values `project` appends after the output attributes: input attributes that only
+   * `order by` names (Siddhi orders by input attributes too). Consumers drop them after sorting.
+   */
+  readonly hidden: number;
   readonly project: (d: unknown[], ts: number, a: unknown[]) => unknown[];
   readonly aggregatorFactories: readonly (() => unknown)[];
   readonly feed: ((d: unknown[], ts: number, s: FeedTarget[], a: unknown[], add: boolean) => void) | undefined;
@@ -55,6 +60,22 @@ export function compileSelector(selector: Selector, input: SelectorInput, resolv
       output.push({ name, type: compiled.type });
       codes.push(compiled.code);
     });
+  }
+  // `order by` may name input attributes that are not selected: project them as hidden columns.
+  const hiddenNames: string[] = [];
+  for (const ob of selector.orderBy) {
+    const name = ob.variable.name;
+    if (ob.variable.streamId === undefined && output.some((o) => o.name === name)) continue;
+    if (hiddenNames.includes(name)) continue;
+    const r = input.scope.resolve(ob.variable);
+    if (typeof r === 'string') {
+      throw new CompileError(
+        `'order by ${name}': no output or input attribute of that name; order by one of ${output.map((o) => o.name).join(', ')}`,
+        ob.variable.span,
+      );
+    }
+    hiddenNames.push(name);
+    codes.push(r.code);
   }
   const projectTemps = c.tempDeclarations();
   const project = instantiate<CompiledSelector['project']>(
@@ -113,13 +134,8 @@ export function compileSelector(selector: Selector, input: SelectorInput, resolv
   let compare: CompiledSelector['compare'];
   if (selector.orderBy.length > 0) {
     const parts = selector.orderBy.map((ob) => {
-      const i = output.findIndex((o) => o.name === ob.variable.name);
-      if (i < 0) {
-        throw new CompileError(
-          `'order by ${ob.variable.name}': no output attribute of that name; order by one of ${output.map((o) => o.name).join(', ')}`,
-          ob.variable.span,
-        );
-      }
+      const h = hiddenNames.indexOf(ob.variable.name);
+      const i = h >= 0 ? output.length + h : output.findIndex((o) => o.name === ob.variable.name);
       const sign = ob.order === 'desc' ? -1 : 1;
       return `r = cmp(x[${i}], y[${i}]); if (r !== 0) return ${sign} * r;`;
     });
@@ -136,6 +152,7 @@ export function compileSelector(selector: Selector, input: SelectorInput, resolv
 
   return {
     output,
+    hidden: hiddenNames.length,
     project,
     aggregatorFactories: c.aggregators.map((s) => s.create),
     feed,

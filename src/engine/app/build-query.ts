@@ -60,6 +60,7 @@ export function createSelector(
       groupKey: compiled.groupKey,
       having: compiled.having,
       compare: compiled.compare,
+      ...(compiled.hidden > 0 ? { outputLength: compiled.output.length } : {}),
       limit: compiled.limit,
       offset: compiled.offset,
       currentOn,

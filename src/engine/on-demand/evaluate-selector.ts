@@ -40,5 +40,6 @@ export function evaluateSelector(s: CompiledSelector, rows: readonly unknown[][]
   if (s.compare) result.sort(s.compare);
   if (s.offset !== undefined) result = result.slice(s.offset);
   if (s.limit !== undefined) result = result.slice(0, s.limit);
+  if (s.hidden > 0) for (const r of result) r.length = s.output.length;
   return result;
 }

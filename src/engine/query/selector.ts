@@ -25,6 +25,8 @@ export interface SelectorConfig {
   readonly compare: ((a: unknown[], b: unknown[]) => number) | undefined;
   readonly limit: number | undefined;
   readonly offset: number | undefined;
+  /** Values after this many are order-by helpers, dropped before output (undefined: none). */
+  readonly outputLength?: number;
   readonly currentOn: boolean;
   readonly expiredOn: boolean;
   /** The input comes from a batch window: with group by, or with aggregators, a batch emits per group / once. */
@@ -61,6 +63,8 @@ export class QuerySelector {
       out = this.finish(this.processEach(chunk));
     }
     if (out.length === 0) return;
+    const n = cfg.outputLength;
+    if (n !== undefined) for (const e of out) e.data.length = n;
     this.next(out);
   }
 
