@@ -265,7 +265,20 @@ export function constantCode(type: string, value: unknown): CompiledExpression {
 }
 
 /** Instantiates generated source: `params` are the generated function's parameters, `body` its statements. */
+const factories = new Map<string, (f: readonly unknown[]) => unknown>();
+
+/**
+ * Instantiates generated source: `params` are the generated function's parameters, `body` its
+ * statements. Factories are cached by source, so every instance of the same code (a query in each
+ * partition instance, the same query in many apps) shares one compiled function and its type
+ * feedback; only the function slots `f` differ.
+ */
 export function instantiate<F>(params: readonly string[], body: string, functions: readonly unknown[]): F {
-  const factory = new Function('f', `"use strict"; return function generated(${params.join(', ')}) {\n${body}\n};`);
+  const source = `"use strict"; return function generated(${params.join(', ')}) {\n${body}\n};`;
+  let factory = factories.get(source);
+  if (!factory) {
+    factory = new Function('f', source) as (f: readonly unknown[]) => unknown;
+    if (factories.size < 10_000) factories.set(source, factory);
+  }
   return factory(functions) as F;
 }
