@@ -7,7 +7,6 @@ import {
   checkCount,
   checkIntArg,
   constNumber,
-  EventQueue,
   expiredCopy,
   loadQueue,
   resetEvent,
@@ -21,9 +20,12 @@ interface LengthState {
   events: SavedEvent[];
 }
 
+/** The last `length` events in a fixed ring: no growth, no compaction on the hot path. */
 class LengthWindow implements WindowProcessor {
   readonly isBatch = false;
-  private queue = new EventQueue();
+  private ring: StreamEvent[] = [];
+  /** Index of the oldest event in `ring`. */
+  private oldest = 0;
 
   constructor(
     private readonly ctx: WindowContext,
@@ -33,6 +35,7 @@ class LengthWindow implements WindowProcessor {
   process(chunk: StreamEvent[]): void {
     const out: StreamEvent[] = [];
     const now = this.ctx.scheduler.now();
+    const ring = this.ring;
     for (let i = 0; i < chunk.length; i++) {
       const e = chunk[i] as StreamEvent;
       if (e.type !== CURRENT) continue;
@@ -43,27 +46,32 @@ class LengthWindow implements WindowProcessor {
         out.push(e, gone, resetEvent(now));
         continue;
       }
-      if (this.queue.size >= this.length) {
-        const old = this.queue.shift() as StreamEvent;
+      if (ring.length < this.length) {
+        ring.push(expiredCopy(e));
+      } else {
+        const old = ring[this.oldest] as StreamEvent;
         old.timestamp = now;
         out.push(old);
+        ring[this.oldest] = expiredCopy(e);
+        this.oldest = this.oldest + 1 === this.length ? 0 : this.oldest + 1;
       }
-      this.queue.push(expiredCopy(e));
       out.push(e);
     }
     if (out.length > 0) this.ctx.emit(out);
   }
 
   contents(): StreamEvent[] {
-    return this.queue.toArray();
+    return this.ring.slice(this.oldest).concat(this.ring.slice(0, this.oldest));
   }
 
   snapshot(): LengthState {
-    return { count: this.queue.size, events: saveEvents(this.queue.toArray()) };
+    const events = this.contents();
+    return { count: events.length, events: saveEvents(events) };
   }
 
   restore(state: unknown): void {
-    this.queue = loadQueue(asState<LengthState>(state, 'length').events);
+    this.ring = loadQueue(asState<LengthState>(state, 'length').events).toArray();
+    this.oldest = 0;
   }
 }
 
