@@ -7,6 +7,7 @@ import {
   checkCount,
   checkTimeArg,
   constNumber,
+  currentCopy,
   EventQueue,
   expiredCopy,
   loadQueue,
@@ -16,12 +17,17 @@ import {
 } from './common.js';
 import type { WindowContext, WindowImpl, WindowProcessor } from './window.js';
 
-interface TimeState {
+export interface TimeState {
   events: SavedEvent[];
   lastTimestamp: number | null;
 }
 
-class TimeWindow implements WindowProcessor {
+/**
+ * Holds each event for `time` ms of the app clock. As the `time` window, it lets each event through
+ * when it arrives and emits it again, expired, when it leaves; as the `delay` window (`delayed`), it
+ * emits each event only when it leaves, as a current event.
+ */
+export class TimeWindow implements WindowProcessor {
   readonly isBatch = false;
   private queue = new EventQueue();
   private lastTimestamp = -Infinity;
@@ -30,6 +36,7 @@ class TimeWindow implements WindowProcessor {
   constructor(
     private readonly ctx: WindowContext,
     private readonly time: number,
+    private readonly delayed = false,
   ) {
     this.timers = new WindowTimers(ctx.scheduler, this.onTimer);
   }
@@ -51,8 +58,12 @@ class TimeWindow implements WindowProcessor {
       const e = chunk[i] as StreamEvent;
       this.expire(out, now);
       if (e.type !== CURRENT) continue;
-      out.push(e);
-      this.queue.push(expiredCopy(e));
+      if (this.delayed) {
+        this.queue.push(currentCopy(e));
+      } else {
+        out.push(e);
+        this.queue.push(expiredCopy(e));
+      }
       if (this.lastTimestamp < e.timestamp) {
         this.timers.schedule(e.timestamp + this.time);
         this.lastTimestamp = e.timestamp;
@@ -83,7 +94,7 @@ class TimeWindow implements WindowProcessor {
   }
 
   restore(state: unknown): void {
-    const s = asState<TimeState>(state, 'time');
+    const s = asState<TimeState>(state, this.delayed ? 'delay' : 'time');
     this.timers.cancelAll();
     this.queue = loadQueue(s.events);
     this.lastTimestamp = s.lastTimestamp ?? -Infinity;
