@@ -15,11 +15,19 @@ export interface InputClock {
 
 /** Sends events into a stream: `send(data)`, `send(timestamp, data)` or `send(events)` (one chunk). */
 export class InputHandler {
+  /** Positions of `float` attributes: their numbers are held as 32-bit values, as Java's Float. */
+  private readonly floats: number[];
+
   constructor(
     private readonly junction: StreamJunction,
     private readonly clock: InputClock,
     private readonly beforeSend: () => void = () => {},
-  ) {}
+  ) {
+    this.floats = [];
+    junction.schema.attributes.forEach((a, i) => {
+      if (a.type === 'float') this.floats.push(i);
+    });
+  }
 
   get streamId(): string {
     return this.junction.id;
@@ -41,7 +49,13 @@ export class InputHandler {
 
   private event(timestamp: number | undefined, data: readonly unknown[]): StreamEvent {
     if (timestamp !== undefined) this.clock.onEventTime?.(timestamp);
-    return { timestamp: timestamp ?? this.clock.now(), data: data.slice(), type: CURRENT };
+    const d = data.slice();
+    const floats = this.floats;
+    for (let i = 0; i < floats.length; i++) {
+      const v = d[floats[i]!];
+      if (typeof v === 'number') d[floats[i]!] = Math.fround(v);
+    }
+    return { timestamp: timestamp ?? this.clock.now(), data: d, type: CURRENT };
   }
 
   private deliver(chunk: StreamEvent[]): void {
