@@ -48,6 +48,9 @@ export function documentOf(input: unknown, error: ErrorMaker): unknown {
     try {
       return parseLenient(input);
     } catch (e) {
+      // Gson's lenient reader takes a bare word (no JSON structure in it) as a string primitive.
+      const bare = input.trim();
+      if (bare !== '' && !/[{}[\]:,"']/.test(bare)) return bare;
       throw error(`The input JSON is not a valid JSON. Input JSON - ${input}`, e);
     }
   }
