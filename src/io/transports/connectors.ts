@@ -2,6 +2,7 @@
 import type { SinkFactory, SourceFactory } from '../framework/transport.js';
 import { natsSink } from './nats/nats-sink.js';
 import { natsSource } from './nats/nats-source.js';
+import { cdcSource } from './cdc/cdc-source.js';
 import { kafkaSink } from './kafka/kafka-sink.js';
 import { kafkaSource } from './kafka/kafka-source.js';
 import { mqttSink } from './mqtt/mqtt-sink.js';
@@ -17,6 +18,7 @@ export const connectorSources: readonly SourceFactory[] = [
   mqttSource,
   redisSource,
   kafkaSource,
+  cdcSource,
 ];
 
 export const connectorSinks: readonly SinkFactory[] = [natsSink, rabbitmqSink, mqttSink, redisSink, kafkaSink];
