@@ -65,14 +65,17 @@ for (const s of loadScenarios()) {
   results.push(res);
 }
 
-// The project's own benchmark scripts: every bench/*.ts other than this runner and its helpers.
+// The project's own benchmark scripts: every bench/ script other than this runner and its helpers.
 if (!only) {
   const dir = fileURLToPath(new URL('.', import.meta.url));
+  // Compiled (npm run bench) the scripts are .js; run from source with tsx they are .ts.
+  const ext = import.meta.url.endsWith('.js') ? '.js' : '.ts';
   const own = readdirSync(dir).filter(
-    (f) => f.endsWith('.ts') && !['run.ts', 'scenarios.ts', 'baselines.ts'].includes(f),
+    (f) => f.endsWith(ext) && !f.startsWith('.') && !['run', 'scenarios', 'baselines'].includes(f.slice(0, -3)),
   );
   for (const f of own.sort()) {
-    const r = spawnSync(process.execPath, ['--import', 'tsx', `${dir}${f}`, ...(quick ? ['--quick'] : [])], {
+    const loader = ext === '.ts' ? ['--import', 'tsx'] : [];
+    const r = spawnSync(process.execPath, [...loader, `${dir}${f}`, ...(quick ? ['--quick'] : [])], {
       encoding: 'utf8',
       stdio: ['ignore', 'pipe', 'inherit'],
     });

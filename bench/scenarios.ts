@@ -1,7 +1,8 @@
 /**
  * The standard benchmark scenarios (../shared/bench/scenarios.json) driven through the public API.
  */
-import { readFileSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
+import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { SiddhiManager } from '../src/engine/siddhi-manager.js';
 import { memoryLogger } from '../src/engine/runtime/logger.js';
@@ -20,8 +21,19 @@ export interface Scenario {
   readonly alternate?: { attribute: number; values: unknown[]; priceStep?: number };
 }
 
+/** The repository root: the nearest folder above this file holding package.json (bench runs from source or compiled). */
+export function repoRoot(): string {
+  let dir = dirname(fileURLToPath(import.meta.url));
+  while (!existsSync(join(dir, 'package.json'))) {
+    const up = dirname(dir);
+    if (up === dir) throw new Error('cannot find the repository root');
+    dir = up;
+  }
+  return dir;
+}
+
 export function loadScenarios(): Scenario[] {
-  const file = fileURLToPath(new URL('../../shared/bench/scenarios.json', import.meta.url));
+  const file = join(repoRoot(), '..', 'shared', 'bench', 'scenarios.json');
   return (JSON.parse(readFileSync(file, 'utf8')) as { scenarios: Scenario[] }).scenarios;
 }
 

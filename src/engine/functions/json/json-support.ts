@@ -17,7 +17,12 @@ export function jsonErrors(javaClass: string): ErrorMaker {
 
 /** Parses JSON text leniently; throws on text that is not JSON. */
 export function parseLenient(text: string): unknown {
-  return JSON5.parse(text);
+  // Strict JSON (the common case) through the native parser; JSON5 for what only Gson's lenient reader accepts.
+  try {
+    return JSON.parse(text);
+  } catch {
+    return JSON5.parse(text);
+  }
 }
 
 /** A plain JSON value of a Siddhi object value (Maps become objects). */
@@ -76,7 +81,50 @@ export interface PathMatch {
   readonly parentProperty: string | number | null;
 }
 
+const SIMPLE_SEGMENT = /^(?:\.([A-Za-z_][A-Za-z0-9_]*)|\[(\d+)\])/;
+const simplePaths = new Map<string, (string | number)[] | null>();
+
+/** The steps of a path made only of `.name` and `[n]` (e.g. `$.emp[0].name`), else null. */
+function simpleSteps(path: string): (string | number)[] | null {
+  let steps = simplePaths.get(path);
+  if (steps !== undefined) return steps;
+  steps = [];
+  let rest = normalizePath(path).slice(1);
+  while (rest.length > 0) {
+    const m = SIMPLE_SEGMENT.exec(rest);
+    if (!m) {
+      steps = null;
+      break;
+    }
+    steps.push(m[1] !== undefined ? m[1] : Number(m[2]));
+    rest = rest.slice(m[0].length);
+  }
+  if (simplePaths.size < 10_000) simplePaths.set(path, steps);
+  return steps;
+}
+
 export function matchesOf(doc: unknown, path: string): PathMatch[] {
+  const steps = simpleSteps(path);
+  if (steps !== null) {
+    // A definite path of names and indexes: walk it directly (what JSONPath would find).
+    let value: unknown = doc ?? null;
+    let parent: unknown = null;
+    let parentProperty: string | number | null = null;
+    for (const step of steps) {
+      if (value === null || typeof value !== 'object') return [];
+      if (
+        typeof step === 'number'
+          ? !Array.isArray(value) || step >= value.length
+          : Array.isArray(value) || !Object.prototype.hasOwnProperty.call(value, step)
+      ) {
+        return [];
+      }
+      parent = value;
+      parentProperty = step;
+      value = (value as Record<string | number, unknown>)[step];
+    }
+    return [{ value, parent, parentProperty }];
+  }
   const json = (doc ?? null) as null | boolean | number | string | object | unknown[];
   return JSONPath({ path: normalizePath(path), json, wrap: true, resultType: 'all' }) as PathMatch[];
 }

@@ -43,7 +43,20 @@ const SIMPLE_LETTERS = 'GyYMLwWDdFEuaHkKhmsSzZX';
 const TIME_LETTERS = 'GuyYMLwWDdFEeaHkKhmsSnzZXxVO';
 
 /** Tokens of a pattern; throws on an unknown letter or an unterminated quote, as Java does. */
+const tokenCache = new Map<string, Token[]>();
+
+/** The tokens of a pattern, cached: patterns are nearly always constants of the app. */
 export function tokenize(pattern: string, dialect: Dialect = 'simple'): Token[] {
+  const key = `${dialect}\u0000${pattern}`;
+  let tokens = tokenCache.get(key);
+  if (!tokens) {
+    tokens = tokenizeUncached(pattern, dialect);
+    if (tokenCache.size < 1000) tokenCache.set(key, tokens);
+  }
+  return tokens;
+}
+
+function tokenizeUncached(pattern: string, dialect: Dialect): Token[] {
   const letters = dialect === 'simple' ? SIMPLE_LETTERS : TIME_LETTERS;
   const tokens: Token[] = [];
   let i = 0;
