@@ -109,7 +109,10 @@ export class SinkRuntime {
           continue;
         }
         r.then(
-          () => (s.connected = true),
+          () => {
+            s.connected = true;
+            this.counters.connected = this.states.every((x) => x.connected);
+          },
           (e: unknown) => {
             this.connectFailed(s, e);
           },
@@ -118,6 +121,7 @@ export class SinkRuntime {
         this.connectFailed(s, e);
       }
     }
+    this.counters.connected = this.states.every((x) => x.connected);
     this.p.junction.subscribe(this.subscriber);
   }
 
