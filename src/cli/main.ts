@@ -1,6 +1,9 @@
 #!/usr/bin/env node
 /** The `tributary` command. */
 import { Command } from 'commander';
+// Sources, sinks and store-backed tables for every command (run, serve, validate, test).
+import '../io/install.js';
+import '../stores/install.js';
 import { runCommand } from './commands/run.js';
 import { serveCommand, type ServeOptions } from './commands/serve.js';
 import { testCommand } from './commands/test.js';
