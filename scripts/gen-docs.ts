@@ -1,6 +1,7 @@
 /** npm run docs [-- --check]: writes docs/reference/ from the registry; --check fails when it is out of date. */
 import { mkdirSync, readFileSync, writeFileSync, existsSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
+import '../src/io/install.js';
 import { builtinRegistry } from '../src/engine/builtins.js';
 import { renderReference } from '../src/cli/docs/reference-docs.js';
 
