@@ -65,6 +65,8 @@ export function joinScope(
   };
   return {
     timestampCode,
+    // The joined event's timestamp is the arriving event's (Siddhi's join output timestamp).
+    resolveTimestampOf: (ref: string) => (sides.some((s) => s.name === ref) ? timestampCode : undefined),
     resolve(v: Variable): ResolvedVariable | string {
       const r = locate(v);
       if (typeof r === 'string') return r;

@@ -90,7 +90,18 @@ export class ExpressionCompiler {
         return { code: `(${t.bind}${t.ref} == null ? null : -${t.ref})`, type: o.type };
       }
       case 'isNull': {
-        const o = this.compile(expr.operand, scope);
+        const op = expr.operand;
+        if (
+          op.kind === 'variable' &&
+          !op.streamId &&
+          scope.resolveNullStream &&
+          typeof scope.resolve(op) === 'string'
+        ) {
+          // `e2 is null` where e2 is an event reference, not an attribute.
+          const code = scope.resolveNullStream({ kind: 'isNullStream', streamId: op.name, span: op.span });
+          if (code !== undefined) return { code, type: 'bool' };
+        }
+        const o = this.compile(op, scope);
         return { code: `(${o.code} == null)`, type: 'bool' };
       }
       case 'isNullStream': {
@@ -114,6 +125,13 @@ export class ExpressionCompiler {
   }
 
   private call(expr: FunctionCall, scope: Scope): CompiledExpression {
+    // `eventTimestamp(e1)` names an event, not a value: resolve it before compiling arguments.
+    if (!expr.namespace && expr.name.toLowerCase() === 'eventtimestamp' && expr.args.length === 1) {
+      const a0 = expr.args[0]!;
+      const ref = a0.kind === 'variable' && !a0.streamId ? a0.name : undefined;
+      const code = ref !== undefined ? scope.resolveTimestampOf?.(ref) : undefined;
+      if (code !== undefined) return { code, type: 'long' };
+    }
     const args: CompiledExpression[] = expr.star
       ? (scope.starAttributes?.() ?? []).map((r) => ({ code: r.code, type: r.type }))
       : expr.args.map((a) => this.compile(a, scope));
