@@ -91,8 +91,12 @@ class RabbitMqSink implements Sink {
     return rabbitEndpoint(this.ctx.options, this.ctx.options.getOr('exchange.name', ''));
   }
 
+  /** Bumped by disconnect(), so a connect() in flight drops what it opened. */
+  private generation = 0;
+
   async connect(): Promise<void> {
     if (this.ch) return;
+    const generation = this.generation;
     const conn = await connectRabbit(this.ctx.options);
     try {
       const ch = await conn.createConfirmChannel();
@@ -107,6 +111,10 @@ class RabbitMqSink implements Sink {
       conn.on('error', () => undefined);
       ch.on('close', forget);
       ch.on('error', () => undefined);
+      if (generation !== this.generation) {
+        await conn.close().catch(() => undefined);
+        return;
+      }
       this.conn = conn;
       this.ch = ch;
     } catch (e) {
@@ -155,6 +163,7 @@ class RabbitMqSink implements Sink {
   }
 
   async disconnect(): Promise<void> {
+    this.generation++;
     const conn = this.conn;
     this.conn = undefined;
     this.ch = undefined;

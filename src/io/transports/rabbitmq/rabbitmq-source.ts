@@ -97,8 +97,12 @@ class RabbitMqSource implements Source {
     return rabbitEndpoint(this.ctx.options, this.queue || this.ctx.options.getOr('queue.name', ''));
   }
 
+  /** Bumped by disconnect(), so a connect() in flight drops what it opened. */
+  private generation = 0;
+
   async connect(): Promise<void> {
     this.closing = false;
+    const generation = this.generation;
     const o = this.ctx.options;
     const conn = await connectRabbit(o);
     try {
@@ -115,6 +119,11 @@ class RabbitMqSource implements Source {
         const key = o.get('binding.key') ?? o.getOr('routing.key', '');
         const headers = parseHeaders(o.get('headers'));
         await ch.bindQueue(q.queue, exchange, key, headers.length > 0 ? headerTable(headers) : undefined);
+      }
+      if (generation !== this.generation) {
+        // disconnect() ran while this connection was being set up: do not keep it.
+        await conn.close().catch(() => undefined);
+        return;
       }
       this.conn = conn;
       this.ch = ch;
@@ -179,6 +188,7 @@ class RabbitMqSource implements Source {
 
   async disconnect(): Promise<void> {
     this.closing = true;
+    this.generation++;
     const conn = this.conn;
     this.conn = undefined;
     this.ch = undefined;
