@@ -3,7 +3,7 @@ import type { DeleteOutput, OutputStream, UpdateOrInsertOutput, UpdateOutput } f
 import { schemaText, type Attr, type Schema } from './context.js';
 import { schemaKey, sourceOf, tableResolver, type QueryEnv } from './env.js';
 import { typeOf } from './expressions.js';
-import type { Scope, ScopeSource } from './scope.js';
+import { findAttr, type Scope, type ScopeSource } from './scope.js';
 
 function sameSchema(existing: Schema, attrs: readonly Attr[]): boolean {
   if (existing.open) return true;
@@ -96,7 +96,7 @@ function checkTableOutput(
     if (target.streamId !== undefined && target.streamId !== out.target) {
       ctx.error(target.span, `'set ${target.streamId}.${target.name}' must name an attribute of table '${out.target}'`);
     } else {
-      const a = table.attributes.find((x) => x.name === target.name);
+      const a = findAttr(table.attributes, target.name);
       if (!a) {
         ctx.error(
           target.span,
@@ -108,7 +108,7 @@ function checkTableOutput(
   }
   if (out.kind === 'updateOrInsert' || out.set.length === 0) {
     for (const a of attrs) {
-      const col = table.attributes.find((x) => x.name === a.name);
+      const col = findAttr(table.attributes, a.name);
       if (!col || (col.type !== undefined && a.type !== undefined && col.type !== a.type)) {
         ctx.error(
           out.span,

@@ -36,9 +36,25 @@ export function qualifierOf(v: { streamId?: string; isInnerStream?: boolean; isF
   return `${v.isInnerStream ? '#' : ''}${v.isFaultStream ? '!' : ''}${v.streamId ?? ''}`;
 }
 
-function find(attrs: readonly Attr[], name: string): Attr | undefined {
-  return attrs.find((a) => a.name === name);
+/** Name indexes of wide attribute lists (schemas are shared by every query that reads them). */
+const attrIndexes = new WeakMap<readonly Attr[], Map<string, Attr>>();
+
+/** The first attribute called `name`: a scan for short lists, an index (built once per list) for wide ones. */
+export function findAttr(attrs: readonly Attr[], name: string): Attr | undefined {
+  if (attrs.length <= 16) {
+    for (const a of attrs) if (a.name === name) return a;
+    return undefined;
+  }
+  let index = attrIndexes.get(attrs);
+  if (!index) {
+    index = new Map();
+    for (const a of attrs) if (!index.has(a.name)) index.set(a.name, a);
+    attrIndexes.set(attrs, index);
+  }
+  return index.get(name);
 }
+
+const find = findAttr;
 
 function unknownAttribute(ctx: CheckContext, v: Variable, where: string, candidates: readonly Attr[]): undefined {
   ctx.error(

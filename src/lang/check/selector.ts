@@ -9,15 +9,17 @@ import { resolveVariable, type Scope } from './scope.js';
 /** The attributes `select *` yields; in joins and patterns an attribute present in two inputs is an error. */
 function selectAll(ctx: CheckContext, sel: Selector, input: InputScope): Attr[] {
   const out: Attr[] = [];
+  const names = new Set<string>();
   for (const src of input.sources) {
     for (const a of src.attributes) {
-      if (out.some((o) => o.name === a.name)) {
+      if (names.has(a.name)) {
         ctx.error(
           sel.span,
           `'select *' yields attribute '${a.name}' twice (more than one input has it); select and rename the attributes explicitly, e.g. '${src.qualifiers[0] ?? src.id}.${a.name} as ${src.qualifiers[0] ?? src.id}_${a.name}'`,
         );
         continue;
       }
+      names.add(a.name);
       out.push(a);
     }
   }
@@ -54,6 +56,7 @@ export function checkSelector(ctx: CheckContext, sel: Selector, input: InputScop
     output = selectAll(ctx, sel, input);
   } else {
     output = [];
+    const names = new Set<string>();
     for (const oa of sel.attributes) {
       const t = typeOf(oa.expression, env);
       const name = oa.rename ?? (oa.expression.kind === 'variable' ? oa.expression.name : undefined);
@@ -61,10 +64,11 @@ export function checkSelector(ctx: CheckContext, sel: Selector, input: InputScop
         ctx.error(oa.span, `this select expression needs a name: add 'as name'`);
         continue;
       }
-      if (output.some((o) => o.name === name)) {
+      if (names.has(name)) {
         ctx.error(oa.span, `'${name}' is already defined as an output attribute of this select; rename one with 'as'`);
         continue;
       }
+      names.add(name);
       output.push({ name, type: t });
     }
   }

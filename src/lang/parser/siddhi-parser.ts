@@ -2,7 +2,14 @@
  * The SiddhiQL grammar (Siddhi 5.1's SiddhiQL.g4) as a Chevrotain embedded-actions parser building the AST of `../ast.ts`.
  * Build it once (`siddhiParser`) and reset its `input` for every parse.
  */
-import { EmbeddedActionsParser, tokenMatcher, type IToken } from 'chevrotain';
+import {
+  EmbeddedActionsParser,
+  tokenMatcher,
+  type AtLeastOneSepMethodOpts,
+  type IOrAlt,
+  type IToken,
+  type OrMethodOpts,
+} from 'chevrotain';
 import type {
   AbsentStateElement,
   AggregationDefinition,
@@ -128,6 +135,41 @@ function withOptional<O extends object, K extends string, V>(obj: O, key: K, val
   return obj;
 }
 
+/**
+ * `{ SEP: ',', DEF }` for `AT_LEAST_ONE_SEP`. Building the options here, from a function passed in, keeps per-call
+ * function objects out of object literals: esbuild's `keepNames` (tsx) would rename each one on every call.
+ * Performance note for the whole parser: rules run on every keystroke in the editor, so alternatives for `OR` are
+ * built once (fields ending in `Alts`) and read rule-level values through `this.LA(...)` rather than capturing them.
+ */
+function commaSeparated<R>(DEF: () => R): AtLeastOneSepMethodOpts<R> {
+  return { SEP: T.Comma, DEF };
+}
+
+/** Pop operators of precedence `minPrec` and above, combining the operands they apply to. */
+function reduceOperators(out: Expression[], pending: { op: BinaryOperator; prec: number }[], minPrec: number): void {
+  while (pending.length > 0 && pending[pending.length - 1]!.prec >= minPrec) {
+    const { op } = pending.pop()!;
+    const right = out.pop()!;
+    const left = out.pop()!;
+    out.push({ kind: 'binary', op, left, right, span: joinSpans(left?.span, right?.span) });
+  }
+}
+
+type ReferenceRest =
+  | {
+      readonly kind: 'call';
+      readonly ns: IToken | undefined;
+      readonly fn: IToken;
+      readonly args: { args: Expression[]; star: boolean };
+    }
+  | { readonly kind: 'ref'; readonly index: EventIndex | undefined; readonly attr: IToken | undefined };
+
+interface OperatorTail {
+  readonly op: IToken;
+  readonly right?: Expression;
+  readonly source?: IToken;
+}
+
 export class SiddhiParser extends EmbeddedActionsParser {
   /** Problems found while building the AST (reported with the syntax errors). */
   problems: ParseProblem[] = [];
@@ -200,15 +242,21 @@ export class SiddhiParser extends EmbeddedActionsParser {
       const a = this.SUBRULE(this.annotation);
       this.ACTION(() => all.push(a));
     });
-    const body = this.OPTION(() =>
-      this.OR([
-        { ALT: () => ({ definition: this.SUBRULE(this.definition, { ARGS: [all] }) }) },
-        { ALT: () => ({ element: this.SUBRULE(this.query, { ARGS: [all] }) as ExecutionElement }) },
-        { ALT: () => ({ element: this.SUBRULE(this.partition, { ARGS: [all] }) as ExecutionElement }) },
-      ]),
-    );
+    const body = this.OPTION(() => {
+      this.elementAnnotations = all;
+      return this.OR(this.statementAlts);
+    });
     return this.ACTION(() => ({ annotations: all, ...body, span: this.span(start) }));
   });
+
+  /** The annotations read before a definition, query or partition (passed on by `statement` and `definition`). */
+  private elementAnnotations: Annotation[] = [];
+
+  private readonly statementAlts: IOrAlt<{ definition?: Definition; element?: ExecutionElement }>[] = [
+    { ALT: () => ({ definition: this.SUBRULE(this.definition, { ARGS: [this.elementAnnotations] }) }) },
+    { ALT: () => ({ element: this.SUBRULE(this.query, { ARGS: [this.elementAnnotations] }) as ExecutionElement }) },
+    { ALT: () => ({ element: this.SUBRULE(this.partition, { ARGS: [this.elementAnnotations] }) as ExecutionElement }) },
+  ];
 
   /** Element annotations only: `app:` ones are the app's. */
   private own(annotations: readonly Annotation[]): Annotation[] {
@@ -228,25 +276,15 @@ export class SiddhiParser extends EmbeddedActionsParser {
     const nested: Annotation[] = [];
     this.OPTION2(() => {
       this.CONSUME(T.LParen);
-      this.AT_LEAST_ONE_SEP({
-        SEP: T.Comma,
-        DEF: () => {
-          this.OR([
-            {
-              ALT: () => {
-                const a = this.SUBRULE(this.annotation);
-                this.ACTION(() => nested.push(a));
-              },
-            },
-            {
-              ALT: () => {
-                const e = this.SUBRULE(this.annotationElement);
-                this.ACTION(() => elements.push(e));
-              },
-            },
-          ]);
-        },
-      });
+      this.AT_LEAST_ONE_SEP(
+        commaSeparated(() => {
+          const part = this.OR(this.annotationPartAlts);
+          this.ACTION(() => {
+            if (part.nested) nested.push(part.value as Annotation);
+            else elements.push(part.value as AnnotationElement);
+          });
+        }),
+      );
       this.CONSUME(T.RParen);
     });
     return this.ACTION(() => ({
@@ -258,68 +296,81 @@ export class SiddhiParser extends EmbeddedActionsParser {
     }));
   });
 
-  private annotationElement = this.RULE('annotationElement', (): AnnotationElement => {
-    const start = this.LA(1);
-    return this.OR([
-      {
-        ALT: () => {
-          const s = this.CONSUME(T.StringLiteral);
-          const v = this.OPTION(() => {
-            this.CONSUME(T.Assign);
-            return this.CONSUME2(T.StringLiteral);
-          });
-          return this.ACTION(() =>
-            v
-              ? { key: stringValue(s.image), value: stringValue(v.image), span: this.span(start) }
-              : { key: undefined, value: stringValue(s.image), span: this.span(start) },
-          );
-        },
+  private readonly annotationPartAlts: IOrAlt<{ nested: boolean; value: Annotation | AnnotationElement }>[] = [
+    { ALT: () => ({ nested: true, value: this.SUBRULE(this.annotation) }) },
+    { ALT: () => ({ nested: false, value: this.SUBRULE(this.annotationElement) }) },
+  ];
+
+  private annotationElement = this.RULE('annotationElement', (): AnnotationElement =>
+    this.OR(this.annotationElementAlts),
+  );
+
+  private readonly annotationElementAlts: IOrAlt<AnnotationElement>[] = [
+    {
+      ALT: () => {
+        const start = this.LA(1);
+        const s = this.CONSUME(T.StringLiteral);
+        const v = this.OPTION(() => {
+          this.CONSUME(T.Assign);
+          return this.CONSUME2(T.StringLiteral);
+        });
+        return this.ACTION(() =>
+          v
+            ? { key: stringValue(s.image), value: stringValue(v.image), span: this.span(start) }
+            : { key: undefined, value: stringValue(s.image), span: this.span(start) },
+        );
       },
-      {
-        ALT: () => {
-          const head = this.SUBRULE(this.propertyNamePart);
-          let key = '';
-          this.ACTION(() => (key = nameValue(head.image)));
-          this.MANY(() => {
-            const sep = this.OR2([
-              { ALT: () => this.CONSUME(T.Dot) },
-              { ALT: () => this.CONSUME(T.Minus) },
-              { ALT: () => this.CONSUME(T.Colon) },
-            ]);
-            const part = this.SUBRULE2(this.propertyNamePart);
-            this.ACTION(() => (key += sep.image + nameValue(part.image)));
-          });
-          this.CONSUME2(T.Assign);
-          const value = this.CONSUME3(T.StringLiteral);
-          return this.ACTION(() => ({ key, value: stringValue(value.image), span: this.span(start) }));
-        },
+    },
+    {
+      ALT: () => {
+        const start = this.LA(1);
+        const head = this.SUBRULE(this.propertyNamePart);
+        let key = '';
+        this.ACTION(() => (key = nameValue(head.image)));
+        this.MANY(() => {
+          const sep = this.OR2(this.keySeparatorAlts);
+          const part = this.SUBRULE2(this.propertyNamePart);
+          this.ACTION(() => (key += sep.image + nameValue(part.image)));
+        });
+        this.CONSUME2(T.Assign);
+        const value = this.CONSUME3(T.StringLiteral);
+        return this.ACTION(() => ({ key, value: stringValue(value.image), span: this.span(start) }));
       },
-    ]);
-  });
+    },
+  ];
+
+  private readonly keySeparatorAlts: IOrAlt<IToken>[] = [
+    { ALT: () => this.CONSUME(T.Dot) },
+    { ALT: () => this.CONSUME(T.Minus) },
+    { ALT: () => this.CONSUME(T.Colon) },
+  ];
 
   /** A part of a dotted annotation key: any name, `null`, `true`, `false` and `not` included. */
-  private propertyNamePart = this.RULE('propertyNamePart', (): IToken => {
-    return this.OR([
-      { ALT: () => this.CONSUME(T.Name) },
-      { ALT: () => this.CONSUME(T.Null) },
-      { ALT: () => this.CONSUME(T.True) },
-      { ALT: () => this.CONSUME(T.False) },
-      { ALT: () => this.CONSUME(T.Not) },
-    ]);
-  });
+  private propertyNamePart = this.RULE('propertyNamePart', (): IToken => this.OR(this.propertyNamePartAlts));
+
+  private readonly propertyNamePartAlts: IOrAlt<IToken>[] = [
+    { ALT: () => this.CONSUME(T.Name) },
+    { ALT: () => this.CONSUME(T.Null) },
+    { ALT: () => this.CONSUME(T.True) },
+    { ALT: () => this.CONSUME(T.False) },
+    { ALT: () => this.CONSUME(T.Not) },
+  ];
 
   // ------------------------------------------------------------------ definitions
 
   private definition = this.RULE('definition', (annotations: Annotation[]): Definition => {
-    return this.OR([
-      { ALT: () => this.SUBRULE(this.streamDefinition, { ARGS: [annotations] }) },
-      { ALT: () => this.SUBRULE(this.tableDefinition, { ARGS: [annotations] }) },
-      { ALT: () => this.SUBRULE(this.windowDefinition, { ARGS: [annotations] }) },
-      { ALT: () => this.SUBRULE(this.triggerDefinition, { ARGS: [annotations] }) },
-      { ALT: () => this.SUBRULE(this.aggregationDefinition, { ARGS: [annotations] }) },
-      { ALT: () => this.SUBRULE(this.functionDefinition, { ARGS: [annotations] }) },
-    ]);
+    this.elementAnnotations = annotations;
+    return this.OR(this.definitionAlts);
   });
+
+  private readonly definitionAlts: IOrAlt<Definition>[] = [
+    { ALT: () => this.SUBRULE(this.streamDefinition, { ARGS: [this.elementAnnotations] }) },
+    { ALT: () => this.SUBRULE(this.tableDefinition, { ARGS: [this.elementAnnotations] }) },
+    { ALT: () => this.SUBRULE(this.windowDefinition, { ARGS: [this.elementAnnotations] }) },
+    { ALT: () => this.SUBRULE(this.triggerDefinition, { ARGS: [this.elementAnnotations] }) },
+    { ALT: () => this.SUBRULE(this.aggregationDefinition, { ARGS: [this.elementAnnotations] }) },
+    { ALT: () => this.SUBRULE(this.functionDefinition, { ARGS: [this.elementAnnotations] }) },
+  ];
 
   private definedId(source: SourceRef, what: string): string {
     if (source.isInnerStream) this.problem(source.span, `inner streams ('#') cannot be defined as a ${what}`);
@@ -522,14 +573,13 @@ export class SiddhiParser extends EmbeddedActionsParser {
   private attributeList = this.RULE('attributeList', (): AttributeDefinition[] => {
     const list: AttributeDefinition[] = [];
     this.CONSUME(T.LParen);
-    this.AT_LEAST_ONE_SEP({
-      SEP: T.Comma,
-      DEF: () => {
+    this.AT_LEAST_ONE_SEP(
+      commaSeparated(() => {
         const name = this.CONSUME(T.Name);
         const type = this.SUBRULE(this.attributeType);
         this.ACTION(() => list.push({ name: nameValue(name.image), type, span: this.span(name) }));
-      },
-    });
+      }),
+    );
     this.CONSUME(T.RParen);
     return list;
   });
@@ -546,13 +596,12 @@ export class SiddhiParser extends EmbeddedActionsParser {
     this.CONSUME(T.With);
     this.CONSUME(T.LParen);
     const partitionTypes: PartitionType[] = [];
-    this.AT_LEAST_ONE_SEP({
-      SEP: T.Comma,
-      DEF: () => {
+    this.AT_LEAST_ONE_SEP(
+      commaSeparated(() => {
         const p = this.SUBRULE(this.partitionWith);
         this.ACTION(() => partitionTypes.push(p));
-      },
-    });
+      }),
+    );
     this.CONSUME(T.RParen);
     this.CONSUME(T.Begin);
     const queries: Query[] = [];
@@ -709,7 +758,7 @@ export class SiddhiParser extends EmbeddedActionsParser {
   private stateChain = this.RULE('stateChain', (): StateElement => {
     const items: StateElement[] = [this.SUBRULE(this.stateTerm)];
     this.MANY(() => {
-      const sep = this.OR([{ ALT: () => this.CONSUME(T.Arrow) }, { ALT: () => this.CONSUME(T.Comma) }]);
+      const sep = this.OR(this.stateSeparatorAlts);
       const next = this.SUBRULE2(this.stateTerm);
       this.ACTION(() => {
         const s = spanOf(sep, sep);
@@ -728,6 +777,11 @@ export class SiddhiParser extends EmbeddedActionsParser {
     });
   });
 
+  private readonly stateSeparatorAlts: IOrAlt<IToken>[] = [
+    { ALT: () => this.CONSUME(T.Arrow) },
+    { ALT: () => this.CONSUME(T.Comma) },
+  ];
+
   private stateTerm = this.RULE('stateTerm', (): StateElement => {
     const every = this.OPTION(() => this.CONSUME(T.Every));
     const unit = this.SUBRULE(this.stateUnit);
@@ -738,149 +792,158 @@ export class SiddhiParser extends EmbeddedActionsParser {
     });
   });
 
-  private stateUnit = this.RULE('stateUnit', (): StateElement => {
-    return this.OR([
+  private stateUnit = this.RULE('stateUnit', (): StateElement => this.OR(this.stateUnitAlts));
+
+  private readonly stateUnitAlts: IOrAlt<StateElement>[] = [
+    {
+      ALT: () => {
+        const open = this.CONSUME(T.LParen);
+        const inner = this.SUBRULE(this.stateChain);
+        this.CONSUME(T.RParen);
+        const within = this.OPTION(() => {
+          this.CONSUME(T.Within);
+          return this.SUBRULE(this.timeValue);
+        });
+        return this.ACTION((): StateElement => {
+          this.features.stateful = true;
+          if (!within) return inner;
+          return { kind: 'groupState', element: inner, withinMillis: within.millis, span: this.span(open) };
+        });
+      },
+    },
+    {
+      ALT: () => {
+        const left = this.SUBRULE(this.stateAtom);
+        const right = this.OPTION2(() => {
+          const op = this.OR2(this.andOrAlts);
+          const r = this.SUBRULE2(this.stateAtom);
+          return { op, r };
+        });
+        return this.ACTION((): StateElement => {
+          if (!right) {
+            if (left.kind === 'absentState' && left.forMillis === undefined) {
+              this.problem(left.span, "'not' needs 'for <time>' unless it is joined with 'and' to another stream");
+            }
+            return left;
+          }
+          this.features.stateful = true;
+          const op = right.op.tokenType === T.And ? ('and' as const) : ('or' as const);
+          const operands = [left, right.r];
+          for (const o of operands) {
+            if (o.kind === 'countState') this.problem(o.span, `counting cannot be combined with '${op}'`);
+          }
+          const l = left as StreamStateElement | AbsentStateElement;
+          const r = right.r as StreamStateElement | AbsentStateElement;
+          const absentWithoutFor = [l, r].filter((o) => o.kind === 'absentState' && o.forMillis === undefined);
+          if (absentWithoutFor.length > 0 && (op === 'or' || absentWithoutFor.length === 2)) {
+            this.problem(absentWithoutFor[0]!.span, "'not' needs 'for <time>' here");
+          }
+          return { kind: 'logicalState', op, left: l, right: r, span: joinSpans(l.span, r.span) };
+        });
+      },
+    },
+  ];
+
+  private readonly andOrAlts: IOrAlt<IToken>[] = [
+    { ALT: () => this.CONSUME(T.And) },
+    { ALT: () => this.CONSUME(T.Or) },
+  ];
+
+  private stateAtom = this.RULE('stateAtom', (): StreamStateElement | AbsentStateElement | CountStateElement =>
+    this.OR(this.stateAtomAlts),
+  );
+
+  private readonly stateAtomAlts: OrMethodOpts<StreamStateElement | AbsentStateElement | CountStateElement> = {
+    IGNORE_AMBIGUITIES: true,
+    DEF: [
       {
         ALT: () => {
-          const open = this.CONSUME(T.LParen);
-          const inner = this.SUBRULE(this.stateChain);
-          this.CONSUME(T.RParen);
-          const within = this.OPTION(() => {
-            this.CONSUME(T.Within);
+          const start = this.LA(1);
+          this.CONSUME(T.Not);
+          const stream = this.SUBRULE(this.basicSource);
+          const forTime = this.OPTION(() => {
+            this.CONSUME(T.For);
             return this.SUBRULE(this.timeValue);
           });
-          return this.ACTION((): StateElement => {
+          return this.ACTION((): AbsentStateElement => {
             this.features.stateful = true;
-            if (!within) return inner;
-            return { kind: 'groupState', element: inner, withinMillis: within.millis, span: this.span(open) };
+            const a: AbsentStateElement = { kind: 'absentState', stream, span: this.span(start) };
+            return withOptional(a, 'forMillis', forTime?.millis);
           });
         },
       },
       {
         ALT: () => {
-          const left = this.SUBRULE(this.stateAtom);
-          const right = this.OPTION2(() => {
-            const op = this.OR2([{ ALT: () => this.CONSUME(T.And) }, { ALT: () => this.CONSUME(T.Or) }]);
-            const r = this.SUBRULE2(this.stateAtom);
-            return { op, r };
-          });
-          return this.ACTION((): StateElement => {
-            if (!right) {
-              if (left.kind === 'absentState' && left.forMillis === undefined) {
-                this.problem(left.span, "'not' needs 'for <time>' unless it is joined with 'and' to another stream");
-              }
-              return left;
-            }
+          const start = this.LA(1);
+          const ref = this.OPTION2(this.eventReferenceOption);
+          const stream = this.SUBRULE2(this.basicSource);
+          const element = this.ACTION((): StreamStateElement => {
+            if (!ref) return { kind: 'streamState', stream, span: this.span(start) };
+            const eventRef = nameValue(ref.image);
             this.features.stateful = true;
-            const op = right.op.tokenType === T.And ? ('and' as const) : ('or' as const);
-            const operands = [left, right.r];
-            for (const o of operands) {
-              if (o.kind === 'countState') this.problem(o.span, `counting cannot be combined with '${op}'`);
-            }
-            const l = left as StreamStateElement | AbsentStateElement;
-            const r = right.r as StreamStateElement | AbsentStateElement;
-            const absentWithoutFor = [l, r].filter((o) => o.kind === 'absentState' && o.forMillis === undefined);
-            if (absentWithoutFor.length > 0 && (op === 'or' || absentWithoutFor.length === 2)) {
-              this.problem(absentWithoutFor[0]!.span, "'not' needs 'for <time>' here");
-            }
-            return { kind: 'logicalState', op, left: l, right: r, span: joinSpans(l.span, r.span) };
+            this.activeStreams.delete((stream.isInnerStream ? '#' : stream.isFaultStream ? '!' : '') + stream.streamId);
+            this.activeStreams.add(eventRef);
+            return { kind: 'streamState', eventRef, stream, span: this.span(start) };
+          });
+          const count = this.OPTION3(() => this.SUBRULE(this.countSuffix));
+          return this.ACTION(() => {
+            if (!count) return element;
+            this.features.stateful = true;
+            return {
+              kind: 'countState' as const,
+              element,
+              min: count.min,
+              max: count.max,
+              span: this.span(start),
+            };
           });
         },
       },
-    ]);
-  });
+    ],
+  };
 
-  private stateAtom = this.RULE('stateAtom', (): StreamStateElement | AbsentStateElement | CountStateElement => {
-    const start = this.LA(1);
-    return this.OR({
-      IGNORE_AMBIGUITIES: true,
-      DEF: [
-        {
-          ALT: () => {
-            this.CONSUME(T.Not);
-            const stream = this.SUBRULE(this.basicSource);
-            const forTime = this.OPTION(() => {
-              this.CONSUME(T.For);
-              return this.SUBRULE(this.timeValue);
-            });
-            return this.ACTION((): AbsentStateElement => {
-              this.features.stateful = true;
-              const a: AbsentStateElement = { kind: 'absentState', stream, span: this.span(start) };
-              return withOptional(a, 'forMillis', forTime?.millis);
-            });
-          },
-        },
-        {
-          ALT: () => {
-            const ref = this.OPTION2({
-              GATE: () => this.isNext(T.Assign, 2),
-              DEF: () => {
-                const r = this.CONSUME(T.Name);
-                this.CONSUME(T.Assign);
-                return r;
-              },
-            });
-            const stream = this.SUBRULE2(this.basicSource);
-            const element = this.ACTION((): StreamStateElement => {
-              if (!ref) return { kind: 'streamState', stream, span: this.span(start) };
-              const eventRef = nameValue(ref.image);
-              this.features.stateful = true;
-              this.activeStreams.delete(
-                (stream.isInnerStream ? '#' : stream.isFaultStream ? '!' : '') + stream.streamId,
-              );
-              this.activeStreams.add(eventRef);
-              return { kind: 'streamState', eventRef, stream, span: this.span(start) };
-            });
-            const count = this.OPTION3(() => this.SUBRULE(this.countSuffix));
-            return this.ACTION(() => {
-              if (!count) return element;
-              this.features.stateful = true;
-              return {
-                kind: 'countState' as const,
-                element,
-                min: count.min,
-                max: count.max,
-                span: this.span(start),
-              };
-            });
-          },
-        },
-      ],
-    });
-  });
+  /** `e1=` before a pattern step's stream. */
+  private readonly eventReferenceOption = {
+    GATE: () => this.isNext(T.Assign, 2),
+    DEF: () => {
+      const r = this.CONSUME(T.Name);
+      this.CONSUME(T.Assign);
+      return r;
+    },
+  };
 
   /** `<n>`, `<n:m>`, `<n:>`, `<:m>`, `+`, `*`, `?`. */
-  private countSuffix = this.RULE('countSuffix', (): { min: number; max: number } => {
-    return this.OR([
-      {
-        ALT: () => {
-          this.CONSUME(T.Lt);
-          const a = this.OPTION(() => this.CONSUME(T.IntLiteral));
-          const range = this.OPTION2(() => {
-            this.CONSUME(T.Colon);
-            const b = this.OPTION3(() => this.CONSUME2(T.IntLiteral));
-            return { b };
-          });
-          const close = this.CONSUME(T.Gt);
-          return this.ACTION(() => {
-            const min = a ? Number(a.image) : undefined;
-            if (!range) {
-              if (min === undefined) this.problem(spanOf(close, close), 'expected a count: <n>, <n:m>, <n:> or <:m>');
-              return { min: min ?? 0, max: min ?? 0 };
-            }
-            const max = range.b ? Number(range.b.image) : -1;
-            if (min === undefined && max === -1) {
-              this.problem(spanOf(close, close), 'expected a count: <n>, <n:m>, <n:> or <:m>');
-            }
-            return { min: min ?? 0, max };
-          });
-        },
+  private countSuffix = this.RULE('countSuffix', (): { min: number; max: number } => this.OR(this.countSuffixAlts));
+
+  private readonly countSuffixAlts: IOrAlt<{ min: number; max: number }>[] = [
+    {
+      ALT: () => {
+        this.CONSUME(T.Lt);
+        const a = this.OPTION(() => this.CONSUME(T.IntLiteral));
+        const range = this.OPTION2(() => {
+          this.CONSUME(T.Colon);
+          const b = this.OPTION3(() => this.CONSUME2(T.IntLiteral));
+          return { b };
+        });
+        const close = this.CONSUME(T.Gt);
+        return this.ACTION(() => {
+          const min = a ? Number(a.image) : undefined;
+          if (!range) {
+            if (min === undefined) this.problem(spanOf(close, close), 'expected a count: <n>, <n:m>, <n:> or <:m>');
+            return { min: min ?? 0, max: min ?? 0 };
+          }
+          const max = range.b ? Number(range.b.image) : -1;
+          if (min === undefined && max === -1) {
+            this.problem(spanOf(close, close), 'expected a count: <n>, <n:m>, <n:> or <:m>');
+          }
+          return { min: min ?? 0, max };
+        });
       },
-      { ALT: () => this.quantifier(this.CONSUME(T.Plus), 1, -1) },
-      { ALT: () => this.quantifier(this.CONSUME(T.Star), 0, -1) },
-      { ALT: () => this.quantifier(this.CONSUME(T.Question), 0, 1) },
-    ]);
-  });
+    },
+    { ALT: () => this.quantifier(this.CONSUME(T.Plus), 1, -1) },
+    { ALT: () => this.quantifier(this.CONSUME(T.Star), 0, -1) },
+    { ALT: () => this.quantifier(this.CONSUME(T.Question), 0, 1) },
+  ];
 
   private quantifier(token: IToken, min: number, max: number): { min: number; max: number } {
     this.ACTION(() => (this.features.quantifier ??= spanOf(token, token)));
@@ -913,11 +976,16 @@ export class SiddhiParser extends EmbeddedActionsParser {
     });
   });
 
+  /** `#` (inner stream) or `!` (fault stream) before a stream name. */
+  private readonly streamPrefixAlts: IOrAlt<IToken>[] = [
+    { ALT: () => this.CONSUME(T.Hash) },
+    { ALT: () => this.CONSUME(T.Bang) },
+  ];
+  private readonly streamPrefix = (): IToken => this.OR(this.streamPrefixAlts);
+
   private source = this.RULE('source', (): SourceRef => {
     const start = this.LA(1);
-    const prefix = this.OPTION(() =>
-      this.OR([{ ALT: () => this.CONSUME(T.Hash) }, { ALT: () => this.CONSUME(T.Bang) }]),
-    );
+    const prefix = this.OPTION(this.streamPrefix);
     const name = this.CONSUME(T.Name);
     return this.ACTION(() => {
       const isInnerStream = prefix?.tokenType === T.Hash;
@@ -928,44 +996,50 @@ export class SiddhiParser extends EmbeddedActionsParser {
     });
   });
 
-  private streamHandler = this.RULE('streamHandler', (): StreamHandler => {
-    const start = this.LA(1);
-    return this.OR([
-      {
-        ALT: () => {
-          const condition = this.SUBRULE(this.filterBody);
-          return this.ACTION(() => ({ kind: 'filter' as const, condition, span: this.span(start) }));
-        },
+  private streamHandler = this.RULE('streamHandler', (): StreamHandler => this.OR(this.streamHandlerAlts));
+
+  private readonly streamHandlerAlts: IOrAlt<StreamHandler>[] = [
+    {
+      ALT: () => {
+        const start = this.LA(1);
+        const condition = this.SUBRULE(this.filterBody);
+        return this.ACTION(() => ({ kind: 'filter' as const, condition, span: this.span(start) }));
       },
-      {
-        ALT: () => {
-          this.CONSUME(T.Hash);
-          return this.OR2([
-            {
-              ALT: () => {
-                const condition = this.SUBRULE2(this.filterBody);
-                return this.ACTION(() => ({ kind: 'filter' as const, condition, span: this.span(start) }));
-              },
-            },
-            {
-              ALT: () => {
-                this.CONSUME(T.WindowKw);
-                this.CONSUME(T.Dot);
-                const call = this.SUBRULE(this.functionOperation);
-                return this.ACTION(() => ({ kind: 'window' as const, call, span: this.span(start) }));
-              },
-            },
-            {
-              ALT: () => {
-                const call = this.SUBRULE2(this.functionOperation);
-                return this.ACTION(() => ({ kind: 'streamFunction' as const, call, span: this.span(start) }));
-              },
-            },
-          ]);
-        },
+    },
+    {
+      ALT: () => {
+        this.CONSUME(T.Hash);
+        return this.OR2(this.hashHandlerAlts);
       },
-    ]);
-  });
+    },
+  ];
+
+  /** After `#`: a filter, `window.name(...)` or a stream function; `LA(0)` is the `#`. */
+  private readonly hashHandlerAlts: IOrAlt<StreamHandler>[] = [
+    {
+      ALT: () => {
+        const start = this.LA(0);
+        const condition = this.SUBRULE2(this.filterBody);
+        return this.ACTION(() => ({ kind: 'filter' as const, condition, span: this.span(start) }));
+      },
+    },
+    {
+      ALT: () => {
+        const start = this.LA(0);
+        this.CONSUME(T.WindowKw);
+        this.CONSUME(T.Dot);
+        const call = this.SUBRULE(this.functionOperation);
+        return this.ACTION(() => ({ kind: 'window' as const, call, span: this.span(start) }));
+      },
+    },
+    {
+      ALT: () => {
+        const start = this.LA(0);
+        const call = this.SUBRULE2(this.functionOperation);
+        return this.ACTION(() => ({ kind: 'streamFunction' as const, call, span: this.span(start) }));
+      },
+    },
+  ];
 
   private filterBody = this.RULE('filterBody', (): Expression => {
     this.CONSUME(T.LBracket);
@@ -996,32 +1070,34 @@ export class SiddhiParser extends EmbeddedActionsParser {
   });
 
   private callArguments = this.RULE('callArguments', (): { args: Expression[]; star: boolean } => {
-    const args: Expression[] = [];
-    let star = false;
     this.CONSUME(T.LParen);
-    this.OPTION(() =>
-      this.OR([
-        {
-          ALT: () => {
-            this.CONSUME(T.Star);
-            star = true;
-          },
-        },
-        {
-          ALT: () =>
-            this.AT_LEAST_ONE_SEP({
-              SEP: T.Comma,
-              DEF: () => {
-                const e = this.SUBRULE(this.expression);
-                this.ACTION(() => args.push(e));
-              },
-            }),
-        },
-      ]),
-    );
+    const inside = this.OPTION(this.callArgumentList);
     this.CONSUME(T.RParen);
-    return { args, star };
+    return inside === true ? { args: [], star: true } : { args: Array.isArray(inside) ? inside : [], star: false };
   });
+
+  /** `*` (true) or the argument expressions. */
+  private readonly callArgumentAlts: IOrAlt<Expression[] | true>[] = [
+    {
+      ALT: () => {
+        this.CONSUME(T.Star);
+        return true;
+      },
+    },
+    {
+      ALT: () => {
+        const args: Expression[] = [];
+        this.AT_LEAST_ONE_SEP(
+          commaSeparated(() => {
+            const e = this.SUBRULE(this.expression);
+            this.ACTION(() => args.push(e));
+          }),
+        );
+        return args;
+      },
+    },
+  ];
+  private readonly callArgumentList = (): Expression[] | true => this.OR(this.callArgumentAlts);
 
   private joinTail = this.RULE('joinTail', (): JoinTail => {
     const leftUni = this.OPTION(() => this.CONSUME(T.Unidirectional));
@@ -1060,79 +1136,83 @@ export class SiddhiParser extends EmbeddedActionsParser {
     return this.ACTION(() => withOptional({ start: first, span: this.span(start) } as WithinTime, 'end', end));
   });
 
-  private joinKind = this.RULE('joinKind', (): JoinType => {
-    return this.OR([
-      {
-        ALT: () => {
-          this.CONSUME(T.Left);
-          this.CONSUME(T.Outer);
-          this.CONSUME(T.Join);
-          return 'leftOuter' as const;
-        },
+  private joinKind = this.RULE('joinKind', (): JoinType => this.OR(this.joinKindAlts));
+
+  private readonly joinKindAlts: IOrAlt<JoinType>[] = [
+    {
+      ALT: () => {
+        this.CONSUME(T.Left);
+        this.CONSUME(T.Outer);
+        this.CONSUME(T.Join);
+        return 'leftOuter' as const;
       },
-      {
-        ALT: () => {
-          this.CONSUME(T.Right);
-          this.CONSUME2(T.Outer);
-          this.CONSUME2(T.Join);
-          return 'rightOuter' as const;
-        },
+    },
+    {
+      ALT: () => {
+        this.CONSUME(T.Right);
+        this.CONSUME2(T.Outer);
+        this.CONSUME2(T.Join);
+        return 'rightOuter' as const;
       },
-      {
-        ALT: () => {
-          this.CONSUME(T.Full);
-          this.CONSUME3(T.Outer);
-          this.CONSUME3(T.Join);
-          return 'fullOuter' as const;
-        },
+    },
+    {
+      ALT: () => {
+        this.CONSUME(T.Full);
+        this.CONSUME3(T.Outer);
+        this.CONSUME3(T.Join);
+        return 'fullOuter' as const;
       },
-      {
-        ALT: () => {
-          const o = this.CONSUME4(T.Outer);
-          this.CONSUME4(T.Join);
-          this.ACTION(() =>
-            this.problem(spanOf(o, o), "expected 'left outer join', 'right outer join' or 'full outer join'"),
-          );
-          return 'fullOuter' as const;
-        },
+    },
+    {
+      ALT: () => {
+        const o = this.CONSUME4(T.Outer);
+        this.CONSUME4(T.Join);
+        this.ACTION(() =>
+          this.problem(spanOf(o, o), "expected 'left outer join', 'right outer join' or 'full outer join'"),
+        );
+        return 'fullOuter' as const;
       },
-      {
-        ALT: () => {
-          this.OPTION(() => this.CONSUME(T.Inner));
-          this.CONSUME5(T.Join);
-          return 'inner' as const;
-        },
+    },
+    {
+      ALT: () => {
+        this.OPTION(() => this.CONSUME(T.Inner));
+        this.CONSUME5(T.Join);
+        return 'inner' as const;
       },
-    ]);
-  });
+    },
+  ];
 
   // ------------------------------------------------------------------ selection
 
   private selectList = this.RULE('selectList', (): { all: boolean; attributes: OutputAttribute[] } => {
     this.CONSUME(T.Select);
-    const attributes: OutputAttribute[] = [];
-    const all = this.OR([
-      {
-        ALT: () => {
-          this.CONSUME(T.Star);
-          return true;
-        },
-      },
-      {
-        ALT: () => {
-          this.AT_LEAST_ONE_SEP({
-            SEP: T.Comma,
-            DEF: () => {
-              const a = this.SUBRULE(this.outputAttribute);
-              this.ACTION(() => attributes.push(a));
-            },
-          });
-          return false;
-        },
-      },
-    ]);
-    return { all, attributes };
+    const selected = this.OR(this.selectListAlts);
+    return selected === true
+      ? { all: true, attributes: [] }
+      : { all: false, attributes: Array.isArray(selected) ? selected : [] };
   });
+
+  /** `*` (true) or the output attributes. */
+  private readonly selectListAlts: IOrAlt<OutputAttribute[] | true>[] = [
+    {
+      ALT: () => {
+        this.CONSUME(T.Star);
+        return true;
+      },
+    },
+    {
+      ALT: () => {
+        const attributes: OutputAttribute[] = [];
+        this.AT_LEAST_ONE_SEP(
+          commaSeparated(() => {
+            const a = this.SUBRULE(this.outputAttribute);
+            this.ACTION(() => attributes.push(a));
+          }),
+        );
+        return attributes;
+      },
+    },
+  ];
 
   private outputAttribute = this.RULE('outputAttribute', (): OutputAttribute => {
     const start = this.LA(1);
@@ -1196,13 +1276,12 @@ export class SiddhiParser extends EmbeddedActionsParser {
     const list: Variable[] = [];
     this.CONSUME(T.Group);
     this.CONSUME(T.By);
-    this.AT_LEAST_ONE_SEP({
-      SEP: T.Comma,
-      DEF: () => {
+    this.AT_LEAST_ONE_SEP(
+      commaSeparated(() => {
         const v = this.SUBRULE(this.attributeReference);
         this.ACTION(() => list.push(v));
-      },
-    });
+      }),
+    );
     return list;
   });
 
@@ -1210,82 +1289,88 @@ export class SiddhiParser extends EmbeddedActionsParser {
     const list: OrderByAttribute[] = [];
     this.CONSUME(T.Order);
     this.CONSUME(T.By);
-    this.AT_LEAST_ONE_SEP({
-      SEP: T.Comma,
-      DEF: () => {
+    this.AT_LEAST_ONE_SEP(
+      commaSeparated(() => {
         const start = this.LA(1);
         const variable = this.SUBRULE(this.attributeReference);
-        const dir = this.OPTION(() =>
-          this.OR([{ ALT: () => this.CONSUME(T.Asc) }, { ALT: () => this.CONSUME(T.Desc) }]),
-        );
+        const dir = this.OPTION(this.sortDirection);
         this.ACTION(() =>
           list.push({ variable, order: dir?.tokenType === T.Desc ? 'desc' : 'asc', span: this.span(start) }),
         );
-      },
-    });
+      }),
+    );
     return list;
   });
 
+  private readonly sortDirectionAlts: IOrAlt<IToken>[] = [
+    { ALT: () => this.CONSUME(T.Asc) },
+    { ALT: () => this.CONSUME(T.Desc) },
+  ];
+  private readonly sortDirection = (): IToken => this.OR(this.sortDirectionAlts);
+
   private outputRate = this.RULE('outputRate', (): OutputRate => {
-    const start = this.CONSUME(T.Output);
-    return this.OR([
-      {
-        ALT: () => {
-          this.CONSUME(T.Snapshot);
-          this.CONSUME(T.Every);
-          const t = this.SUBRULE(this.timeValue);
-          return this.ACTION(() => ({ kind: 'snapshot' as const, millis: t.millis, span: this.span(start) }));
-        },
-      },
-      {
-        ALT: () => {
-          const typeTok = this.OPTION(() =>
-            this.OR2([
-              { ALT: () => this.CONSUME(T.All) },
-              { ALT: () => this.CONSUME(T.First) },
-              { ALT: () => this.CONSUME(T.Last) },
-            ]),
-          );
-          this.CONSUME2(T.Every);
-          const type = this.ACTION(() =>
-            typeTok?.tokenType === T.First ? 'first' : typeTok?.tokenType === T.Last ? 'last' : 'all',
-          );
-          return this.OR3([
-            {
-              ALT: () => {
-                const t = this.SUBRULE2(this.timeValue);
-                return this.ACTION(() => ({ kind: 'time' as const, type, millis: t.millis, span: this.span(start) }));
-              },
-            },
-            {
-              ALT: () => {
-                const n = this.CONSUME(T.IntLiteral);
-                this.CONSUME(T.Events);
-                return this.ACTION(() => ({
-                  kind: 'events' as const,
-                  type,
-                  count: Number(n.image),
-                  span: this.span(start),
-                }));
-              },
-            },
-          ]);
-        },
-      },
-    ]);
+    this.CONSUME(T.Output);
+    return this.OR(this.outputRateAlts);
   });
+
+  /** After `output` (`LA(0)`). */
+  private readonly outputRateAlts: IOrAlt<OutputRate>[] = [
+    {
+      ALT: () => {
+        const start = this.LA(0);
+        this.CONSUME(T.Snapshot);
+        this.CONSUME(T.Every);
+        const t = this.SUBRULE(this.timeValue);
+        return this.ACTION(() => ({ kind: 'snapshot' as const, millis: t.millis, span: this.span(start) }));
+      },
+    },
+    {
+      ALT: () => {
+        const start = this.LA(0);
+        const typeTok = this.OPTION(this.outputRateType);
+        this.CONSUME2(T.Every);
+        const type = this.ACTION(() =>
+          typeTok?.tokenType === T.First ? 'first' : typeTok?.tokenType === T.Last ? 'last' : 'all',
+        );
+        const every = this.OR3(this.outputRateEveryAlts);
+        return this.ACTION((): OutputRate => {
+          if ('millis' in every) return { kind: 'time', type, millis: every.millis, span: this.span(start) };
+          return { kind: 'events', type, count: Number(every.image), span: this.span(start) };
+        });
+      },
+    },
+  ];
+
+  private readonly outputRateTypeAlts: IOrAlt<IToken>[] = [
+    { ALT: () => this.CONSUME(T.All) },
+    { ALT: () => this.CONSUME(T.First) },
+    { ALT: () => this.CONSUME(T.Last) },
+  ];
+  private readonly outputRateType = (): IToken => this.OR2(this.outputRateTypeAlts);
+
+  /** `every <time>` (a time value) or `every <n> events` (the count token). */
+  private readonly outputRateEveryAlts: IOrAlt<TimeValue | IToken>[] = [
+    { ALT: () => this.SUBRULE2(this.timeValue) },
+    {
+      ALT: () => {
+        const n = this.CONSUME(T.IntLiteral);
+        this.CONSUME(T.Events);
+        return n;
+      },
+    },
+  ];
 
   // ------------------------------------------------------------------ outputs
 
-  private queryOutput = this.RULE('queryOutput', (): OutputStream => {
-    return this.OR([
-      { ALT: () => this.SUBRULE(this.insertOutput) },
-      { ALT: () => this.SUBRULE(this.deleteOutput) },
-      { ALT: () => this.SUBRULE(this.updateOrInsertOutput) },
-      { ALT: () => this.SUBRULE(this.updateOutput) },
-      { ALT: () => this.SUBRULE(this.returnOutput) },
-    ]);
-  });
+  private queryOutput = this.RULE('queryOutput', (): OutputStream => this.OR(this.queryOutputAlts));
+
+  private readonly queryOutputAlts: IOrAlt<OutputStream>[] = [
+    { ALT: () => this.SUBRULE(this.insertOutput) },
+    { ALT: () => this.SUBRULE(this.deleteOutput) },
+    { ALT: () => this.SUBRULE(this.updateOrInsertOutput) },
+    { ALT: () => this.SUBRULE(this.updateOutput) },
+    { ALT: () => this.SUBRULE(this.returnOutput) },
+  ];
 
   private insertOutput = this.RULE('insertOutput', (): InsertIntoOutput => {
     const start = this.CONSUME(T.Insert);
@@ -1385,39 +1470,37 @@ export class SiddhiParser extends EmbeddedActionsParser {
   });
 
   private outputEventType = this.RULE('outputEventType', (): OutputEventType => {
-    const kind = this.OPTION(() =>
-      this.OR([
-        { ALT: () => this.CONSUME(T.All) },
-        { ALT: () => this.CONSUME(T.Expired) },
-        { ALT: () => this.CONSUME(T.Current) },
-      ]),
-    );
+    const kind = this.OPTION(this.eventTypeKeyword);
     this.CONSUME(T.Events);
     return kind?.tokenType === T.All ? 'all' : kind?.tokenType === T.Expired ? 'expired' : 'current';
   });
 
+  private readonly eventTypeKeywordAlts: IOrAlt<IToken>[] = [
+    { ALT: () => this.CONSUME(T.All) },
+    { ALT: () => this.CONSUME(T.Expired) },
+    { ALT: () => this.CONSUME(T.Current) },
+  ];
+  private readonly eventTypeKeyword = (): IToken => this.OR(this.eventTypeKeywordAlts);
+
   private setClause = this.RULE('setClause', (): SetAssignment[] => {
     const list: SetAssignment[] = [];
     this.CONSUME(T.SetKw);
-    this.AT_LEAST_ONE_SEP({
-      SEP: T.Comma,
-      DEF: () => {
+    this.AT_LEAST_ONE_SEP(
+      commaSeparated(() => {
         const start = this.LA(1);
         const target = this.SUBRULE(this.attributeReference);
         this.CONSUME(T.Assign);
         const value = this.SUBRULE(this.expression);
         this.ACTION(() => list.push({ target, value, span: this.span(start) }));
-      },
-    });
+      }),
+    );
     return list;
   });
 
   /** `a`, `S.a`, `e1[0].a`, `#S.a`, `!S.a`. */
   private attributeReference = this.RULE('attributeReference', (): Variable => {
     const start = this.LA(1);
-    const prefix = this.OPTION(() =>
-      this.OR([{ ALT: () => this.CONSUME(T.Hash) }, { ALT: () => this.CONSUME(T.Bang) }]),
-    );
+    const prefix = this.OPTION(this.streamPrefix);
     const first = this.CONSUME(T.Name);
     const index = this.OPTION2(() => this.SUBRULE(this.eventIndex));
     const attr = this.OPTION3(() => {
@@ -1450,27 +1533,29 @@ export class SiddhiParser extends EmbeddedActionsParser {
 
   private eventIndex = this.RULE('eventIndex', (): EventIndex => {
     this.CONSUME(T.LBracket);
-    const index = this.OR([
-      {
-        ALT: () => {
-          const n = this.CONSUME(T.IntLiteral);
-          return this.ACTION(() => ({ kind: 'at' as const, index: Number(n.image) }));
-        },
-      },
-      {
-        ALT: () => {
-          this.CONSUME(T.Last);
-          const minus = this.OPTION(() => {
-            this.CONSUME(T.Minus);
-            return this.CONSUME2(T.IntLiteral);
-          });
-          return this.ACTION(() => ({ kind: 'last' as const, minus: minus ? Number(minus.image) : 0 }));
-        },
-      },
-    ]);
+    const index = this.OR(this.eventIndexAlts);
     this.CONSUME(T.RBracket);
     return index;
   });
+
+  private readonly eventIndexAlts: IOrAlt<EventIndex>[] = [
+    {
+      ALT: () => {
+        const n = this.CONSUME(T.IntLiteral);
+        return this.ACTION(() => ({ kind: 'at' as const, index: Number(n.image) }));
+      },
+    },
+    {
+      ALT: () => {
+        this.CONSUME(T.Last);
+        const minus = this.OPTION(() => {
+          this.CONSUME(T.Minus);
+          return this.CONSUME2(T.IntLiteral);
+        });
+        return this.ACTION(() => ({ kind: 'last' as const, minus: minus ? Number(minus.image) : 0 }));
+      },
+    },
+  ];
 
   // ------------------------------------------------------------------ time
 
@@ -1505,50 +1590,46 @@ export class SiddhiParser extends EmbeddedActionsParser {
     const first = this.SUBRULE(this.unaryExpression);
     const operands: Expression[] = [first];
     const operators: IToken[] = [];
-    this.MANY(() =>
-      this.OR([
-        {
-          ALT: () => {
-            const op = this.CONSUME(T.BinaryOp);
-            const right = this.SUBRULE2(this.unaryExpression);
-            this.ACTION(() => {
-              operators.push(op);
-              operands.push(right);
-            });
-          },
-        },
-        {
-          ALT: () => {
-            const op = this.CONSUME(T.In);
-            const source = this.CONSUME(T.Name);
-            this.ACTION(() => {
-              operators.push(op, source);
-            });
-          },
-        },
-      ]),
-    );
+    this.MANY(() => {
+      const tail = this.OR(this.operatorTailAlts);
+      this.ACTION(() => {
+        if (tail.source) {
+          operators.push(tail.op, tail.source);
+        } else {
+          operators.push(tail.op);
+          operands.push(tail.right!);
+        }
+      });
+    });
     return this.ACTION(() => (operators.length === 0 ? first : this.nest(operands, operators)));
   });
+
+  /** `<op> operand` or `in Table`. */
+  private readonly operatorTailAlts: IOrAlt<OperatorTail>[] = [
+    {
+      ALT: () => {
+        const op = this.CONSUME(T.BinaryOp);
+        return { op, right: this.SUBRULE2(this.unaryExpression) };
+      },
+    },
+    {
+      ALT: () => {
+        const op = this.CONSUME(T.In);
+        return { op, source: this.CONSUME(T.Name) };
+      },
+    },
+  ];
 
   /** Shunting-yard over the flat operand and operator lists (`in` is a postfix operator followed by its table). */
   private nest(operands: Expression[], operators: IToken[]): Expression {
     const out: Expression[] = [operands[0]!];
     const pending: { op: BinaryOperator; prec: number }[] = [];
     let next = 1;
-    const reduce = (minPrec: number): void => {
-      while (pending.length > 0 && pending[pending.length - 1]!.prec >= minPrec) {
-        const { op } = pending.pop()!;
-        const right = out.pop()!;
-        const left = out.pop()!;
-        out.push(this.binary(op, left, right));
-      }
-    };
     for (let i = 0; i < operators.length; i++) {
       const tok = operators[i]!;
       if (tok.tokenType === T.In) {
         const source = operators[++i]!;
-        reduce(IN_PRECEDENCE + 1);
+        reduceOperators(out, pending, IN_PRECEDENCE + 1);
         const operand = out.pop()!;
         out.push({
           kind: 'in',
@@ -1560,139 +1641,143 @@ export class SiddhiParser extends EmbeddedActionsParser {
       }
       const op = tok.image.toLowerCase() as BinaryOperator;
       const prec = PRECEDENCE[op];
-      reduce(prec);
+      reduceOperators(out, pending, prec);
       pending.push({ op, prec });
       out.push(operands[next++]!);
     }
-    reduce(0);
+    reduceOperators(out, pending, 0);
     return out[0]!;
   }
 
-  private binary(op: BinaryOperator, left: Expression, right: Expression): Expression {
-    return { kind: 'binary', op, left, right, span: joinSpans(left?.span, right?.span) };
-  }
-
   /** `not` binds tighter than every binary operator (as in Siddhi); `-5` is a negative constant. */
-  private unaryExpression = this.RULE('unaryExpression', (): Expression => {
-    return this.OR({
-      IGNORE_AMBIGUITIES: true,
-      DEF: [
-        {
-          ALT: () => {
-            const t = this.CONSUME(T.Not);
-            const operand = this.SUBRULE(this.unaryExpression);
-            return this.ACTION(() => ({
-              kind: 'not' as const,
-              operand,
-              span: joinSpans(spanOf(t, t), operand?.span),
-            }));
-          },
-        },
-        {
-          ALT: () => {
-            const t = this.CONSUME(T.Minus);
-            const operand = this.SUBRULE2(this.unaryExpression);
-            return this.ACTION((): Expression => {
-              const span = joinSpans(spanOf(t, t), operand?.span);
-              if (operand.kind === 'constant' && typeof operand.value === 'number' && !operand.isTime) {
-                const value = operand.value === 0 ? 0 : -operand.value;
-                return { ...operand, value, span };
-              }
-              return { kind: 'negate', operand, span };
-            });
-          },
-        },
-        {
-          ALT: () => {
-            this.CONSUME(T.Plus);
-            return this.SUBRULE3(this.unaryExpression);
-          },
-        },
-        { ALT: () => this.SUBRULE(this.primaryExpression) },
-      ],
-    });
-  });
+  private unaryExpression = this.RULE('unaryExpression', (): Expression => this.OR(this.unaryExpressionAlts));
 
-  private primaryExpression = this.RULE('primaryExpression', (): Expression => {
-    const start = this.LA(1);
-    return this.OR({
-      IGNORE_AMBIGUITIES: true,
-      DEF: [
-        {
-          ALT: () => {
-            this.CONSUME(T.LParen);
-            const e = this.SUBRULE(this.expression);
-            this.CONSUME(T.RParen);
-            return e;
-          },
+  private readonly unaryExpressionAlts: OrMethodOpts<Expression> = {
+    IGNORE_AMBIGUITIES: true,
+    DEF: [
+      {
+        ALT: () => {
+          const t = this.CONSUME(T.Not);
+          const operand = this.SUBRULE(this.unaryExpression);
+          return this.ACTION(() => ({
+            kind: 'not' as const,
+            operand,
+            span: joinSpans(spanOf(t, t), operand?.span),
+          }));
         },
-        {
-          GATE: () => this.isNext(T.TimeUnit, 2),
-          ALT: () => {
-            const t = this.SUBRULE(this.timeValue);
-            return this.ACTION(() => this.constant('long', t.millis, t.span, true));
-          },
+      },
+      {
+        ALT: () => {
+          const t = this.CONSUME(T.Minus);
+          const operand = this.SUBRULE2(this.unaryExpression);
+          return this.ACTION((): Expression => {
+            const span = joinSpans(spanOf(t, t), operand?.span);
+            if (operand.kind === 'constant' && typeof operand.value === 'number' && !operand.isTime) {
+              const value = operand.value === 0 ? 0 : -operand.value;
+              return { ...operand, value, span };
+            }
+            return { kind: 'negate', operand, span };
+          });
         },
-        {
-          ALT: () => {
-            const previous = this.LA(0);
-            const t = this.CONSUME(T.IntLiteral);
-            return this.ACTION(() => {
-              const negated = tokenMatcher(previous, T.Minus);
-              const v = intValue(t.image, false);
-              if (v === undefined && !(negated && t.image.replace(/^0+/, '') === '2147483648')) {
-                this.problem(spanOf(t, t), `'${t.image}' is too large for an int: write '${t.image}L' for a long`);
-              }
-              return this.constant('int', Number(t.image), this.span(start));
-            });
-          },
+      },
+      {
+        ALT: () => {
+          this.CONSUME(T.Plus);
+          return this.SUBRULE3(this.unaryExpression);
         },
-        {
-          ALT: () => {
-            const t = this.CONSUME(T.LongLiteral);
-            return this.ACTION(() => this.constant('long', longValue(t.image, false), this.span(start)));
-          },
+      },
+      { ALT: () => this.SUBRULE(this.primaryExpression) },
+    ],
+  };
+
+  private primaryExpression = this.RULE('primaryExpression', (): Expression => this.OR(this.primaryExpressionAlts));
+
+  /** Each alternative starts at the rule's first token (`LA(1)` before anything is consumed). */
+  private readonly primaryExpressionAlts: OrMethodOpts<Expression> = {
+    IGNORE_AMBIGUITIES: true,
+    DEF: [
+      {
+        ALT: () => {
+          this.CONSUME(T.LParen);
+          const e = this.SUBRULE(this.expression);
+          this.CONSUME(T.RParen);
+          return e;
         },
-        {
-          ALT: () => {
-            const t = this.CONSUME(T.FloatLiteral);
-            return this.ACTION(() => this.constant('float', floatValue(t.image, false), this.span(start)));
-          },
+      },
+      {
+        GATE: () => this.isNext(T.TimeUnit, 2),
+        ALT: () => {
+          const t = this.SUBRULE(this.timeValue);
+          return this.ACTION(() => this.constant('long', t.millis, t.span, true));
         },
-        {
-          ALT: () => {
-            const t = this.CONSUME(T.DoubleLiteral);
-            return this.ACTION(() => this.constant('double', doubleValue(t.image, false), this.span(start)));
-          },
+      },
+      {
+        ALT: () => {
+          const start = this.LA(1);
+          const previous = this.LA(0);
+          const t = this.CONSUME(T.IntLiteral);
+          return this.ACTION(() => {
+            const negated = tokenMatcher(previous, T.Minus);
+            const v = intValue(t.image, false);
+            if (v === undefined && !(negated && t.image.replace(/^0+/, '') === '2147483648')) {
+              this.problem(spanOf(t, t), `'${t.image}' is too large for an int: write '${t.image}L' for a long`);
+            }
+            return this.constant('int', Number(t.image), this.span(start));
+          });
         },
-        {
-          ALT: () => {
-            const t = this.CONSUME(T.StringLiteral);
-            return this.ACTION(() => this.constant('string', stringValue(t.image), this.span(start)));
-          },
+      },
+      {
+        ALT: () => {
+          const start = this.LA(1);
+          const t = this.CONSUME(T.LongLiteral);
+          return this.ACTION(() => this.constant('long', longValue(t.image, false), this.span(start)));
         },
-        {
-          ALT: () => {
-            this.CONSUME(T.True);
-            return this.ACTION(() => this.constant('bool', true, this.span(start)));
-          },
+      },
+      {
+        ALT: () => {
+          const start = this.LA(1);
+          const t = this.CONSUME(T.FloatLiteral);
+          return this.ACTION(() => this.constant('float', floatValue(t.image, false), this.span(start)));
         },
-        {
-          ALT: () => {
-            this.CONSUME(T.False);
-            return this.ACTION(() => this.constant('bool', false, this.span(start)));
-          },
+      },
+      {
+        ALT: () => {
+          const start = this.LA(1);
+          const t = this.CONSUME(T.DoubleLiteral);
+          return this.ACTION(() => this.constant('double', doubleValue(t.image, false), this.span(start)));
         },
-        {
-          ALT: () => {
-            this.CONSUME(T.Null);
-            return this.ACTION(() => this.constant('null', null, this.span(start)));
-          },
+      },
+      {
+        ALT: () => {
+          const start = this.LA(1);
+          const t = this.CONSUME(T.StringLiteral);
+          return this.ACTION(() => this.constant('string', stringValue(t.image), this.span(start)));
         },
-        { ALT: () => this.SUBRULE(this.reference) },
-      ],
-    });
-  });
+      },
+      {
+        ALT: () => {
+          const start = this.LA(1);
+          this.CONSUME(T.True);
+          return this.ACTION(() => this.constant('bool', true, this.span(start)));
+        },
+      },
+      {
+        ALT: () => {
+          const start = this.LA(1);
+          this.CONSUME(T.False);
+          return this.ACTION(() => this.constant('bool', false, this.span(start)));
+        },
+      },
+      {
+        ALT: () => {
+          const start = this.LA(1);
+          this.CONSUME(T.Null);
+          return this.ACTION(() => this.constant('null', null, this.span(start)));
+        },
+      },
+      { ALT: () => this.SUBRULE(this.reference) },
+    ],
+  };
 
   private constant(type: Constant['type'], value: Constant['value'], span: Span, isTime = false): Constant {
     return isTime ? { kind: 'constant', type, value, isTime: true, span } : { kind: 'constant', type, value, span };
@@ -1701,48 +1786,10 @@ export class SiddhiParser extends EmbeddedActionsParser {
   /** Attribute references, function calls and `... is null`. */
   private reference = this.RULE('reference', (): Expression => {
     const start = this.LA(1);
-    const prefix = this.OPTION(() =>
-      this.OR([{ ALT: () => this.CONSUME(T.Hash) }, { ALT: () => this.CONSUME(T.Bang) }]),
-    );
+    const prefix = this.OPTION(this.streamPrefix);
     const first = this.CONSUME(T.Name);
-    const rest = this.OR2([
-      {
-        ALT: () => {
-          this.CONSUME(T.Colon);
-          const fn = this.CONSUME2(T.Name);
-          const args = this.SUBRULE(this.callArguments);
-          return { kind: 'call' as const, ns: first, fn, args };
-        },
-      },
-      {
-        ALT: () => {
-          const args = this.SUBRULE2(this.callArguments);
-          return { kind: 'call' as const, ns: undefined, fn: first, args };
-        },
-      },
-      {
-        ALT: () => {
-          const index = this.SUBRULE(this.eventIndex);
-          const attr = this.OPTION2(() => {
-            this.CONSUME(T.Dot);
-            return this.CONSUME3(T.Name);
-          });
-          return { kind: 'ref' as const, index, attr };
-        },
-      },
-      {
-        ALT: () => {
-          this.CONSUME2(T.Dot);
-          const attr = this.CONSUME4(T.Name);
-          return { kind: 'ref' as const, index: undefined, attr };
-        },
-      },
-      { ALT: () => ({ kind: 'ref' as const, index: undefined, attr: undefined }) },
-    ]);
-    const isNull = this.OPTION3(() => {
-      this.CONSUME(T.Is);
-      return this.CONSUME(T.Null);
-    });
+    const rest = this.OR2(this.referenceRestAlts);
+    const isNull = this.OPTION3(this.isNullSuffix);
     return this.ACTION((): Expression => {
       const span = this.span(start);
       const firstName = nameValue(first.image);
@@ -1779,6 +1826,49 @@ export class SiddhiParser extends EmbeddedActionsParser {
     });
   });
 
+  /** What follows a reference's first name (`LA(0)`): a call's `:fn(args)` or `(args)`, `[index]`, `.attr`. */
+  private readonly referenceRestAlts: IOrAlt<ReferenceRest>[] = [
+    {
+      ALT: () => {
+        const first = this.LA(0);
+        this.CONSUME(T.Colon);
+        const fn = this.CONSUME2(T.Name);
+        const args = this.SUBRULE(this.callArguments);
+        return { kind: 'call', ns: first, fn, args };
+      },
+    },
+    {
+      ALT: () => {
+        const first = this.LA(0);
+        const args = this.SUBRULE2(this.callArguments);
+        return { kind: 'call', ns: undefined, fn: first, args };
+      },
+    },
+    {
+      ALT: () => {
+        const index = this.SUBRULE(this.eventIndex);
+        const attr = this.OPTION2(this.dotName);
+        return { kind: 'ref', index, attr };
+      },
+    },
+    {
+      ALT: () => {
+        this.CONSUME2(T.Dot);
+        const attr = this.CONSUME4(T.Name);
+        return { kind: 'ref', index: undefined, attr };
+      },
+    },
+    { ALT: () => ({ kind: 'ref', index: undefined, attr: undefined }) },
+  ];
+  private readonly dotName = (): IToken => {
+    this.CONSUME(T.Dot);
+    return this.CONSUME3(T.Name);
+  };
+  private readonly isNullSuffix = (): IToken => {
+    this.CONSUME(T.Is);
+    return this.CONSUME(T.Null);
+  };
+
   // ------------------------------------------------------------------ on-demand queries
 
   public onDemandQuery = this.RULE('onDemandQuery', (): OnDemandQuery => {
@@ -1789,14 +1879,7 @@ export class SiddhiParser extends EmbeddedActionsParser {
       return this.SUBRULE(this.storeInput);
     });
     const selector = this.OPTION2(() => this.SUBRULE(this.querySection));
-    const output = this.OPTION3(() =>
-      this.OR([
-        { ALT: () => this.SUBRULE(this.insertOutput) as OnDemandQuery['output'] },
-        { ALT: () => this.SUBRULE(this.deleteOutput) },
-        { ALT: () => this.SUBRULE(this.updateOrInsertOutput) },
-        { ALT: () => this.SUBRULE(this.updateOutput) },
-      ]),
-    );
+    const output = this.OPTION3(() => this.OR(this.onDemandOutputAlts));
     this.OPTION4(() => this.CONSUME(T.Semi));
     return this.ACTION(() => {
       const span = spanOf(start, this.LA(0));
@@ -1816,6 +1899,13 @@ export class SiddhiParser extends EmbeddedActionsParser {
       return withOptional(q, 'output', output);
     });
   });
+
+  private readonly onDemandOutputAlts: IOrAlt<OnDemandQuery['output']>[] = [
+    { ALT: () => this.SUBRULE(this.insertOutput) as OnDemandQuery['output'] },
+    { ALT: () => this.SUBRULE(this.deleteOutput) },
+    { ALT: () => this.SUBRULE(this.updateOrInsertOutput) },
+    { ALT: () => this.SUBRULE(this.updateOutput) },
+  ];
 
   private storeInput = this.RULE('storeInput', (): OnDemandInput => {
     const start = this.LA(1);
