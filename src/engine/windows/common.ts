@@ -39,6 +39,18 @@ export class EventQueue {
     return e;
   }
 
+  /**
+   * Moves every held event whose timestamp + `span` is at or before `now` to `out`, oldest first,
+   * stamped with `now` (the time it leaves): the expiry of the time-based sliding windows.
+   */
+  expireInto(out: StreamEvent[], span: number, now: number): void {
+    for (let head = this.peek(); head !== undefined && head.timestamp + span <= now; head = this.peek()) {
+      this.shift();
+      head.timestamp = now;
+      out.push(head);
+    }
+  }
+
   /** The i-th held event, oldest first. */
   at(i: number): StreamEvent {
     return this.items[this.head + i] as StreamEvent;

@@ -34,21 +34,12 @@ class TimeLengthWindow implements WindowProcessor {
     this.timers = new WindowTimers(ctx.scheduler, this.onTimer);
   }
 
-  private expire(out: StreamEvent[], now: number): void {
-    const q = this.queue;
-    for (let head = q.peek(); head !== undefined && head.timestamp + this.time <= now; head = q.peek()) {
-      q.shift();
-      head.timestamp = now;
-      out.push(head);
-    }
-  }
-
   process(chunk: StreamEvent[]): void {
     const out: StreamEvent[] = [];
     const now = this.ctx.scheduler.now();
     for (let i = 0; i < chunk.length; i++) {
       const e = chunk[i] as StreamEvent;
-      this.expire(out, now);
+      this.queue.expireInto(out, this.time, now);
       if (e.type !== CURRENT) continue;
       if (this.queue.size < this.length) {
         this.queue.push(expiredCopy(e));
@@ -66,7 +57,7 @@ class TimeLengthWindow implements WindowProcessor {
 
   private readonly onTimer = (): void => {
     const out: StreamEvent[] = [];
-    this.expire(out, this.ctx.scheduler.now());
+    this.queue.expireInto(out, this.time, this.ctx.scheduler.now());
     if (out.length > 0) this.ctx.emit(out);
   };
 

@@ -41,22 +41,12 @@ export class TimeWindow implements WindowProcessor {
     this.timers = new WindowTimers(ctx.scheduler, this.onTimer);
   }
 
-  /** Moves the events due at `now` to `out`, stamped with `now`. */
-  private expire(out: StreamEvent[], now: number): void {
-    const q = this.queue;
-    for (let head = q.peek(); head !== undefined && head.timestamp + this.time <= now; head = q.peek()) {
-      q.shift();
-      head.timestamp = now;
-      out.push(head);
-    }
-  }
-
   process(chunk: StreamEvent[]): void {
     const out: StreamEvent[] = [];
     const now = this.ctx.scheduler.now();
     for (let i = 0; i < chunk.length; i++) {
       const e = chunk[i] as StreamEvent;
-      this.expire(out, now);
+      this.queue.expireInto(out, this.time, now);
       if (e.type !== CURRENT) continue;
       if (this.delayed) {
         this.queue.push(currentCopy(e));
@@ -74,7 +64,7 @@ export class TimeWindow implements WindowProcessor {
 
   private readonly onTimer = (): void => {
     const out: StreamEvent[] = [];
-    this.expire(out, this.ctx.scheduler.now());
+    this.queue.expireInto(out, this.time, this.ctx.scheduler.now());
     if (out.length > 0) this.ctx.emit(out);
   };
 
