@@ -12,13 +12,18 @@ import { CompileError, ExpressionCompiler, instantiate } from '../../plan/expres
 import { compileSelector } from '../../plan/selector-codegen.js';
 import type { AppExtensionContext } from '../app/app-extensions.js';
 import type { AppContext, Attribute } from '../app/app-context.js';
-import { createSelector, outputEventFlags, queryName, type QueryEnvironment } from '../app/build-query.js';
+import {
+  createSelector,
+  outputEventFlags,
+  queryName,
+  queryRateLimiter,
+  type QueryEnvironment,
+} from '../app/build-query.js';
 import { buildStreamChain, type StreamChain } from '../app/build-stream-chain.js';
 import { streamScope } from '../app/stream-scope.js';
 import type { ChunkSink, StreamEvent } from '../event/stream-event.js';
 import type { NamedWindow } from '../named-window/named-window.js';
 import { QueryOutput } from '../query/query-output.js';
-import { createRateLimiter } from '../query/rate-limit/create-rate-limiter.js';
 import type { QuerySelector } from '../query/selector.js';
 import { appStores } from '../table/app-stores.js';
 import { withStoresIn } from '../table/in-scope.js';
@@ -278,13 +283,7 @@ export function buildJoinQuery(ext: AppExtensionContext, query: Query, env: Quer
   const output = new QueryOutput(env.outputAction(query, compiled.output));
   ctx.queryOutputs.set(key, output);
   const aggregates = compiled.aggregatorFactories.length > 0;
-  const limiter = createRateLimiter(query.outputRate, ctx.scheduler, output.send, {
-    groupBy: query.selector.groupBy.length > 0,
-    windowed: true,
-    aggregates,
-  });
-  if (limiter.stateful) ctx.stateful.set(`${key}/rate`, limiter.stateful);
-  ctx.lifecycle.push(limiter);
+  const limiter = queryRateLimiter(ctx, query, compiled, true, output.send, key);
   // Siddhi's join selector runs in batch mode per arriving event, unless a snapshot limiter follows.
   const batching = query.outputRate?.kind !== 'snapshot';
   const merged =
