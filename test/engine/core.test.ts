@@ -126,6 +126,24 @@ describe('queries', () => {
   });
 });
 
+describe('tables in selections', () => {
+  test("'in T' works in a select as it does in a filter", () => {
+    const { runtime } = app(`
+      define stream S (v int); define stream A (v int); define table T (v int);
+      from A insert into T;
+      @info(name='q') from S select v, (v == T.v) in T as known insert into O;`);
+    const got = collect(runtime, 'q');
+    runtime.start();
+    runtime.getInputHandler('A').send([1]);
+    runtime.getInputHandler('S').send([1]);
+    runtime.getInputHandler('S').send([2]);
+    assert.deepEqual(got.in, [
+      [1, true],
+      [2, false],
+    ]);
+  });
+});
+
 describe('time', () => {
   test('a time window expires an event exactly at its timestamp + length on the virtual clock', () => {
     const { runtime } = app(`

@@ -14,6 +14,7 @@ import type { AggregatorState } from '../registry/extension-impl.js';
 import type { AppContext, Attribute } from './app-context.js';
 import { buildStreamChain } from './build-stream-chain.js';
 import { streamScope } from './stream-scope.js';
+import { withStoresIn } from '../table/in-scope.js';
 
 export interface QueryEnvironment {
   /** Resolves the junction a query reads (inner streams of a partition resolve to the instance's). */
@@ -115,7 +116,7 @@ export function buildSingleStreamQuery(ctx: AppContext, query: Query, env: Query
       ctx.lifecycle.push(w);
     },
   });
-  const scope = streamScope(names, chain.attributes);
+  const scope = withStoresIn(streamScope(names, chain.attributes), ctx);
   const compiled = compileSelector(
     query.selector,
     { all: chain.attributes.map((a, i) => ({ ...a, code: `d[${i}]` })), scope },
