@@ -15,6 +15,7 @@
  *
  * The database is the table's state: snapshots hold nothing for it.
  */
+import { trackSettlement } from '../engine/runtime/settlement.js';
 import type { Expression, SetAssignment } from '../lang/ast.js';
 import type { AppContext, Attribute } from '../engine/app/app-context.js';
 import type { Logger } from '../engine/runtime/logger.js';
@@ -194,9 +195,12 @@ export class MirroredTable implements ObservableTable {
   private queue(op: WriteOp, before: readonly unknown[] | undefined, after: readonly unknown[] | undefined): void {
     for (const l of this.listeners) l(before, after);
     this.pending.push(op);
-    if (this.scheduled) return;
-    this.scheduled = true;
-    this.chain = this.chain.then(() => this.drain());
+    if (!this.scheduled) {
+      this.scheduled = true;
+      this.chain = this.chain.then(() => this.drain());
+    }
+    // A durable source acknowledges the message behind this write only once it reached the database.
+    trackSettlement(this.chain);
   }
 
   private async drain(): Promise<void> {

@@ -8,6 +8,7 @@
 import type { StreamEvent } from '../../engine/event/stream-event.js';
 import { CURRENT, EXPIRED } from '../../engine/event/stream-event.js';
 import type { Logger } from '../../engine/runtime/logger.js';
+import { isCollectingSettlements, trackSettlement } from '../../engine/runtime/settlement.js';
 import type { StreamJunction } from '../../engine/runtime/stream-junction.js';
 import type { SinkMapper } from '../mappers/mapper.js';
 import { Retrier, type BackoffPolicy } from './backoff.js';
@@ -60,6 +61,23 @@ interface Pending {
   readonly seq: number;
   readonly payload: unknown;
   readonly meta: PublishMeta;
+  /** Set while a durable source waits for this message (see engine/runtime/settlement.ts). */
+  settle?: Deferred;
+}
+
+interface Deferred {
+  resolve(): void;
+  reject(e: Error): void;
+}
+
+/** A promise the delivering source waits for, settled when the queued message is published or handled. */
+function deferredSettlement(item: Pending): void {
+  if (!isCollectingSettlements() || item.settle) return;
+  trackSettlement(
+    new Promise<void>((resolve, reject) => {
+      item.settle = { resolve, reject };
+    }),
+  );
 }
 
 class DestinationState {
@@ -148,6 +166,8 @@ export class SinkRuntime {
           `sink '${this.p.type}' of stream '${this.p.streamId}' shut down with ${s.queue.length} unpublished messages`,
           { stream: this.p.streamId, events: s.queue.flatMap((q) => q.meta.events.map((e) => e.data)) },
         );
+        // Their sources must not acknowledge them: a durable source redelivers them after a restart.
+        for (const q of s.queue) q.settle?.reject(new Error(`sink '${this.p.type}' shut down before publishing`));
         s.queue.length = 0;
       }
       try {
@@ -231,6 +251,7 @@ export class SinkRuntime {
   private dispatch(s: DestinationState, item: Pending): void {
     if (s.queue.length > 0 || (!s.connected && this.p.onError === 'WAIT')) {
       // While a background reconnect runs, its success starts the drain.
+      deferredSettlement(item);
       s.queue.push(item);
       if (!s.retrier) this.startWaiting(s);
       return;
@@ -250,9 +271,11 @@ export class SinkRuntime {
       this.counters.messages++;
       return;
     }
+    deferredSettlement(item);
     const tracked = r.then(
       () => {
         this.counters.messages++;
+        item.settle?.resolve();
       },
       (e: unknown) => this.failed(s, item, e),
     );
@@ -336,6 +359,7 @@ export class SinkRuntime {
       await s.d.transport.publish(item.payload, item.meta);
       s.queue.shift();
       this.counters.messages++;
+      item.settle?.resolve();
     }
   }
 
@@ -351,6 +375,7 @@ export class SinkRuntime {
     const connectionLost = e instanceof ConnectionUnavailableError;
     if (connectionLost) s.connected = false;
     if (this.p.onError === 'WAIT' && (connectionLost || !s.connected)) {
+      deferredSettlement(item);
       let i = 0;
       while (i < s.queue.length && s.queue[i]!.seq < item.seq) i++;
       s.queue.splice(i, 0, item);
@@ -358,6 +383,8 @@ export class SinkRuntime {
       return;
     }
     this.counters.errors++;
+    // The app's on.error choice takes the message (fault stream, error store or log): it is settled.
+    item.settle?.resolve();
     if (connectionLost && this.running && !s.retrier) this.reconnect(s);
     const message = errorMessage(e);
     const data = item.meta.events.map((ev) => ev.data);

@@ -5,6 +5,7 @@
  */
 import { CURRENT, type StreamEvent } from '../../engine/event/stream-event.js';
 import type { Logger } from '../../engine/runtime/logger.js';
+import { collectSettlements } from '../../engine/runtime/settlement.js';
 import type { StreamJunction } from '../../engine/runtime/stream-junction.js';
 import type { MappingError, SourceMapper } from '../mappers/mapper.js';
 import { Retrier, type BackoffPolicy } from './backoff.js';
@@ -56,7 +57,11 @@ export class SourceRuntime {
   private readonly transport: Source;
   private retrier: Retrier | undefined;
   private paused = false;
-  private readonly buffered: { payload: unknown; trp: ReadonlyMap<string, unknown> | undefined }[] = [];
+  private readonly buffered: {
+    payload: unknown;
+    trp: ReadonlyMap<string, unknown> | undefined;
+    settle: { resolve(): void; reject(e: Error): void };
+  }[] = [];
   private connectedWaiters: (() => void)[] = [];
   private running = false;
 
@@ -130,7 +135,13 @@ export class SourceRuntime {
     this.transport.resume?.();
     while (!this.paused && this.buffered.length > 0) {
       const b = this.buffered.shift()!;
-      this.deliver(b.payload, b.trp);
+      try {
+        const r = this.deliver(b.payload, b.trp);
+        if (r.settled) r.settled.then(b.settle.resolve, b.settle.reject);
+        else b.settle.resolve();
+      } catch (e) {
+        b.settle.reject(e instanceof Error ? e : new Error(String(e)));
+      }
     }
   }
 
@@ -142,6 +153,8 @@ export class SourceRuntime {
     this.running = false;
     this.retrier?.cancel();
     this.counters.connected = false;
+    // Held while paused and never processed: their sources must not acknowledge them.
+    for (const b of this.buffered.splice(0)) b.settle.reject(new Error(`source of '${this.p.streamId}' stopped`));
     try {
       await this.transport.disconnect();
     } finally {
@@ -151,8 +164,11 @@ export class SourceRuntime {
 
   deliver(payload: unknown, trp?: ReadonlyMap<string, unknown>): DeliveryResult {
     if (this.paused) {
-      this.buffered.push({ payload, trp });
-      return { events: 0, errors: [] };
+      let settle!: { resolve(): void; reject(e: Error): void };
+      const settled = new Promise<void>((resolve, reject) => (settle = { resolve, reject }));
+      settled.catch(() => undefined);
+      this.buffered.push({ payload, trp, settle });
+      return { events: 0, errors: [], settled };
     }
     this.counters.messages++;
     let mapped: { events: unknown[][]; errors: readonly MappingError[] };
@@ -168,7 +184,8 @@ export class SourceRuntime {
       const chunk: StreamEvent[] = new Array<StreamEvent>(n);
       for (let i = 0; i < n; i++) chunk[i] = { timestamp: ts, data: mapped.events[i]!, type: CURRENT };
       this.counters.events += n;
-      this.p.junction.send(chunk);
+      const { settled } = collectSettlements(() => this.p.junction.send(chunk));
+      if (settled) return { events: n, errors: mapped.errors, settled };
     }
     return { events: n, errors: mapped.errors };
   }

@@ -53,6 +53,12 @@ export interface DeliveryResult {
   readonly events: number;
   /** Problems the mapper found (each already logged and counted). */
   readonly errors: readonly MappingError[];
+  /**
+   * Present when the message set off asynchronous work (a sink publishing, a store writing behind, the message
+   * held while the app is paused): resolves once all of it is done or handled by the app's on.error choice,
+   * rejects when it was abandoned (shutdown). Durable sources acknowledge only then.
+   */
+  readonly settled?: Promise<void>;
 }
 
 export interface SourceContext {

@@ -119,7 +119,8 @@ class KafkaSource implements Source {
             ]);
             const payload = binary ? message.value : message.value?.toString('utf8');
             try {
-              this.ctx.deliver(payload ?? '', trp);
+              // Committed only once its sinks published and its stores wrote.
+              await this.ctx.deliver(payload ?? '', trp).settled;
             } catch (e) {
               this.ctx.reportError(`processing ${topic}[${partition}]@${message.offset} failed: ${errorMessage(e)}`);
               throw e; // not committed: kafkajs retries from this offset

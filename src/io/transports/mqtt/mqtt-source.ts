@@ -1,7 +1,9 @@
 /**
  * `@source(type='mqtt', url=..., topic=...)`: subscribes with the given QoS (topic filters with `+`/`#`).
- * The client reconnects and resubscribes by itself; with QoS 1/2 the broker's message is acknowledged
- * after the handler (which runs the app synchronously) returns.
+ * The client reconnects and resubscribes by itself; with QoS 1 the broker's message is acknowledged once
+ * the app processed it and what that set off settled (sinks published, stores written). QoS 2 completes its
+ * handshake the same way after mqtt.js has stored the message (in memory: a crash between PUBREC and
+ * processing loses it, as with any in-memory MQTT session store).
  */
 import { connectAsync, type MqttClient } from 'mqtt';
 import type { ExtensionSpec } from '../../../lang/catalog.js';
@@ -39,10 +41,17 @@ const spec: ExtensionSpec = {
   ],
 };
 
+interface Settle {
+  resolve(): void;
+  reject(e: Error): void;
+}
+
 class MqttSource implements Source {
   private client: MqttClient | undefined;
   private paused = false;
-  private readonly held: { payload: Buffer; trp: Map<string, unknown> }[] = [];
+  private readonly held: { payload: Buffer; trp: Map<string, unknown>; settle: Settle }[] = [];
+  /** Per received packet, what its acknowledgement waits for (the app's sinks and stores settling). */
+  private readonly settling = new WeakMap<object, Promise<void>>();
 
   constructor(private readonly ctx: SourceContext) {}
 
@@ -73,9 +82,27 @@ class MqttSource implements Source {
         ['retain', packet.retain],
         ['dup', packet.dup],
       ]);
-      if (this.paused) this.held.push({ payload, trp });
-      else this.ctx.deliver(payload, trp);
+      if (this.paused) {
+        let settle!: Settle;
+        const held = new Promise<void>((resolve, reject) => (settle = { resolve, reject }));
+        held.catch(() => undefined);
+        this.held.push({ payload, trp, settle });
+        this.settling.set(packet, held);
+        return;
+      }
+      const { settled } = this.ctx.deliver(payload, trp);
+      if (settled) this.settling.set(packet, settled);
     });
+    // mqtt.js sends PUBACK (QoS 1) once this calls back, and hands over one message at a time meanwhile.
+    client.handleMessage = (packet, callback) => {
+      const settled = this.settling.get(packet);
+      if (settled === undefined) return callback();
+      this.settling.delete(packet);
+      settled.then(
+        () => callback(),
+        () => undefined, // abandoned at shutdown: never acknowledged, the broker redelivers it
+      );
+    };
     try {
       await client.subscribeAsync(topic, { qos });
     } catch (e) {
@@ -93,13 +120,20 @@ class MqttSource implements Source {
     this.paused = false;
     while (!this.paused && this.held.length > 0) {
       const m = this.held.shift()!;
-      this.ctx.deliver(m.payload, m.trp);
+      try {
+        const { settled } = this.ctx.deliver(m.payload, m.trp);
+        if (settled) settled.then(m.settle.resolve, m.settle.reject);
+        else m.settle.resolve();
+      } catch (e) {
+        m.settle.reject(e instanceof Error ? e : new Error(String(e)));
+      }
     }
   }
 
   async disconnect(): Promise<void> {
     const c = this.client;
     this.client = undefined;
+    for (const m of this.held.splice(0)) m.settle.reject(new Error('source stopped'));
     if (c) await c.endAsync().catch(() => undefined);
   }
 }

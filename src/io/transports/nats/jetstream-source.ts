@@ -2,7 +2,7 @@
  * JetStream source (`jetstream='true'`): a pull consumer on the subject's stream, durable when `durable.name`
  * is set (it survives restarts of the app and of the server, and workers sharing it share the messages).
  * At-least-once: a message is acknowledged only after the app has processed it (the stream's queries ran
- * synchronously inside `deliver`); a message not acknowledged (a crash, a lost ack) is redelivered after
+ * synchronously inside `deliver`) and what that set off has settled (sinks published, stores written); a message not acknowledged (a crash, a lost ack) is redelivered after
  * `ack.wait`. Pause holds the loop before the next message, leaving it unacknowledged on the server.
  */
 import { AckPolicy, DeliverPolicy, nanos, type ConsumerMessages, type JsMsg, type NatsConnection } from 'nats';
@@ -23,6 +23,8 @@ export class JetStreamSource implements Source {
   private closing = false;
   private readonly gate = new PauseGate();
   private loop: Promise<void> | undefined;
+  /** Processed messages whose sinks and stores have not settled yet. */
+  private readonly unsettled = new Set<JsMsg>();
 
   constructor(
     private readonly ctx: SourceContext,
@@ -90,8 +92,9 @@ export class JetStreamSource implements Source {
       redelivered: m.redelivered,
       'delivery.count': m.info.deliveryCount,
     });
+    let settled: Promise<void> | undefined;
     try {
-      this.ctx.deliver(m.data, trp);
+      settled = this.ctx.deliver(m.data, trp).settled;
     } catch (e) {
       // The app failed on it: let the server redeliver it later rather than losing it.
       m.nak(1000);
@@ -99,7 +102,18 @@ export class JetStreamSource implements Source {
       return;
     }
     // Malformed messages were routed by on.error inside deliver; they are acknowledged too (no poison loop).
-    m.ack();
+    // What the message set off asynchronously (sinks publishing, stores writing) finishes first.
+    if (settled === undefined) {
+      m.ack();
+      return;
+    }
+    this.unsettled.add(m);
+    settled.then(
+      () => {
+        if (this.unsettled.delete(m)) m.ack();
+      },
+      () => undefined, // abandoned: negatively acknowledged at disconnect
+    );
   }
 
   pause(): void {
@@ -120,6 +134,9 @@ export class JetStreamSource implements Source {
     messages?.stop();
     await this.loop?.catch(() => undefined);
     this.loop = undefined;
+    // Not yet published by the sinks: redelivered at once to the next consumer of the durable (at-least-once).
+    for (const m of this.unsettled) m.nak();
+    this.unsettled.clear();
     // drain flushes the acknowledgements already sent before closing
     if (nc && !nc.isClosed()) await nc.drain().catch(() => nc.close());
   }

@@ -1,6 +1,7 @@
 /**
  * `@source(type='rabbitmq', uri=..., exchange.name=..., queue.name=..., routing.key=...)`: consumes a queue
- * bound to an exchange. Each message is acknowledged only after the app processed it (at-least-once:
+ * bound to an exchange. Each message is acknowledged only after the app processed it and its sinks and
+ * stores settled (at-least-once:
  * unacknowledged messages return to the queue when the connection drops). Pause stops the consumer
  * (messages stay in the queue). On a lost connection the framework reconnects with backoff.
  */
@@ -162,14 +163,22 @@ class RabbitMqSource implements Source {
     if (m.properties.correlationId !== undefined) trp.set('correlation.id', m.properties.correlationId);
     for (const [k, v] of Object.entries((m.properties.headers ?? {}) as Record<string, unknown>))
       trp.set(`header.${k}`, v);
+    let settled: Promise<void> | undefined;
     try {
-      this.ctx.deliver(m.content, trp);
+      settled = this.ctx.deliver(m.content, trp).settled;
     } catch (e) {
       ch.nack(m, false, true);
       this.ctx.reportError(`processing a message of queue '${this.queue}' failed: ${errorMessage(e)}`);
       return;
     }
-    ch.ack(m);
+    if (settled === undefined) ch.ack(m);
+    // Acknowledged once its sinks published and its stores wrote; abandoned at shutdown, it returns to the
+    // queue when the channel closes.
+    else
+      settled.then(
+        () => ackQuietly(ch, m),
+        () => undefined,
+      );
   }
 
   pause(): void {
@@ -198,3 +207,12 @@ class RabbitMqSource implements Source {
 }
 
 export const rabbitmqSource: SourceFactory = { spec, create: (ctx) => new RabbitMqSource(ctx) };
+
+/** Acknowledges unless the channel closed meanwhile (then the broker requeues the message by itself). */
+function ackQuietly(ch: Channel, m: ConsumeMessage): void {
+  try {
+    ch.ack(m);
+  } catch {
+    // channel closed: the unacknowledged message is redelivered
+  }
+}
