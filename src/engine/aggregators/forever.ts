@@ -3,10 +3,9 @@
  * As in Siddhi, an expired value is folded in like a new one (it cannot change the result) and a
  * reset keeps the value. Null values are skipped; nothing seen yet gives null.
  */
-import type { AttributeType } from '../../lang/ast.js';
 import type { AggregatorImpl, AggregatorState } from '../registry/extension-impl.js';
 import { asRecord, nullableField } from './snapshot-fields.js';
-import { NUMERIC_TYPES, argParameter, validateOneArg } from './spec-helpers.js';
+import { sameTypeNumericAggregator } from './spec-helpers.js';
 
 class Forever implements AggregatorState {
   private current: number | null = null;
@@ -46,52 +45,30 @@ class Forever implements AggregatorState {
   }
 }
 
-function sameAsArg(argTypes: readonly AttributeType[]): AttributeType {
-  return argTypes[0] ?? 'double';
-}
-
-export const maxForeverAggregator: AggregatorImpl = {
-  spec: {
-    kind: 'aggregator',
-    namespace: '',
+export const maxForeverAggregator: AggregatorImpl = sameTypeNumericAggregator(
+  {
     name: 'maxForever',
     description: 'Returns the maximum value of the argument since the start, ignoring events leaving windows.',
-    parameters: [argParameter(NUMERIC_TYPES, 'The value whose maximum is kept.')],
-    returns: { type: NUMERIC_TYPES, description: 'The maximum, of the argument type; null before any value.' },
-    returnTypeOf: sameAsArg,
-    validate: validateOneArg('maxForever', NUMERIC_TYPES),
-    examples: [
-      {
-        syntax: 'from inputStream select maxForever(temp) as max insert into outputStream;',
-        description: 'The highest temperature ever seen.',
-      },
-    ],
+    argument: 'The value whose maximum is kept.',
+    returns: 'The maximum, of the argument type; null before any value.',
+    example: {
+      syntax: 'from inputStream select maxForever(temp) as max insert into outputStream;',
+      description: 'The highest temperature ever seen.',
+    },
   },
-  create(ctx) {
-    const float = ctx.argTypes[0] === 'float';
-    return () => new Forever(true, float);
-  },
-};
+  (float) => new Forever(true, float),
+);
 
-export const minForeverAggregator: AggregatorImpl = {
-  spec: {
-    kind: 'aggregator',
-    namespace: '',
+export const minForeverAggregator: AggregatorImpl = sameTypeNumericAggregator(
+  {
     name: 'minForever',
     description: 'Returns the minimum value of the argument since the start, ignoring events leaving windows.',
-    parameters: [argParameter(NUMERIC_TYPES, 'The value whose minimum is kept.')],
-    returns: { type: NUMERIC_TYPES, description: 'The minimum, of the argument type; null before any value.' },
-    returnTypeOf: sameAsArg,
-    validate: validateOneArg('minForever', NUMERIC_TYPES),
-    examples: [
-      {
-        syntax: 'from inputStream select minForever(temp) as min insert into outputStream;',
-        description: 'The lowest temperature ever seen.',
-      },
-    ],
+    argument: 'The value whose minimum is kept.',
+    returns: 'The minimum, of the argument type; null before any value.',
+    example: {
+      syntax: 'from inputStream select minForever(temp) as min insert into outputStream;',
+      description: 'The lowest temperature ever seen.',
+    },
   },
-  create(ctx) {
-    const float = ctx.argTypes[0] === 'float';
-    return () => new Forever(false, float);
-  },
-};
+  (float) => new Forever(false, float),
+);

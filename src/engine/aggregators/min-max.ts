@@ -3,11 +3,10 @@
  * any order (sliding, sort and external windows): the values are kept in a counting heap, so taking
  * out the current extreme finds the next one. Nulls are skipped; an empty window (and a reset) gives null.
  */
-import type { AttributeType } from '../../lang/ast.js';
 import type { AggregatorImpl, AggregatorState } from '../registry/extension-impl.js';
 import { ExtremeTracker } from './extreme-tracker.js';
 import { asRecord, countPairs } from './snapshot-fields.js';
-import { NUMERIC_TYPES, argParameter, validateOneArg } from './spec-helpers.js';
+import { sameTypeNumericAggregator } from './spec-helpers.js';
 
 class Extreme implements AggregatorState {
   private readonly values: ExtremeTracker;
@@ -52,52 +51,30 @@ class Extreme implements AggregatorState {
   }
 }
 
-function sameAsArg(argTypes: readonly AttributeType[]): AttributeType {
-  return argTypes[0] ?? 'double';
-}
-
-export const maxAggregator: AggregatorImpl = {
-  spec: {
-    kind: 'aggregator',
-    namespace: '',
+export const maxAggregator: AggregatorImpl = sameTypeNumericAggregator(
+  {
     name: 'max',
     description: 'Returns the maximum value of the argument over the events in the window (or since the start).',
-    parameters: [argParameter(NUMERIC_TYPES, 'The value whose maximum is found. Null values are skipped.')],
-    returns: { type: NUMERIC_TYPES, description: 'The maximum, of the argument type; null for an empty window.' },
-    returnTypeOf: sameAsArg,
-    validate: validateOneArg('max', NUMERIC_TYPES),
-    examples: [
-      {
-        syntax: 'from fooStream#window.timeBatch(10 sec) select max(temp) as maxTemp insert into barStream;',
-        description: 'The highest temperature in each 10 seconds.',
-      },
-    ],
+    argument: 'The value whose maximum is found. Null values are skipped.',
+    returns: 'The maximum, of the argument type; null for an empty window.',
+    example: {
+      syntax: 'from fooStream#window.timeBatch(10 sec) select max(temp) as maxTemp insert into barStream;',
+      description: 'The highest temperature in each 10 seconds.',
+    },
   },
-  create(ctx) {
-    const float = ctx.argTypes[0] === 'float';
-    return () => new Extreme(true, float);
-  },
-};
+  (float) => new Extreme(true, float),
+);
 
-export const minAggregator: AggregatorImpl = {
-  spec: {
-    kind: 'aggregator',
-    namespace: '',
+export const minAggregator: AggregatorImpl = sameTypeNumericAggregator(
+  {
     name: 'min',
     description: 'Returns the minimum value of the argument over the events in the window (or since the start).',
-    parameters: [argParameter(NUMERIC_TYPES, 'The value whose minimum is found. Null values are skipped.')],
-    returns: { type: NUMERIC_TYPES, description: 'The minimum, of the argument type; null for an empty window.' },
-    returnTypeOf: sameAsArg,
-    validate: validateOneArg('min', NUMERIC_TYPES),
-    examples: [
-      {
-        syntax: 'from fooStream#window.timeBatch(10 sec) select min(temp) as minTemp insert into barStream;',
-        description: 'The lowest temperature in each 10 seconds.',
-      },
-    ],
+    argument: 'The value whose minimum is found. Null values are skipped.',
+    returns: 'The minimum, of the argument type; null for an empty window.',
+    example: {
+      syntax: 'from fooStream#window.timeBatch(10 sec) select min(temp) as minTemp insert into barStream;',
+      description: 'The lowest temperature in each 10 seconds.',
+    },
   },
-  create(ctx) {
-    const float = ctx.argTypes[0] === 'float';
-    return () => new Extreme(false, float);
-  },
-};
+  (float) => new Extreme(false, float),
+);

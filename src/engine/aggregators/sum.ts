@@ -8,20 +8,27 @@ import type { AggregatorImpl, AggregatorState } from '../registry/extension-impl
 import { asRecord, numberField } from './snapshot-fields.js';
 import { NUMERIC_TYPES, argParameter, validateOneArg } from './spec-helpers.js';
 
-class LongSum implements AggregatorState {
+/** One running sum; `resetValue` is what a reset returns (0 for a long sum, null for a double one). */
+class Sum implements AggregatorState {
   private sum = 0;
   private count = 0;
 
+  constructor(
+    private readonly resetValue: 0 | null,
+    private readonly float: boolean,
+  ) {}
+
   add(v: unknown): unknown {
     if (typeof v !== 'number') return this.value();
-    this.sum += v;
+    // Float inputs are summed as their 32-bit values (55.6f adds 55.599998474121094).
+    this.sum += this.float ? Math.fround(v) : v;
     this.count++;
     return this.sum;
   }
 
   remove(v: unknown): unknown {
     if (typeof v !== 'number') return this.value();
-    this.sum -= v;
+    this.sum -= this.float ? Math.fround(v) : v;
     this.count--;
     return this.count === 0 ? null : this.sum;
   }
@@ -29,7 +36,7 @@ class LongSum implements AggregatorState {
   reset(): unknown {
     this.sum = 0;
     this.count = 0;
-    return 0;
+    return this.resetValue;
   }
 
   value(): unknown {
@@ -44,56 +51,6 @@ class LongSum implements AggregatorState {
     const rec = asRecord(state, 'sum');
     this.sum = numberField(rec, 'sum', 'sum');
     this.count = numberField(rec, 'count', 'sum');
-  }
-}
-
-class DoubleSum implements AggregatorState {
-  protected sum = 0;
-  protected count = 0;
-
-  add(v: unknown): unknown {
-    if (typeof v !== 'number') return this.value();
-    this.sum += v;
-    this.count++;
-    return this.sum;
-  }
-
-  remove(v: unknown): unknown {
-    if (typeof v !== 'number') return this.value();
-    this.sum -= v;
-    this.count--;
-    return this.count === 0 ? null : this.sum;
-  }
-
-  reset(): unknown {
-    this.sum = 0;
-    this.count = 0;
-    return null;
-  }
-
-  value(): unknown {
-    return this.count === 0 ? null : this.sum;
-  }
-
-  snapshot(): unknown {
-    return { sum: this.sum, count: this.count };
-  }
-
-  restore(state: unknown): void {
-    const rec = asRecord(state, 'sum');
-    this.sum = numberField(rec, 'sum', 'sum');
-    this.count = numberField(rec, 'count', 'sum');
-  }
-}
-
-/** Float inputs are summed as their 32-bit values (55.6f adds 55.599998474121094). */
-class FloatSum extends DoubleSum {
-  override add(v: unknown): unknown {
-    return super.add(typeof v === 'number' ? Math.fround(v) : v);
-  }
-
-  override remove(v: unknown): unknown {
-    return super.remove(typeof v === 'number' ? Math.fround(v) : v);
   }
 }
 
@@ -126,11 +83,11 @@ export const sumAggregator: AggregatorImpl = {
     switch (ctx.argTypes[0]) {
       case 'int':
       case 'long':
-        return () => new LongSum();
+        return () => new Sum(0, false);
       case 'float':
-        return () => new FloatSum();
+        return () => new Sum(null, true);
       default:
-        return () => new DoubleSum();
+        return () => new Sum(null, false);
     }
   },
 };
