@@ -1,4 +1,4 @@
-export { SiddhiManager, type SiddhiManagerOptions } from './siddhi-manager.js';
+export { SiddhiManager, type ErrorStoreHook, type SiddhiManagerOptions } from './siddhi-manager.js';
 export { SiddhiAppRuntime, type OnDemandResult } from './app/siddhi-app-runtime.js';
 export type { Event, QueryCallback, StreamCallback } from './runtime/event.js';
 export { InputHandler, type InputEvent } from './runtime/input-handler.js';

@@ -15,7 +15,7 @@ export {
 } from './framework/transport.js';
 export { ioHandles, type IoHandles } from './framework/io-handles.js';
 export { ioCounters, type IoCounters } from './framework/io-metrics.js';
-export { setErrorStore, type ErrorStore, type ErroneousEvent } from './framework/error-store.js';
+export type { ErroneousEvent } from './framework/error-store.js';
 export type { SourceRuntime } from './framework/source-runtime.js';
 export type { SinkRuntime, SinkErrorAction } from './framework/sink-runtime.js';
 export { inMemoryBroker, InMemoryBroker } from './transports/in-memory/broker.js';

@@ -13,8 +13,6 @@ import { installAuth } from './auth/install-auth.js';
 import { resolveUsers } from './auth/resolve-users.js';
 import type { ServerConfig } from './config/server-config.js';
 import { SqliteErrorStore } from './error-store/sqlite-error-store.js';
-import { ioErrorStore } from './error-store/io-error-store.js';
-import { setErrorStore } from '../io/framework/error-store.js';
 import { replyWithError } from './http/http-error.js';
 import { createServerLogger, engineLogger, type ServerLogger } from './logging/create-logger.js';
 import { FilePersistenceStore } from './persistence/file-persistence-store.js';
@@ -57,7 +55,6 @@ export async function startServer(config: ServerConfig, options: StartOptions = 
     if (d) d.errors += n;
   };
   errorStore.onStored = (app, n) => countError(app, n);
-  setErrorStore(ioErrorStore(errorStore));
   const manager = new SiddhiManager({
     logger: engineLogger(logger, (fields) => countError(fields['app'], 1)),
     ...(persistenceStore ? { persistenceStore } : {}),

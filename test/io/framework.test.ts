@@ -6,8 +6,7 @@ import {
   ioCounters,
   ioHandles,
   memoryLogger,
-  setErrorStore,
-  type ErroneousEvent,
+  type ErrorStoreHook,
   type LogLine,
 } from '../../src/index.js';
 
@@ -62,22 +61,26 @@ describe('inMemory source and sink', () => {
     await manager.shutdown();
   });
 
-  test("@OnError(action='STORE') sends malformed messages to the error store", async () => {
-    const stored: ErroneousEvent[] = [];
-    setErrorStore({ store: (e) => stored.push(e) });
-    try {
-      const { manager } = app(`@App:name('Fw3')
-        @OnError(action='STORE') @source(type='inMemory', topic='fw3', @map(type='json')) define stream In (symbol string);`);
-      inMemoryBroker.publish('fw3', 'not json');
-      assert.equal(stored.length, 1);
-      assert.deepEqual(
-        [stored[0]!.app, stored[0]!.stream, stored[0]!.origin, stored[0]!.payload, stored[0]!.timestamp],
-        ['Fw3', 'In', 'source', 'not json', 1000],
-      );
-      await manager.shutdown();
-    } finally {
-      setErrorStore(undefined);
-    }
+  test("@OnError(action='STORE') sends malformed messages to the manager's error store", async () => {
+    const stored: Parameters<ErrorStoreHook['store']>[0][] = [];
+    const manager = new SiddhiManager({
+      clock: 'virtual',
+      startTime: 1000,
+      logger: memoryLogger([]),
+      errorStore: { store: (e) => stored.push(e) },
+    });
+    manager
+      .createSiddhiAppRuntime(
+        `@App:name('Fw3')
+        @OnError(action='STORE') @source(type='inMemory', topic='fw3', @map(type='json')) define stream In (symbol string);`,
+      )
+      .start();
+    inMemoryBroker.publish('fw3', 'not json');
+    assert.equal(stored.length, 1);
+    const e = stored[0]!;
+    assert.deepEqual([e.app, e.stream, e.events], ['Fw3', 'In', [{ timestamp: 1000, data: ['not json'] }]]);
+    assert.match(String(e.error), /^Error: could not map a message of the 'inMemory' source: /);
+    await manager.shutdown();
   });
 
   test('pause holds messages, resume delivers them in order', async () => {

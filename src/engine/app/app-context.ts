@@ -31,8 +31,20 @@ export interface Lifecycle {
   release?(): Promise<void>;
 }
 
+/** Where failed events go to be inspected and replayed (`@OnError(action='STORE')`, sinks' `on.error='STORE'`). */
+export interface ErrorStoreHook {
+  store(entry: {
+    readonly app: string;
+    readonly stream: string;
+    readonly events: readonly { readonly timestamp: number; readonly data: readonly unknown[] }[];
+    readonly error: unknown;
+  }): void;
+}
+
 export interface AppContext {
   readonly name: string;
+  /** The manager's error store, when one is installed (the server's); without one, failures are logged. */
+  readonly errorStore: ErrorStoreHook | undefined;
   readonly scheduler: Scheduler;
   readonly registry: ExtensionRegistry;
   readonly resolver: CallResolver;

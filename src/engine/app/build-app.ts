@@ -16,7 +16,8 @@ import { PlaybackClock } from '../time/playback-clock.js';
 import { parseTimeText } from '../time/time-text.js';
 import type { Scheduler } from '../time/scheduler.js';
 import { WallScheduler } from '../time/wall-scheduler.js';
-import type { AppContext, Attribute } from './app-context.js';
+import type { AppContext, Attribute, ErrorStoreHook } from './app-context.js';
+export type { ErrorStoreHook } from './app-context.js';
 import { buildSingleStreamQuery, streamOutputAction, type QueryEnvironment } from './build-query.js';
 import { RegistryCallResolver } from './call-resolver.js';
 import { scriptFunction } from './script-function.js';
@@ -33,16 +34,6 @@ export interface BuildOptions {
   readonly startTime: number;
   /** Receives the events of streams annotated `@OnError(action='STORE')` that failed (the server's error store). */
   readonly errorStore?: ErrorStoreHook;
-}
-
-/** Where events that failed in a stream with `@OnError(action='STORE')` go, to be inspected and replayed. */
-export interface ErrorStoreHook {
-  store(entry: {
-    readonly app: string;
-    readonly stream: string;
-    readonly events: readonly { readonly timestamp: number; readonly data: readonly unknown[] }[];
-    readonly error: unknown;
-  }): void;
 }
 
 export function annotation(list: readonly Annotation[], name: string): Annotation | undefined {
@@ -100,6 +91,7 @@ export function buildApp(app: SiddhiApp, text: string, opts: BuildOptions): Sidd
 
   const ctx: AppContext = {
     name,
+    errorStore: opts.errorStore,
     scheduler,
     registry,
     resolver: new RegistryCallResolver(registry, () => scheduler.now()),

@@ -7,6 +7,7 @@
  */
 import type { StreamEvent } from '../../engine/event/stream-event.js';
 import { CURRENT, EXPIRED } from '../../engine/event/stream-event.js';
+import type { ErrorStoreHook } from '../../engine/app/app-context.js';
 import type { Logger } from '../../engine/runtime/logger.js';
 import { isCollectingSettlements, trackSettlement } from '../../engine/runtime/settlement.js';
 import type { StreamJunction } from '../../engine/runtime/stream-junction.js';
@@ -14,7 +15,7 @@ import type { SinkMapper } from '../mappers/mapper.js';
 import { Retrier, type BackoffPolicy } from './backoff.js';
 import { partitionIndex, type DistributionStrategy } from './distribution.js';
 import type { DynamicValue } from './dynamic-option.js';
-import { errorStore } from './error-store.js';
+import { storeFailure } from './error-store.js';
 import { dropCounters, newCounters, type IoCounters } from './io-metrics.js';
 import {
   ConnectionUnavailableError,
@@ -50,6 +51,8 @@ export interface SinkRuntimeParams {
   /** The fault stream's junction, for on.error='STREAM'. */
   readonly faultJunction?: StreamJunction;
   readonly logger: Logger;
+  /** The app's error store (on.error / @OnError 'STORE'); failures are logged without one. */
+  readonly errorStore: ErrorStoreHook | undefined;
   readonly backoff: BackoffPolicy;
   readonly now: () => number;
   /** Called when a WAIT sink starts and stops waiting for its destination (the app pauses its sources). */
@@ -395,9 +398,9 @@ export class SinkRuntime {
       );
       return;
     }
-    const store = this.p.onError === 'STORE' ? errorStore() : undefined;
+    const store = this.p.onError === 'STORE' ? this.p.errorStore : undefined;
     if (store) {
-      store.store({
+      storeFailure(store, {
         app: this.p.appName,
         stream: this.p.streamId,
         origin: 'sink',

@@ -4,12 +4,13 @@
  * (logged with its content, or to the error store under `@OnError(action='STORE')`): nothing is dropped silently.
  */
 import { CURRENT, type StreamEvent } from '../../engine/event/stream-event.js';
+import type { ErrorStoreHook } from '../../engine/app/app-context.js';
 import type { Logger } from '../../engine/runtime/logger.js';
 import { collectSettlements } from '../../engine/runtime/settlement.js';
 import type { StreamJunction } from '../../engine/runtime/stream-junction.js';
 import type { MappingError, SourceMapper } from '../mappers/mapper.js';
 import { Retrier, type BackoffPolicy } from './backoff.js';
-import { errorStore } from './error-store.js';
+import { storeFailure } from './error-store.js';
 import { dropCounters, newCounters, type IoCounters } from './io-metrics.js';
 import {
   errorMessage,
@@ -31,6 +32,8 @@ export interface SourceRuntimeParams {
   readonly junction: StreamJunction;
   readonly now: () => number;
   readonly logger: Logger;
+  /** The app's error store (on.error / @OnError 'STORE'); failures are logged without one. */
+  readonly errorStore: ErrorStoreHook | undefined;
   readonly backoff: BackoffPolicy;
   /** The stream's `@OnError` action ('LOG', 'STREAM', 'STORE', 'WAIT'). */
   readonly onError: string;
@@ -215,9 +218,9 @@ export class SourceRuntime {
 
   private mappingError(err: MappingError): void {
     this.counters.errors++;
-    const store = this.p.onError === 'STORE' ? errorStore() : undefined;
+    const store = this.p.onError === 'STORE' ? this.p.errorStore : undefined;
     if (store) {
-      store.store({
+      storeFailure(store, {
         app: this.p.appName,
         stream: this.p.streamId,
         origin: 'source',
