@@ -3,13 +3,7 @@ import { CompileError } from '../../../plan/expression/compile.js';
 import type { ChunkSink } from '../../event/stream-event.js';
 import type { Scheduler } from '../../time/scheduler.js';
 import { aggregatePositions, groupKeyFunction, outputSize } from './output-shape.js';
-import {
-  AllPerEvents,
-  FirstPerEvents,
-  FirstPerEventsGrouped,
-  LastPerEvents,
-  LastPerEventsGrouped,
-} from './per-events.js';
+import { AllPerEvents, FirstPerEventsGrouped, OnePerEvents, LastPerEventsGrouped } from './per-events.js';
 import { AllPerTime, FirstPerTime, FirstPerTimeGrouped, LastPerTime, LastPerTimeGrouped } from './per-time.js';
 import type { RateLimiter, RateLimiterOptions } from './rate-limiter.js';
 import {
@@ -34,9 +28,13 @@ export function createRateLimiter(
       const n = Math.max(1, rate.count);
       if (rate.type === 'all') return new AllPerEvents(n, next);
       if (rate.type === 'first') {
-        return opts.groupBy ? new FirstPerEventsGrouped(n, groupKeyFunction(opts), next) : new FirstPerEvents(n, next);
+        return opts.groupBy
+          ? new FirstPerEventsGrouped(n, groupKeyFunction(opts), next)
+          : new OnePerEvents(n, true, next);
       }
-      return opts.groupBy ? new LastPerEventsGrouped(n, groupKeyFunction(opts), next) : new LastPerEvents(n, next);
+      return opts.groupBy
+        ? new LastPerEventsGrouped(n, groupKeyFunction(opts), next)
+        : new OnePerEvents(n, false, next);
     }
     case 'time': {
       const t = rate.millis;

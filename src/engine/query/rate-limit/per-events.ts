@@ -41,12 +41,13 @@ export class AllPerEvents implements RateLimiter {
   };
 }
 
-/** `output first every N events`: the first of every N events. */
-export class FirstPerEvents implements RateLimiter {
+/** `output first|last every N events`: the first (or the N-th) of every N events. */
+export class OnePerEvents implements RateLimiter {
   private counter = 0;
 
   constructor(
     private readonly count: number,
+    private readonly first: boolean,
     private readonly next: ChunkSink,
   ) {}
 
@@ -54,8 +55,9 @@ export class FirstPerEvents implements RateLimiter {
     let out: StreamEvent[] | undefined;
     for (const e of chunk) {
       if (!isOutput(e)) continue;
-      if (++this.counter === 1) (out ??= []).push(e);
-      if (this.counter >= this.count) this.counter = 0;
+      const n = ++this.counter;
+      if (n >= this.count) this.counter = 0;
+      if (this.first ? n === 1 : n >= this.count) (out ??= []).push(e);
     }
     if (out !== undefined) this.next(out);
   };
@@ -95,35 +97,6 @@ export class FirstPerEventsGrouped implements RateLimiter {
     snapshot: (): unknown => ({ counters: [...this.counters] }),
     restore: (s: unknown): void => {
       this.counters = new Map((s as { counters: [string, number][] }).counters);
-    },
-  };
-}
-
-/** `output last every N events`: the N-th of every N events. */
-export class LastPerEvents implements RateLimiter {
-  private counter = 0;
-
-  constructor(
-    private readonly count: number,
-    private readonly next: ChunkSink,
-  ) {}
-
-  readonly process = (chunk: StreamEvent[]): void => {
-    let out: StreamEvent[] | undefined;
-    for (const e of chunk) {
-      if (!isOutput(e)) continue;
-      if (++this.counter >= this.count) {
-        this.counter = 0;
-        (out ??= []).push(e);
-      }
-    }
-    if (out !== undefined) this.next(out);
-  };
-
-  readonly stateful = {
-    snapshot: (): unknown => ({ counter: this.counter }),
-    restore: (s: unknown): void => {
-      this.counter = (s as { counter: number }).counter;
     },
   };
 }
