@@ -299,12 +299,29 @@ export function openApiDocument(): Record<string, unknown> {
                 properties: {
                   siddhiAppName: { type: 'string' },
                   streamName: { type: 'string' },
-                  simulationType: { type: 'string', enum: ['CSV_SIMULATION', 'RANDOM_DATA_SIMULATION'] },
+                  simulationType: {
+                    type: 'string',
+                    enum: ['CSV_SIMULATION', 'RANDOM_DATA_SIMULATION', 'DATABASE_SIMULATION'],
+                  },
                   csv: { type: 'string' },
                   fileName: { type: 'string' },
                   delimiter: { type: 'string' },
                   skipHeader: { type: 'boolean' },
-                  timestampAttribute: { type: 'integer' },
+                  timestampAttribute: {
+                    type: ['integer', 'string'],
+                    description: 'CSV: the column index; database: the column name (rows are read in its order)',
+                  },
+                  dataSourceLocation: {
+                    type: 'string',
+                    description: 'database: jdbc:sqlite:<file>, jdbc:postgresql://host:port/db, jdbc:mysql://...',
+                  },
+                  username: { type: 'string' },
+                  password: { type: 'string' },
+                  tableName: { type: 'string' },
+                  columnNamesList: {
+                    type: 'string',
+                    description: "database: comma-separated columns in the stream's attribute order",
+                  },
                   indices: { type: 'array', items: { type: 'integer' } },
                   attributeConfiguration: { type: 'array', items: { type: 'object' } },
                 },

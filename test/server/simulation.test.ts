@@ -1,5 +1,10 @@
 import { test, describe, after, before } from 'node:test';
 import assert from 'node:assert/strict';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import Database from 'better-sqlite3';
+import pg from 'pg';
 import { startHarness, storeQuery, type Harness } from './server-harness.js';
 
 const APP = `@app:name('Sim')
@@ -188,5 +193,91 @@ describe('simulation', () => {
     });
     assert.equal(r.status, 400);
     assert.match((r.json as { message: string }).message, /CSV line 1: attribute 'value' is double/);
+  });
+
+  const runFeed = async (source: Record<string, unknown>): Promise<{ status: number; json: unknown }> => {
+    const start = await h.request('POST', '/simulation/feed', {
+      body: {
+        properties: { simulationName: 'db', timeInterval: 0 },
+        sources: [{ siddhiAppName: 'Sim', streamName: 'Readings', simulationType: 'DATABASE_SIMULATION', ...source }],
+      },
+    });
+    if (start.status !== 201) return start;
+    return h.request('GET', `/simulation/feed/${(start.json as Progress).id}?waitFor=COMPLETED`);
+  };
+
+  test('feed: rows of a SQLite table, in the order of their timestamp column, chosen columns by name', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'tributary-simdb-'));
+    const file = join(dir, 'feed.db');
+    const db = new Database(file);
+    db.exec('CREATE TABLE readings (at BIGINT, name TEXT, val REAL, good INT, n INT, extra TEXT)');
+    const ins = db.prepare('INSERT INTO readings VALUES (?, ?, ?, ?, ?, ?)');
+    ins.run(300, 'c', 3.5, 1, 3, 'x');
+    ins.run(100, 'a', 1.5, 1, 1, 'y');
+    ins.run(200, 'b', 2.5, 0, 2, 'z');
+    db.close();
+    try {
+      const done = await runFeed({
+        dataSourceLocation: `jdbc:sqlite:${file}`,
+        tableName: 'readings',
+        columnNamesList: 'name, val, good, n',
+        timestampAttribute: 'at',
+      });
+      assert.equal((done.json as Progress).status, 'COMPLETED', JSON.stringify(done.json));
+      assert.equal((done.json as Progress).eventsSent, 3);
+      assert.deepEqual(await storeQuery(h, 'Sim', 'from Seen select *'), [
+        ['a', 1.5, true, 1, 100],
+        ['b', 2.5, false, 2, 200],
+        ['c', 3.5, true, 3, 300],
+      ]);
+    } finally {
+      await clear();
+      rmSync(dir, { recursive: true, force: true });
+    }
+  });
+
+  test('feed: rows of a PostgreSQL table whose columns are named like the attributes', async () => {
+    const table = `sim_feed_${process.pid}`;
+    const client = new pg.Client({ host: '127.0.0.1', port: 5432, user: 'postgres', database: 'test' });
+    await client.connect();
+    try {
+      await client.query(`DROP TABLE IF EXISTS ${table}`);
+      await client.query(`CREATE TABLE ${table} (sensor VARCHAR(20), value DOUBLE PRECISION, ok BOOLEAN, count INT)`);
+      await client.query(`INSERT INTO ${table} VALUES ('p', 9.25, true, 4), ('q', -1, false, 5)`);
+      const done = await runFeed({
+        dataSourceLocation: 'jdbc:postgresql://127.0.0.1:5432/test',
+        username: 'postgres',
+        tableName: table,
+      });
+      assert.equal((done.json as Progress).eventsSent, 2);
+      const rows = (await storeQuery(h, 'Sim', 'from Seen select sensor, value, ok, count')) as unknown[][];
+      assert.deepEqual(
+        rows.sort((a, b) => String(a[0]).localeCompare(String(b[0]))),
+        [
+          ['p', 9.25, true, 4],
+          ['q', -1, false, 5],
+        ],
+      );
+    } finally {
+      await clear();
+      await client.query(`DROP TABLE IF EXISTS ${table}`);
+      await client.end();
+    }
+  });
+
+  test('feed: a database that cannot be read is refused with the reason, the password masked', async () => {
+    const r = await runFeed({
+      dataSourceLocation: 'jdbc:postgresql://127.0.0.1:5432/test',
+      username: 'postgres',
+      password: 'sekret-pw',
+      tableName: 'no_such_table_here',
+    });
+    assert.equal(r.status, 400);
+    const message = (r.json as { message: string }).message;
+    assert.match(message, /reading table 'no_such_table_here' failed: .*no_such_table_here/);
+    assert.doesNotMatch(message, /sekret-pw/);
+    const missing = await runFeed({ dataSourceLocation: 'jdbc:oracle:thin:@x', tableName: 't' });
+    assert.equal(missing.status, 400);
+    assert.match((missing.json as { message: string }).message, /jdbc\.url must be jdbc:sqlite:<file>/);
   });
 });

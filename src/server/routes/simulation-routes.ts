@@ -40,7 +40,7 @@ export function simulationRoutes(app: FastifyInstance, ctx: ServerContext): void
   });
 
   app.post('/simulation/feed', async (req, reply) => {
-    const feed = ctx.feeds.start(parseFeedConfig(req.body));
+    const feed = await ctx.feeds.start(parseFeedConfig(req.body));
     return reply.code(201).header('location', `/simulation/feed/${feed.id}`).send(feed.progress());
   });
 

@@ -5,7 +5,7 @@ import { SimulationInputError } from './stream-attributes.js';
 export interface FeedSourceConfig {
   readonly siddhiAppName: string;
   readonly streamName: string;
-  readonly simulationType: 'CSV_SIMULATION' | 'RANDOM_DATA_SIMULATION';
+  readonly simulationType: 'CSV_SIMULATION' | 'RANDOM_DATA_SIMULATION' | 'DATABASE_SIMULATION';
   /** CSV_SIMULATION: the CSV text itself, or the name of a file uploaded with POST /simulation/files. */
   readonly csv?: string;
   readonly fileName?: string;
@@ -18,6 +18,19 @@ export interface FeedSourceConfig {
   readonly indices?: readonly number[];
   /** RANDOM_DATA_SIMULATION: one entry per attribute. */
   readonly attributeConfiguration?: readonly RandomAttributeConfig[];
+  /** DATABASE_SIMULATION: the table to read, through a JDBC-style URL (as WSO2's `dataSourceLocation`). */
+  readonly database?: DatabaseFeedConfig;
+}
+
+export interface DatabaseFeedConfig {
+  readonly url: string;
+  readonly username: string | undefined;
+  readonly password: string | undefined;
+  readonly tableName: string;
+  /** The columns that make the event, in the stream's attribute order (default: the attributes' names). */
+  readonly columns: readonly string[] | undefined;
+  /** The column holding each event's timestamp; rows are read in its order. */
+  readonly timestampColumn: string | undefined;
 }
 
 export interface FeedConfig {
@@ -57,8 +70,13 @@ function parseSource(s: unknown, i: number, noOfEvents: number | undefined): Fee
   if (typeof app !== 'string' || typeof stream !== 'string') {
     throw new SimulationInputError(`${where} needs 'siddhiAppName' and 'streamName'`);
   }
-  if (type !== 'CSV_SIMULATION' && type !== 'RANDOM_DATA_SIMULATION') {
-    throw new SimulationInputError(`${where}.simulationType must be CSV_SIMULATION or RANDOM_DATA_SIMULATION`);
+  if (type !== 'CSV_SIMULATION' && type !== 'RANDOM_DATA_SIMULATION' && type !== 'DATABASE_SIMULATION') {
+    throw new SimulationInputError(
+      `${where}.simulationType must be CSV_SIMULATION, RANDOM_DATA_SIMULATION or DATABASE_SIMULATION`,
+    );
+  }
+  if (type === 'DATABASE_SIMULATION') {
+    return { siddhiAppName: app, streamName: stream, simulationType: type, database: databaseSource(o, where) };
   }
   if (type === 'CSV_SIMULATION' && typeof o['csv'] !== 'string' && typeof o['fileName'] !== 'string') {
     throw new SimulationInputError(
@@ -98,6 +116,34 @@ function parseSource(s: unknown, i: number, noOfEvents: number | undefined): Fee
     ...(Array.isArray(o['attributeConfiguration'])
       ? { attributeConfiguration: o['attributeConfiguration'] as RandomAttributeConfig[] }
       : {}),
+  };
+}
+
+function databaseSource(o: Record<string, unknown>, where: string): DatabaseFeedConfig {
+  const text = (key: string): string | undefined => {
+    const v = o[key];
+    if (v === undefined || v === null || v === '') return undefined;
+    if (typeof v !== 'string') throw new SimulationInputError(`${where}.${key} must be a string`);
+    return v;
+  };
+  const url = text('dataSourceLocation');
+  const tableName = text('tableName');
+  if (url === undefined || tableName === undefined) {
+    throw new SimulationInputError(
+      `${where}: a database simulation needs 'dataSourceLocation' (e.g. jdbc:postgresql://host:5432/db) and 'tableName'`,
+    );
+  }
+  const columns = text('columnNamesList')
+    ?.split(',')
+    .map((c) => c.trim())
+    .filter((c) => c !== '');
+  return {
+    url,
+    username: text('username'),
+    password: text('password'),
+    tableName,
+    columns,
+    timestampColumn: text('timestampAttribute'),
   };
 }
 

@@ -3,9 +3,10 @@ import { randomUUID } from 'node:crypto';
 import { mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { SiddhiAppRuntime } from '../../engine/app/siddhi-app-runtime.js';
-import type { FeedConfig } from './feed-config.js';
+import { readDatabaseRows, type DatabaseRow } from './database-rows.js';
+import type { FeedConfig, FeedSourceConfig } from './feed-config.js';
 import { FeedSimulation } from './feed-simulation.js';
-import { SimulationInputError } from './stream-attributes.js';
+import { SimulationInputError, streamAttributes } from './stream-attributes.js';
 
 export class FeedRegistry {
   private readonly feeds = new Map<string, FeedSimulation>();
@@ -15,8 +16,26 @@ export class FeedRegistry {
     private readonly runtimeOf: (app: string) => SiddhiAppRuntime | undefined,
   ) {}
 
-  start(config: FeedConfig): FeedSimulation {
-    const feed = new FeedSimulation(randomUUID(), config, this.runtimeOf, (name) => this.readCsv(name));
+  /** Reads the database sources' rows first, then starts sending. */
+  async start(config: FeedConfig): Promise<FeedSimulation> {
+    const tableRows = new Map<FeedSourceConfig, DatabaseRow[]>();
+    for (const s of config.sources) {
+      const runtime = this.runtimeOf(s.siddhiAppName);
+      const attrs = runtime && s.database ? streamAttributes(runtime, s.streamName) : undefined;
+      // Without the app or stream, the simulation's constructor refuses the source with the reason.
+      if (s.database && attrs)
+        tableRows.set(
+          s,
+          await readDatabaseRows(
+            s.database,
+            attrs.map((a) => a.name),
+          ),
+        );
+    }
+    const feed = new FeedSimulation(randomUUID(), config, this.runtimeOf, {
+      readFile: (name) => this.readCsv(name),
+      tableRows,
+    });
     this.feeds.set(feed.id, feed);
     feed.start();
     return feed;

@@ -1,14 +1,22 @@
 /**
- * A running feed simulation: reads events from CSV text or random generators and sends them into
+ * A running feed simulation: reads events from CSV text, database rows (read beforehand) or random generators
+ * and sends them into
  * their streams, one event per source every `timeInterval` ms (in batches when the interval is 0).
  * It can be paused, resumed and stopped; its progress is observable.
  */
 import { EventEmitter } from 'node:events';
 import { parse } from 'csv-parse/sync';
 import type { SiddhiAppRuntime } from '../../engine/app/siddhi-app-runtime.js';
+import type { DatabaseRow } from './database-rows.js';
 import type { FeedConfig, FeedSourceConfig } from './feed-config.js';
 import { randomGenerator } from './random-values.js';
 import { convertEvent, SimulationInputError, streamAttributes } from './stream-attributes.js';
+
+/** What a feed reads besides its configuration: uploaded CSV files, and the rows of its database sources. */
+export interface FeedInputs {
+  readFile(name: string): string;
+  readonly tableRows: ReadonlyMap<FeedSourceConfig, readonly DatabaseRow[]>;
+}
 
 export type FeedStatus = 'RUNNING' | 'PAUSED' | 'STOPPED' | 'COMPLETED' | 'FAILED';
 
@@ -41,11 +49,11 @@ export class FeedSimulation extends EventEmitter {
     readonly id: string,
     private readonly config: FeedConfig,
     private readonly runtimeOf: (app: string) => SiddhiAppRuntime | undefined,
-    readFile: (name: string) => string,
+    inputs: FeedInputs,
   ) {
     super();
     const counts: number[] = [];
-    this.cursors = config.sources.map((s) => this.cursor(s, readFile, counts));
+    this.cursors = config.sources.map((s) => this.cursor(s, inputs, counts));
     const csvTotal = counts.length === config.sources.length ? counts.reduce((a, b) => a + b, 0) : undefined;
     this.total =
       config.noOfEvents !== undefined && csvTotal !== undefined
@@ -151,7 +159,7 @@ export class FeedSimulation extends EventEmitter {
     this.emit('status', s);
   }
 
-  private cursor(s: FeedSourceConfig, readFile: (name: string) => string, counts: number[]): SourceCursor {
+  private cursor(s: FeedSourceConfig, inputs: FeedInputs, counts: number[]): SourceCursor {
     const runtime = this.runtimeOf(s.siddhiAppName);
     if (!runtime) throw new SimulationInputError(`there is no deployed Siddhi app named '${s.siddhiAppName}'`);
     if (!runtime.getStreamNames().includes(s.streamName)) {
@@ -171,7 +179,24 @@ export class FeedSimulation extends EventEmitter {
       const gens = cfgs.map((c, i) => randomGenerator(c, attrs[i]!));
       return { ...base, next: () => ({ timestamp: undefined, data: gens.map((g) => g()) }) };
     }
-    const text = s.csv ?? readFile(s.fileName!);
+    if (s.simulationType === 'DATABASE_SIMULATION') {
+      const rows = inputs.tableRows.get(s) ?? [];
+      const events = rows.map((r, i) => {
+        try {
+          // SQLite and MySQL keep booleans as the numbers 1 and 0.
+          const values = r.values.map((v, j) =>
+            attrs?.[j]?.type === 'bool' && (v === 0 || v === 1 || v === 0n || v === 1n) ? Number(v) === 1 : v,
+          );
+          return { timestamp: r.timestamp, data: convertEvent(values, attrs, s.streamName) };
+        } catch (e) {
+          throw new SimulationInputError(`row ${i + 1} of table '${s.database?.tableName}': ${(e as Error).message}`);
+        }
+      });
+      counts.push(events.length);
+      let at = 0;
+      return { ...base, next: () => events[at++] };
+    }
+    const text = s.csv ?? inputs.readFile(s.fileName!);
     let rows: string[][];
     try {
       rows = parse(text, {
