@@ -40,6 +40,8 @@ export interface BuiltStates {
   /** Every pre processor, in Siddhi's order (expiry and snapshots walk it). */
   readonly pres: StreamPre[];
   readonly leaves: LeafState[];
+  /** The absent states, in the order Siddhi starts their clocks (its startupPreStateProcessors). */
+  readonly startup: StreamPre[];
 }
 
 export function buildStates(
@@ -48,6 +50,7 @@ export function buildStates(
   attributesOf: (stream: SingleInputStream) => readonly Attribute[],
 ): BuiltStates {
   const leaves: LeafState[] = [];
+  const startup: StreamPre[] = [];
   let nextId = 0;
 
   const leaf = (
@@ -61,7 +64,10 @@ export function buildStates(
   ): Built => {
     const id = nextId++;
     const absent = el.kind === 'absentState';
-    if (pre === undefined) pre = absent ? new AbsentStreamPre(pc, el.forMillis ?? 0) : new StreamPre(pc);
+    if (pre === undefined) {
+      pre = absent ? new AbsentStreamPre(pc, el.forMillis ?? 0) : new StreamPre(pc);
+      if (absent) startup.push(pre);
+    }
     if (post === undefined) post = absent ? new AbsentStreamPost() : new StreamPost();
     pre.stateId = id;
     pre.isStart = isStart;
@@ -124,16 +130,22 @@ export function buildStates(
                 new AbsentLogicalPost(el.op),
               ]
             : [new LogicalPre(pc, el.op), new LogicalPost(el.op)];
-        const [pre1, post1] = side(el.left);
-        const [pre2, post2] = side(el.right);
+        // Siddhi's compiler puts the absent side first when only one side is absent.
+        const [left, right] =
+          el.right.kind === 'absentState' && el.left.kind !== 'absentState' ? [el.right, el.left] : [el.left, el.right];
+        const [pre1, post1] = side(left);
+        const [pre2, post2] = side(right);
+        // Siddhi registers the left side's clock before the right's, both before parsing either.
+        if (pre1.isAbsent) startup.push(pre1);
+        if (pre2.isAbsent) startup.push(pre2);
         post1.partnerPre = pre2;
         post2.partnerPre = pre1;
         post1.partner = post2;
         post2.partner = post1;
         pre1.partner = pre2;
         pre2.partner = pre1;
-        const r2 = leaf(el.right, pre2, post2, pres, isStart, false, true);
-        const r1 = leaf(el.left, pre1, post1, pres, isStart, false, true);
+        const r2 = leaf(right, pre2, post2, pres, isStart, false, true);
+        const r1 = leaf(left, pre1, post1, pres, isStart, false, true);
         return { first: r1.first, last: r2.last, node: { kind: 'logical', r1: r1.node, r2: r2.node } };
       }
     }
@@ -143,7 +155,7 @@ export function buildStates(
   const top = parse(state, pres, true);
   if (leaves.length === 0) throw new CompileError('a pattern needs at least one stream', state.span);
   top.first.lastPost = top.last;
-  return { root: top.node, first: top.first, last: top.last, pres, leaves };
+  return { root: top.node, first: top.first, last: top.last, pres, leaves, startup };
 }
 
 export function initNode(n: StateNode): void {

@@ -86,7 +86,7 @@ export class PatternRuntime implements Stateful {
 
   /** Absent states waiting from the start begin their clocks. */
   start(): void {
-    for (const p of this.states.pres) {
+    for (const p of this.states.startup) {
       if (p instanceof AbsentStreamPre || p instanceof AbsentLogicalPre) p.started();
     }
     this.emitMatches();
