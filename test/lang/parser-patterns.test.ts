@@ -110,6 +110,18 @@ describe('parser: patterns', () => {
       streamIndex: { kind: 'at', index: 1 },
     });
   });
+
+  test("an indexed name before 'is null' is an event reference, even in its own state's condition", () => {
+    const q = query(`${DEFS}from every e1=S, e2=T[e2[last-1] is null]+ select e1.p as p insert into O`);
+    const state = strip(q.input) as {
+      state: { next: { element: { stream: { handlers: { condition: unknown }[] } } } };
+    };
+    assert.deepEqual(state.state.next.element.stream.handlers[0]!.condition, {
+      kind: 'isNullStream',
+      streamId: 'e2',
+      streamIndex: { kind: 'last', minus: 1 },
+    });
+  });
 });
 
 describe('parser: sequences', () => {

@@ -408,7 +408,8 @@ export abstract class ExpressionRules extends ParserBase {
       const fault = prefix?.tokenType === T.Bang;
       if (isNull) {
         const streamKey = (inner ? '#' : fault ? '!' : '') + firstName;
-        if (inner || this.activeStreams.has(streamKey)) {
+        // An index (`e2[last-1] is null`) makes the name an event reference, as Siddhi's stream_reference.
+        if (inner || rest.index !== undefined || this.activeStreams.has(streamKey)) {
           const e = { kind: 'isNullStream' as const, streamId: firstName, span };
           withOptional(e, 'streamIndex', rest.index);
           if (inner) withOptional(e, 'isInnerStream', true);
