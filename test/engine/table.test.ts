@@ -157,6 +157,37 @@ describe('InMemoryTable lookups', () => {
     assert.equal(log.lines.length, 1);
   });
 
+  test('an update whose new primary key clashes leaves every row it matched as it was (Siddhi IndexOperator)', () => {
+    const log = memoryLogger();
+    const t = stockTable(log, [2], []);
+    t.insert([
+      ['WSO2', 55.6, 200],
+      ['IBM', 55.6, 100],
+    ]);
+    const c = cc();
+    const upTo = t.compileCondition(expr('T.volume <= volume'), c);
+    const set = t.compileUpdateSet(
+      [
+        { target: expr('T.price') as never, value: expr('77.6'), span: expr('1').span },
+        { target: expr('T.volume') as never, value: expr('volume'), span: expr('1').span },
+      ],
+      c,
+    );
+    // Both rows match; IBM would take WSO2's key 200, so neither row changes (not even WSO2's price).
+    t.update(upTo, set, [{ input: ['FOO', 200], ts: T0 }]);
+    assert.deepEqual(t.all(), [
+      ['WSO2', 55.6, 200],
+      ['IBM', 55.6, 100],
+    ]);
+    assert.equal(log.lines.length, 1);
+    // Without a clash both rows update.
+    t.update(upTo, set, [{ input: ['FOO', 100], ts: T0 }]);
+    assert.deepEqual(t.all(), [
+      ['WSO2', 55.6, 200],
+      ['IBM', 77.6, 100],
+    ]);
+  });
+
   test('update or insert updates matches and inserts the rest, event by event', () => {
     const t = stockTable();
     const c = cc();

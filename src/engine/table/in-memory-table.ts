@@ -103,7 +103,7 @@ export class InMemoryTable implements Table {
 
   update(cond: CompiledCondition, set: CompiledUpdateSet, events: readonly TableInput[]): void {
     const s = this.ownSet(set);
-    for (const e of events) for (const r of this.find(cond, e.input, e.ts)) this.assign(r, s, e);
+    for (const e of events) this.updateRows(this.find(cond, e.input, e.ts), s, e);
   }
 
   updateOrInsert(
@@ -116,7 +116,7 @@ export class InMemoryTable implements Table {
     for (const e of events) {
       const matched = this.find(cond, e.input, e.ts);
       if (matched.length === 0) this.add(rowOf(e).slice(0, this.attributes.length));
-      else for (const r of matched) this.assign(r, s, e);
+      else this.updateRows(matched, s, e);
     }
   }
 
@@ -183,6 +183,49 @@ export class InMemoryTable implements Table {
     if (!this.rows.delete(r)) return;
     if (this.byKey) this.byKey.delete(this.keyOf(r));
     for (const [i, m] of this.byIndex) indexRemove(m, r[i], r);
+  }
+
+  /**
+   * Updates the rows one event matched. As Siddhi's IndexOperator does, an update that changes a
+   * single-attribute primary key first checks the new keys, row by row, against the keys held: if
+   * one would clash, the event updates none of its rows (the error is logged).
+   */
+  private updateRows(found: readonly unknown[][], s: RowUpdateSet, e: TableInput): void {
+    if (found.length > 1 && this.pkClash(found, s, e)) return;
+    for (const r of found) this.assign(r, s, e);
+  }
+
+  private pkClash(found: readonly unknown[][], s: RowUpdateSet, e: TableInput): boolean {
+    const pk = this.primaryKey.length === 1 ? this.primaryKey[0]! : -1;
+    if (!s.columns.includes(pk)) return false;
+    // Siddhi checks indexed attributes in position order and stops at the first one that changes.
+    const indexed = s.columns.filter((i) => i === pk || this.indexes.includes(i)).sort((a, b) => a - b);
+    for (const col of indexed) {
+      const keys = col === pk ? new Set(this.byKey!.keys()) : undefined;
+      let changed = false;
+      for (const r of found) {
+        const before = r[col];
+        const u = r.slice();
+        s.assign(u, e.input, e.ts);
+        const after = u[col];
+        if (after === null || after === undefined || before === null || before === undefined || after === before) {
+          continue;
+        }
+        changed = true;
+        if (keys === undefined) break;
+        keys.delete(before);
+        if (keys.has(after)) {
+          this.logger.error(
+            `table '${this.id}': update failed, a row with primary key ${JSON.stringify(after)} exists; no row is updated`,
+            { table: this.id },
+          );
+          return true;
+        }
+        keys.add(after);
+      }
+      if (changed) return false;
+    }
+    return false;
   }
 
   private assign(r: unknown[], s: RowUpdateSet, e: TableInput): void {
