@@ -28,6 +28,36 @@ function events(r: SiddhiAppRuntime, stream: string): unknown[][] {
 const S = 'define stream S (symbol string, price double, volume int);\n';
 
 describe('value partitions', () => {
+  test('a named window partitioned by key feeds each key its own reader; an unpartitioned one feeds all', () => {
+    const r = start(
+      `${S}define window W (symbol string, price double, volume int) lengthBatch(2);
+      @info(name='p') partition with (symbol of W) begin
+        @info(name='q') from W select symbol, count() as n insert into Out;
+      end;
+      @info(name='p2') partition with (symbol of S) begin
+        from S select symbol insert into Seen;
+        @info(name='q2') from W select symbol, count() as n insert into All;
+      end;
+      from S insert into W;`,
+    );
+    const out = events(r, 'Out');
+    const all = events(r, 'All');
+    const h = r.getInputHandler('S');
+    h.send(['A', 1, 0]);
+    h.send(['B', 2, 0]);
+    h.send(['A', 3, 0]);
+    h.send(['A', 4, 0]);
+    // The batch [A, B]: each key's instance counts only its own events.
+    assert.deepEqual(out, [
+      ['A', 1],
+      ['B', 1],
+      ['A', 2],
+    ]);
+    assert.deepEqual(partitionRuntimeOf(r, 'p')!.keys().sort(), ['A', 'B']);
+    // p2's instances (A and B, created by S) each see every batch of the window.
+    assert.equal(all.length, 4);
+  });
+
   test('each key has its own window and aggregate; instances are created on first use', () => {
     const r = start(
       `${S}@info(name='p') partition with (symbol of S) begin

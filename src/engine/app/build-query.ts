@@ -28,6 +28,11 @@ export interface QueryEnvironment {
   outputAction(query: Query, output: readonly Attribute[]): OutputAction | undefined;
   /** Key prefix for state and names (partition instance). */
   readonly keyPrefix: string;
+  /**
+   * Resolves a query's read of a named window when the environment routes it itself (a partition
+   * instance's feed); undefined: the query subscribes to the window directly.
+   */
+  windowInput?(input: SingleInputStream): ReturnType<QueryEnvironment['inputJunction']> | undefined;
 }
 
 let anonymous = 0;

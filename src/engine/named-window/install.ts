@@ -24,7 +24,11 @@ installSingleInput((ext, q, env, id) => {
     ...env,
     inputJunction: (input) =>
       input.streamId === id && !input.isInnerStream && !input.isFaultStream
-        ? { subscribe: (sink) => w.subscribe(sink), attributes: w.attributes, isBatch: w.isBatch }
+        ? (env.windowInput?.(input) ?? {
+            subscribe: (sink) => w.subscribe(sink),
+            attributes: w.attributes,
+            isBatch: w.isBatch,
+          })
         : env.inputJunction(input),
   });
   return true;

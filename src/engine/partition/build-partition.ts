@@ -9,13 +9,14 @@
  */
 import type { Annotation, Partition, Query } from '../../lang/ast.js';
 import { CompileError } from '../../plan/expression/compile.js';
-import type { AppContext } from '../app/app-context.js';
+import type { AppContext, Attribute } from '../app/app-context.js';
 import type { AppExtensionContext } from '../app/app-extensions.js';
 import { buildElement, sameSchema } from '../app/build-app.js';
 import { queryName, type QueryEnvironment } from '../app/build-query.js';
-import type { StreamEvent } from '../event/stream-event.js';
+import type { ChunkSink, StreamEvent } from '../event/stream-event.js';
 import { insertIntoStream, QueryOutput } from '../query/query-output.js';
 import { StreamJunction } from '../runtime/stream-junction.js';
+import { namedWindowOf } from '../table/app-stores.js';
 import { inputStreams } from './input-streams.js';
 import { compilePartitioner, type StreamPartitioner } from './partition-key.js';
 import { PartitionInstance } from './partition-instance.js';
@@ -62,17 +63,17 @@ export function buildPartition(ext: AppExtensionContext, p: Partition, parent: Q
   const purge = purgeOptions(p.annotations);
   const partitioners = new Map<string, StreamPartitioner>();
   for (const type of p.partitionTypes) {
-    const j = ctx.junctions.get(type.streamId);
-    if (!j) {
+    const source = appSource(ctx, type.streamId);
+    if (!source) {
       throw new CompileError(
-        `cannot partition stream '${type.streamId}': it is not defined; define it with 'define stream ${type.streamId} (...)'`,
+        `cannot partition stream '${type.streamId}': it is not defined; define it with 'define stream ${type.streamId} (...)' or 'define window ${type.streamId} (...)'`,
         type.span,
       );
     }
     if (partitioners.has(type.streamId)) {
       throw new CompileError(`stream '${type.streamId}' is partitioned twice in the same partition`, type.span);
     }
-    partitioners.set(type.streamId, compilePartitioner(type, j.schema.attributes, ctx.resolver));
+    partitioners.set(type.streamId, compilePartitioner(type, source.attributes, ctx.resolver));
   }
 
   const plan: PartitionPlan = {
@@ -86,14 +87,26 @@ export function buildPartition(ext: AppExtensionContext, p: Partition, parent: Q
 
   const runtime = new PartitionRuntime(name, (key) => buildInstance(ext, plan, key, false), ctx.scheduler, purge);
   for (const [id, slot] of plan.slots) {
-    const junction = ctx.junctions.get(id)!;
-    ctx.streamsRead.add(id);
+    const source = appSource(ctx, id)!;
+    if (source.kind === 'stream') ctx.streamsRead.add(id);
     const partitioner = partitioners.get(id);
-    junction.subscribe(partitioner ? runtime.partitionedReceiver(slot, partitioner) : runtime.broadcastReceiver(slot));
+    source.subscribe(partitioner ? runtime.partitionedReceiver(slot, partitioner) : runtime.broadcastReceiver(slot));
   }
   ctx.stateful.set(`partition/${name}`, runtime);
   ctx.lifecycle.push(runtime);
   return runtime;
+}
+
+/** What a partition reads from the app: a stream's junction, or what a named window emits. */
+function appSource(
+  ctx: AppContext,
+  id: string,
+): { kind: 'stream' | 'window'; attributes: readonly Attribute[]; subscribe(sink: ChunkSink): void } | undefined {
+  const j = ctx.junctions.get(id);
+  if (j) return { kind: 'stream', attributes: j.schema.attributes, subscribe: (sink) => j.subscribe(sink) };
+  const w = namedWindowOf(ctx, id);
+  if (w) return { kind: 'window', attributes: w.attributes, subscribe: (sink) => w.subscribe(sink) };
+  return undefined;
 }
 
 /** The environment the queries of one instance are built against. */
@@ -105,6 +118,16 @@ function instanceEnvironment(
   proto: boolean,
 ): QueryEnvironment {
   const parent = plan.parent;
+  const slotOf = (id: string): number => {
+    let slot = plan.slots.get(id);
+    if (slot === undefined) {
+      if (!proto) throw new Error(`internal: partition '${plan.name}' reads '${id}' only in some instances`);
+      slot = plan.slots.size;
+      plan.slots.set(id, slot);
+    }
+    inst.openFeed(slot);
+    return slot;
+  };
   return {
     keyPrefix: prefix,
     inputJunction(input) {
@@ -121,16 +144,22 @@ function instanceEnvironment(
       const id = input.isFaultStream ? `!${input.streamId}` : input.streamId;
       const app = ctx.junctions.get(id);
       if (!app) return parent.inputJunction(input);
-      let slot = plan.slots.get(id);
-      if (slot === undefined) {
-        if (!proto) throw new Error(`internal: partition '${plan.name}' reads '${id}' only in some instances`);
-        slot = plan.slots.size;
-        plan.slots.set(id, slot);
-      }
-      const feed = slot;
-      inst.openFeed(feed);
+      const feed = slotOf(id);
       const onError = (e: unknown, chunk: StreamEvent[]): void => ctx.handleError(e, chunk, app);
       return { subscribe: (s) => inst.subscribeFeed(feed, s, onError), attributes: app.schema.attributes };
+    },
+    windowInput(input) {
+      // A named window read inside a partition reaches the instances through the partition's feed
+      // (routed by key when the partition names the window, else to every instance).
+      const w = namedWindowOf(ctx, input.streamId);
+      if (!w) return undefined;
+      const feed = slotOf(input.streamId);
+      const onError = (e: unknown, chunk: StreamEvent[]): void =>
+        ctx.logger.error(`error processing events of window '${w.id}': ${e instanceof Error ? e.message : String(e)}`, {
+          window: w.id,
+          events: chunk.map((ev) => ev.data),
+        });
+      return { subscribe: (s) => inst.subscribeFeed(feed, s, onError), attributes: w.attributes, isBatch: w.isBatch };
     },
     outputAction(query, output) {
       const out = query.output;
