@@ -71,11 +71,13 @@ describe('typed expressions', () => {
 });
 
 describe('queries', () => {
-  test('insert all events reports expired events of a sliding window, after their removal from the aggregate', () => {
+  test('with an aggregate, a chunk emits its last event: an expired event and the current one that pushed it out collapse (Siddhi 5.1 batches every chunk)', () => {
     const { runtime } = app(`
       define stream S (k string, v int);
-      @info(name='q') from S#window.length(2) select k, sum(v) as total insert all events into O;`);
+      @info(name='q') from S#window.length(2) select k, sum(v) as total insert all events into O;
+      @info(name='plain') from S#window.length(2) select k, v insert all events into P;`);
     const got = collect(runtime, 'q');
+    const plain = collect(runtime, 'plain');
     runtime.start();
     const h = runtime.getInputHandler('S');
     for (const [k, v] of [
@@ -89,7 +91,27 @@ describe('queries', () => {
       ['b', 3],
       ['c', 6],
     ]);
-    assert.deepEqual(got.remove, [['a', 2]]);
+    assert.deepEqual(got.remove, []);
+    // Without aggregates every event is emitted, the expired one included.
+    assert.deepEqual(plain.remove, [['a', 1]]);
+  });
+
+  test('insert all events reports the expired events a timer removes from a sliding window (last one per chunk)', () => {
+    const { runtime } = app(`
+      define stream S (k string, v int);
+      @info(name='q') from S#window.time(1 sec) select k, sum(v) as total insert all events into O;`);
+    const got = collect(runtime, 'q');
+    runtime.start();
+    const h = runtime.getInputHandler('S');
+    h.send(['a', 1]);
+    h.send(['b', 2]);
+    runtime.manualClock!.advanceBy(1500);
+    assert.deepEqual(got.in, [
+      ['a', 1],
+      ['b', 3],
+    ]);
+    // Both expire on the same tick, in one chunk: one expired output, after both left the sum.
+    assert.deepEqual(got.remove, [['b', null]]);
   });
 
   test('a batch window with group by emits one event per group, in first-seen order, with order by and limit', () => {

@@ -137,8 +137,11 @@ export function buildSingleStreamQuery(ctx: AppContext, query: Query, env: Query
     output.send,
     key,
   );
-  // Siddhi turns selector batching off under snapshot output: the limiter needs every event.
-  const batching = query.outputRate?.kind !== 'snapshot' && (chain.window?.isBatch ?? source.isBatch ?? false);
+  // Siddhi 5.1 treats every chunk as a batch (ComplexEventChunk.isBatch() is always true): with group by
+  // or aggregators, a chunk emits its last event per group, or its last event, so a sliding window's
+  // expired event and the current event that pushed it out collapse into one output. Siddhi turns
+  // selector batching off under snapshot output: the limiter needs every event.
+  const batching = query.outputRate?.kind !== 'snapshot';
   const selector = createSelector(compiled, query, batching, limiter.process);
   ctx.stateful.set(`${key}/selector`, {
     snapshot: () => selector.snapshot(),
