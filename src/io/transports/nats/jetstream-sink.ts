@@ -36,8 +36,17 @@ export class JetStreamSink implements Sink {
     try {
       if (this.ctx.options.get('stream.name') !== undefined) {
         const dest = this.ctx.options.get('destination');
-        const staticSubject = dest !== undefined && !this.ctx.dynamicOptions.has('destination') ? dest : undefined;
-        await ensureStream(await nc.jetstreamManager(), this.ctx.options, staticSubject);
+        // A dynamic destination ('orders.{{region}}') is covered by its wildcard ('orders.*').
+        const subjects =
+          dest === undefined
+            ? undefined
+            : this.ctx.dynamicOptions.has('destination')
+              ? dest
+                  .split('.')
+                  .map((token) => (token.includes('{{') ? '*' : token))
+                  .join('.')
+              : dest;
+        await ensureStream(await nc.jetstreamManager(), this.ctx.options, subjects);
       }
     } catch (e) {
       await nc.close().catch(() => undefined);
