@@ -244,7 +244,6 @@ export abstract class QueryRules extends InputRules {
   protected readonly queryOutputAlts: IOrAlt<OutputStream>[] = [
     { ALT: () => this.SUBRULE(this.insertOutput) },
     { ALT: () => this.SUBRULE(this.deleteOutput) },
-    { ALT: () => this.SUBRULE(this.updateOrInsertOutput) },
     { ALT: () => this.SUBRULE(this.updateOutput) },
     { ALT: () => this.SUBRULE(this.returnOutput) },
   ];
@@ -293,11 +292,14 @@ export abstract class QueryRules extends InputRules {
     );
   });
 
-  protected updateOrInsertOutput = this.RULE('updateOrInsertOutput', (): UpdateOrInsertOutput => {
+  /** `update T [for ...] [set ...] on cond` and `update or insert into T [for ...] [set ...] on cond`. */
+  protected updateOutput = this.RULE('updateOutput', (): UpdateOutput | UpdateOrInsertOutput => {
     const start = this.CONSUME(T.Update);
-    this.CONSUME(T.Or);
-    this.CONSUME(T.Insert);
-    this.CONSUME(T.Into);
+    const orInsert = this.OPTION3(() => {
+      this.CONSUME(T.Or);
+      this.CONSUME(T.Insert);
+      return this.CONSUME(T.Into);
+    });
     const target = this.SUBRULE(this.source);
     const eventType = this.OPTION(() => {
       this.CONSUME(T.For);
@@ -308,32 +310,15 @@ export abstract class QueryRules extends InputRules {
     const on = this.SUBRULE(this.expression);
     return this.ACTION(() =>
       withOptional(
-        {
-          kind: 'updateOrInsert' as const,
-          target: this.tableTarget(target, 'update or insert'),
-          set,
-          on,
-          span: this.span(start),
-        },
-        'eventType',
-        eventType,
-      ),
-    );
-  });
-
-  protected updateOutput = this.RULE('updateOutput', (): UpdateOutput => {
-    const start = this.CONSUME(T.Update);
-    const target = this.SUBRULE(this.source);
-    const eventType = this.OPTION(() => {
-      this.CONSUME(T.For);
-      return this.SUBRULE(this.outputEventType);
-    });
-    const set = this.OPTION2(() => this.SUBRULE(this.setClause)) ?? [];
-    this.CONSUME(T.On);
-    const on = this.SUBRULE(this.expression);
-    return this.ACTION(() =>
-      withOptional(
-        { kind: 'update' as const, target: this.tableTarget(target, 'update'), set, on, span: this.span(start) },
+        orInsert
+          ? {
+              kind: 'updateOrInsert' as const,
+              target: this.tableTarget(target, 'update or insert'),
+              set,
+              on,
+              span: this.span(start),
+            }
+          : { kind: 'update' as const, target: this.tableTarget(target, 'update'), set, on, span: this.span(start) },
         'eventType',
         eventType,
       ),
@@ -408,7 +393,6 @@ export abstract class QueryRules extends InputRules {
   protected readonly onDemandOutputAlts: IOrAlt<OnDemandQuery['output']>[] = [
     { ALT: () => this.SUBRULE(this.insertOutput) as OnDemandQuery['output'] },
     { ALT: () => this.SUBRULE(this.deleteOutput) },
-    { ALT: () => this.SUBRULE(this.updateOrInsertOutput) },
     { ALT: () => this.SUBRULE(this.updateOutput) },
   ];
 
