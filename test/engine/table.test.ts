@@ -150,9 +150,10 @@ describe('InMemoryTable lookups', () => {
     assert.deepEqual(t.find(byVolume, ['', 1], T0), []);
     // B -> C would duplicate C: the row stays B.
     t.update(bySymbol, rename, [{ input: ['B', 9], ts: T0 }]);
+    // Scans follow Siddhi's HashMap order of the string keys: 'B' hashes below 'C'.
     assert.deepEqual(t.all(), [
-      ['C', 1, 7],
       ['B', 2, 2],
+      ['C', 1, 7],
     ]);
     assert.equal(log.lines.length, 1);
   });
@@ -175,16 +176,17 @@ describe('InMemoryTable lookups', () => {
     );
     // Both rows match; IBM would take WSO2's key 200, so neither row changes (not even WSO2's price).
     t.update(upTo, set, [{ input: ['FOO', 200], ts: T0 }]);
+    // One numeric key: scans in ascending key order, as Siddhi's TreeMap.
     assert.deepEqual(t.all(), [
-      ['WSO2', 55.6, 200],
       ['IBM', 55.6, 100],
+      ['WSO2', 55.6, 200],
     ]);
     assert.equal(log.lines.length, 1);
     // Without a clash both rows update.
     t.update(upTo, set, [{ input: ['FOO', 100], ts: T0 }]);
     assert.deepEqual(t.all(), [
-      ['WSO2', 55.6, 200],
       ['IBM', 77.6, 100],
+      ['WSO2', 55.6, 200],
     ]);
   });
 

@@ -26,9 +26,10 @@ describe('POST /stores/query', () => {
     });
     assert.equal(r.status, 200);
     assert.deepEqual(r.json, {
+      // Siddhi's HashMap order of the primary keys: 'IBM' before 'WSO2'.
       records: [
-        ['WSO2', 57.5, 200],
         ['IBM', 75.5, 10],
+        ['WSO2', 57.5, 200],
       ],
       details: [
         { name: 'symbol', type: 'string' },

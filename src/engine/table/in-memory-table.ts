@@ -8,6 +8,7 @@ import type { Attribute } from '../app/app-context.js';
 import type { Logger } from '../runtime/logger.js';
 import { compileRowCondition, compositeKey, type RowCondition } from './row-condition.js';
 import { compileRowUpdateSet, type RowUpdateSet } from './row-update-set.js';
+import { orderForScan, scanOrderOf, type ScanOrder } from './java-scan-order.js';
 import type { CompiledCondition, CompiledUpdateSet, ConditionContext, Table, TableInput } from './table.js';
 
 interface MemoryCondition extends CompiledCondition {
@@ -39,6 +40,12 @@ export class InMemoryTable implements Table {
   private rows = new Set<unknown[]>();
   private readonly byKey: Map<unknown, unknown[]> | undefined;
   private readonly byIndex = new Map<number, Map<unknown, Set<unknown[]>>>();
+  /** How a scan meets the rows (Siddhi's TreeMap / HashMap order for primary-key tables). */
+  private readonly scanOrder: ScanOrder;
+  /** The rows in scan order, until the set of keys changes. */
+  private scanned: unknown[][] | undefined;
+  /** The most keys held at once (Siddhi's HashMap capacity follows it and never shrinks). */
+  private maxKeys = 0;
 
   constructor(
     layout: TableLayout,
@@ -50,6 +57,7 @@ export class InMemoryTable implements Table {
     this.indexes = layout.indexes;
     this.byKey = layout.primaryKey.length > 0 ? new Map() : undefined;
     for (const i of layout.indexes) this.byIndex.set(i, new Map());
+    this.scanOrder = scanOrderOf(layout.primaryKey.map((i) => layout.attributes[i]!.type));
   }
 
   get size(): number {
@@ -94,7 +102,17 @@ export class InMemoryTable implements Table {
   }
 
   all(): unknown[][] {
-    return [...this.rows];
+    return [...this.scanRows()];
+  }
+
+  /** Every row, in the order Siddhi's table holder would iterate them. */
+  private scanRows(): Iterable<unknown[]> {
+    if (this.byKey === undefined || this.scanOrder === 'insertion') return this.rows;
+    if (this.scanned === undefined) {
+      const types = this.primaryKey.map((i) => this.attributes[i]!.type);
+      this.scanned = orderForScan([...this.byKey.values()], this.scanOrder, this.primaryKey, types, this.maxKeys);
+    }
+    return this.scanned;
   }
 
   delete(cond: CompiledCondition, events: readonly TableInput[]): void {
@@ -128,6 +146,7 @@ export class InMemoryTable implements Table {
     const rows = (state as { rows?: unknown[][] } | undefined)?.rows ?? [];
     this.rows = new Set();
     this.byKey?.clear();
+    this.scanned = undefined;
     for (const m of this.byIndex.values()) m.clear();
     for (const r of rows) this.add(r.slice());
   }
@@ -148,7 +167,7 @@ export class InMemoryTable implements Table {
 
   private candidates(cond: CompiledCondition, input: unknown, ts: number): Iterable<unknown[]> {
     const lookup = this.own(cond).row.lookup;
-    if (!lookup) return this.rows;
+    if (!lookup) return this.scanRows();
     const key = lookup.key(input, ts);
     if (key === null || key === undefined) return NONE;
     if (lookup.kind === 'primaryKey') {
@@ -174,6 +193,8 @@ export class InMemoryTable implements Table {
         return;
       }
       this.byKey.set(key, r);
+      this.scanned = undefined;
+      if (this.byKey.size > this.maxKeys) this.maxKeys = this.byKey.size;
     }
     this.rows.add(r);
     for (const [i, m] of this.byIndex) indexAdd(m, r[i], r);
@@ -181,7 +202,10 @@ export class InMemoryTable implements Table {
 
   private remove(r: unknown[]): void {
     if (!this.rows.delete(r)) return;
-    if (this.byKey) this.byKey.delete(this.keyOf(r));
+    if (this.byKey) {
+      this.byKey.delete(this.keyOf(r));
+      this.scanned = undefined;
+    }
     for (const [i, m] of this.byIndex) indexRemove(m, r[i], r);
   }
 
@@ -246,6 +270,7 @@ export class InMemoryTable implements Table {
         }
         this.byKey.delete(oldKey);
         this.byKey.set(newKey, r);
+        this.scanned = undefined;
       }
     }
     this.indexes.forEach((i, k) => {
