@@ -7,11 +7,13 @@
  * Joins call `find(start, end, per)` with the `within` range and `per` value of the joined event,
  * then test their `on` condition on the rows; `AGG_TIMESTAMP` is at index 0 of each row.
  */
+import type { AttributeType } from '../../lang/ast.js';
 import type { Attribute } from '../app/app-context.js';
 import { CURRENT, type StreamEvent } from '../event/stream-event.js';
 import { foldValue, finishValue, type BaseKind, type Finisher } from './base-values.js';
 import { InMemoryBucketStore, type Bucket, type BucketStore } from './bucket-store.js';
 import { bucketStart, nextBucketStart, normalizeDuration, type Granularity } from './granularity.js';
+import { hashOrder } from './find-order.js';
 import { AggregationReadError } from './within-time.js';
 
 type EventFn = (d: unknown[], ts: number) => unknown;
@@ -32,6 +34,8 @@ export interface AggregationPlan {
   readonly timestamp?: (d: unknown[], ts: number) => number;
   readonly now: () => number;
   readonly groupBy: readonly EventFn[];
+  /** The types of the `group by` values. */
+  readonly groupByTypes: readonly AttributeType[];
   readonly bases: readonly { readonly kind: BaseKind; readonly input?: EventFn }[];
   readonly latest: readonly EventFn[];
   readonly outputs: readonly OutputSource[];
@@ -48,6 +52,8 @@ export class IncrementalAggregation {
   readonly attributes: readonly Attribute[];
   readonly granularities: readonly Granularity[];
   private readonly cursors: Cursor[];
+  /** Per granularity, the most completed buckets held at once (the capacity of Siddhi's table map). */
+  private readonly tableRows = new Map<Granularity, number>();
   /** The base inputs of the event being added. */
   private readonly scratch: unknown[] = [];
 
@@ -140,10 +146,28 @@ export class IncrementalAggregation {
    */
   find(start: number, end: number, per: Granularity | string): unknown[][] {
     const g = this.granularityOf(per);
-    const buckets = this.store.range(g, start, end);
+    const buckets = this.inSiddhiOrder(g, this.store.range(g, start, end));
     const rows: unknown[][] = new Array<unknown[]>(buckets.length);
     for (let i = 0; i < buckets.length; i++) rows[i] = this.row(buckets[i]!);
     return rows;
+  }
+
+  /** Buckets (ascending) in the order Siddhi returns them (see `find-order.ts`). */
+  private inSiddhiOrder(g: Granularity, buckets: Bucket[]): Bucket[] {
+    if (buckets.length < 2) return buckets;
+    const types = this.plan.groupByTypes;
+    if (this.plan.timestamp) return hashOrder(buckets, types, buckets.length);
+    if (types.length === 0) return buckets;
+    const running = bucketStart(this.plan.now(), g);
+    let split = buckets.findIndex((b) => b.start >= running);
+    if (split < 0) split = buckets.length;
+    const completed = this.store.size(g) - this.store.range(g, running, Infinity).length;
+    const rows = Math.max(this.tableRows.get(g) ?? 0, completed);
+    this.tableRows.set(g, rows);
+    const done = hashOrder(buckets.slice(0, split), types, rows);
+    return split === buckets.length
+      ? done
+      : done.concat(hashOrder(buckets.slice(split), types, buckets.length - split));
   }
 
   private row(b: Bucket): unknown[] {

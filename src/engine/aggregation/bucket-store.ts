@@ -29,12 +29,16 @@ export interface BucketStore {
   purgeBefore(g: Granularity, cutoff: number): number;
   /** Every bucket of `g`, oldest first. */
   all(g: Granularity): Bucket[];
+  /** How many buckets `g` holds. */
+  size(g: Granularity): number;
   clear(): void;
 }
 
 class GranularityBuckets {
   /** Bucket starts, ascending. */
   readonly starts: number[] = [];
+  /** How many buckets, over all starts and groups. */
+  count = 0;
   readonly byStart = new Map<number, Map<string, Bucket>>();
   /** The last looked-up bucket start, for the common case of consecutive events in one bucket. */
   private lastStart = NaN;
@@ -90,7 +94,14 @@ export class InMemoryBucketStore implements BucketStore {
   }
 
   put(g: Granularity, group: string, bucket: Bucket): void {
-    this.of(g).groups(bucket.start).set(group, bucket);
+    const d = this.of(g);
+    const groups = d.groups(bucket.start);
+    if (!groups.has(group)) d.count++;
+    groups.set(group, bucket);
+  }
+
+  size(g: Granularity): number {
+    return this.data.get(g)?.count ?? 0;
   }
 
   range(g: Granularity, from: number, to: number): Bucket[] {
@@ -114,6 +125,7 @@ export class InMemoryBucketStore implements BucketStore {
       d.byStart.delete(start);
     }
     if (n > 0) d.forget();
+    d.count -= dropped;
     return dropped;
   }
 

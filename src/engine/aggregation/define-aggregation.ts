@@ -79,7 +79,8 @@ function compilePlan(
   scope: Scope,
   granularities: AggregationPlan['granularities'],
 ): AggregationPlan {
-  const groupBy = def.selector.groupBy.map((v) => compileFn(ctx, v, scope).fn);
+  const groupByCompiled = def.selector.groupBy.map((v) => compileFn(ctx, v, scope));
+  const groupBy = groupByCompiled.map((c) => c.fn);
   const bases: { name: string; kind: BaseKind; input?: EventFn }[] = [];
   const latest: EventFn[] = [];
   const outputs: OutputSource[] = [];
@@ -136,6 +137,7 @@ function compilePlan(
     granularities,
     now: () => ctx.scheduler.now(),
     groupBy,
+    groupByTypes: groupByCompiled.map((c) => c.type),
     bases,
     latest,
     outputs,
