@@ -21,6 +21,8 @@ import { dialects } from './sql/sql-dialect.js';
 import { openSqliteTable } from './sqlite/open-sqlite-table.js';
 import { fieldLengths, masker, StoreOptions } from './store-options.js';
 import type { ObservableTable } from './table-changes.js';
+// `@store` on `define aggregation`.
+import './aggregation/install.js';
 
 function rdbmsTable(layout: TableLayout, store: Annotation, ctx: AppContext): ObservableTable {
   const opts = new StoreOptions(store, layout.id);

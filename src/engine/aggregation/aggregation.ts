@@ -36,8 +36,17 @@ export interface AggregationPlan {
   readonly groupBy: readonly EventFn[];
   /** The types of the `group by` values. */
   readonly groupByTypes: readonly AttributeType[];
-  readonly bases: readonly { readonly kind: BaseKind; readonly input?: EventFn }[];
+  readonly bases: readonly {
+    readonly name: string;
+    readonly kind: BaseKind;
+    readonly type: AttributeType;
+    readonly input?: EventFn;
+  }[];
   readonly latest: readonly EventFn[];
+  /** The names and types of the outputs `latest` computes. */
+  readonly latestAttributes: readonly Attribute[];
+  /** The names and types of the `group by` attributes. */
+  readonly groupByAttributes: readonly Attribute[];
   readonly outputs: readonly OutputSource[];
 }
 
@@ -56,6 +65,8 @@ export class IncrementalAggregation {
   private readonly tableRows = new Map<Granularity, number>();
   /** The base inputs of the event being added. */
   private readonly scratch: unknown[] = [];
+  /** The greatest event timestamp seen (`aggregate by`), or the clock: buckets ending by then are complete. */
+  private watermark = -Infinity;
 
   constructor(
     private readonly plan: AggregationPlan,
@@ -76,7 +87,9 @@ export class IncrementalAggregation {
       const d = e.data;
       const ts = p.timestamp ? p.timestamp(d, e.timestamp) : p.now();
       this.add(d, e.timestamp, ts);
+      if (ts > this.watermark) this.watermark = ts;
     }
+    if (this.store.complete) this.store.complete(p.timestamp ? this.watermark : p.now());
   }
 
   private add(d: unknown[], eventTs: number, ts: number): void {
@@ -99,7 +112,7 @@ export class IncrementalAggregation {
         c.next = nextBucketStart(ts, gran);
       }
       const start = c.start;
-      let b = this.store.get(gran, start, key);
+      let b = this.store.get(gran, start, key, groupValues);
       if (b === undefined) {
         b = this.newBucket(start, groupValues);
         this.store.put(gran, key, b);
@@ -192,6 +205,11 @@ export class IncrementalAggregation {
   }
 
   snapshot(): unknown {
+    // A stored aggregation's state is its tables: write what is being filled, carry nothing.
+    if (this.store.persistent) {
+      this.store.writeOpen?.();
+      return { stored: true };
+    }
     const buckets: Record<string, unknown[]> = {};
     for (const g of this.granularities) {
       buckets[g] = this.store
@@ -208,6 +226,11 @@ export class IncrementalAggregation {
   }
 
   restore(state: unknown): void {
+    if (this.store.persistent) {
+      this.store.clear();
+      for (const c of this.cursors) c.start = c.next = NaN;
+      return;
+    }
     const s = state as { buckets?: Record<string, unknown> } | null;
     if (!s || typeof s !== 'object' || typeof s.buckets !== 'object' || s.buckets === null) {
       throw new Error(`cannot restore aggregation '${this.id}': the snapshot holds no buckets`);
@@ -244,7 +267,8 @@ export class IncrementalAggregation {
 
 const EMPTY: readonly unknown[] = [];
 
-function groupKey(values: readonly unknown[]): string {
+/** The key of a group's buckets: its values, typed, joined. */
+export function groupKey(values: readonly unknown[]): string {
   let k = '';
   for (let i = 0; i < values.length; i++) {
     const v = values[i];

@@ -19,8 +19,8 @@ export interface Bucket {
 }
 
 export interface BucketStore {
-  /** The bucket of `group` starting at `start`, or undefined. */
-  get(g: Granularity, start: number, group: string): Bucket | undefined;
+  /** The bucket of `group` (key of `groupValues`) starting at `start`, or undefined. */
+  get(g: Granularity, start: number, group: string, groupValues: readonly unknown[]): Bucket | undefined;
   /** Adds a bucket that `get` did not find. */
   put(g: Granularity, group: string, bucket: Bucket): void;
   /** The buckets starting in `[from, to)`, oldest first, groups in the order they first appeared. */
@@ -32,6 +32,12 @@ export interface BucketStore {
   /** How many buckets `g` holds. */
   size(g: Granularity): number;
   clear(): void;
+  /** Whether the buckets live in a database (snapshots then carry none). */
+  readonly persistent?: boolean;
+  /** The aggregation's watermark moved to `watermark`: buckets that ended by then are complete. */
+  complete?(watermark: number): void;
+  /** Writes the buckets being filled to the database. */
+  writeOpen?(): void;
 }
 
 class GranularityBuckets {

@@ -18,6 +18,7 @@ import type { BaseKind } from './base-values.js';
 import { incrementalAggregator } from './base-values.js';
 import { aggregationGranularities } from './granularity.js';
 import { installPurging } from './purging.js';
+import { storedBuckets } from './stored-aggregation.js';
 import { unixTime } from './within-time.js';
 
 type EventFn = (d: unknown[], ts: number) => unknown;
@@ -57,7 +58,8 @@ export function defineAggregation(ctx: AppContext, def: AggregationDefinition): 
     throw new CompileError(`an aggregation's input cannot have a window; aggregations keep every event`, input.span);
   }
   const scope = withStoresIn(streamScope(names, chain.attributes), ctx);
-  const agg = new IncrementalAggregation(compilePlan(ctx, def, scope, granularities));
+  const plan = compilePlan(ctx, def, scope, granularities);
+  const agg = new IncrementalAggregation(plan, storedBuckets(ctx, def, plan));
   target.aggregation = agg;
   junction.subscribe(chain.entry);
   aggregations.set(def.id, agg);
@@ -81,8 +83,9 @@ function compilePlan(
 ): AggregationPlan {
   const groupByCompiled = def.selector.groupBy.map((v) => compileFn(ctx, v, scope));
   const groupBy = groupByCompiled.map((c) => c.fn);
-  const bases: { name: string; kind: BaseKind; input?: EventFn }[] = [];
+  const bases: { name: string; kind: BaseKind; type: Attribute['type']; input?: EventFn }[] = [];
   const latest: EventFn[] = [];
+  const latestAttributes: Attribute[] = [];
   const outputs: OutputSource[] = [];
   const attributes: Attribute[] = [{ name: 'AGG_TIMESTAMP', type: 'long' }];
   if (def.selector.selectAll) {
@@ -111,7 +114,14 @@ function compilePlan(
       const slots = inc.bases.map((b) => {
         const at = bases.findIndex((x) => x.name === b.name);
         if (at >= 0) return at;
-        return bases.push({ name: b.name, kind: b.kind, ...(b.kind === 'count' ? {} : { input }) }) - 1;
+        return (
+          bases.push({
+            name: b.name,
+            kind: b.kind,
+            type: baseType(b.kind, attrInfo?.type),
+            ...(b.kind === 'count' ? {} : { input }),
+          }) - 1
+        );
       });
       outputs.push({ kind: 'aggregate', finisher: inc.finish(slots) });
       attributes.push({ name, type: inc.returnType });
@@ -123,6 +133,7 @@ function compilePlan(
       outputs.push({ kind: 'group', index: g });
     } else {
       outputs.push({ kind: 'latest', index: latest.push(c.fn) - 1 });
+      latestAttributes.push({ name, type: c.type });
     }
     attributes.push({ name, type: c.type });
   });
@@ -138,11 +149,27 @@ function compilePlan(
     now: () => ctx.scheduler.now(),
     groupBy,
     groupByTypes: groupByCompiled.map((c) => c.type),
+    groupByAttributes: def.selector.groupBy.map((v, i) => ({ name: v.name, type: groupByCompiled[i]!.type })),
     bases,
     latest,
+    latestAttributes,
     outputs,
     ...(def.aggregateBy ? { timestamp: timestampFn(ctx, def.aggregateBy, scope) } : {}),
   };
+}
+
+/** The column type of a base value: sums of whole numbers are long, of fractions double. */
+function baseType(kind: BaseKind, input: Attribute['type'] | undefined): Attribute['type'] {
+  switch (kind) {
+    case 'count':
+      return 'long';
+    case 'sum':
+      return input === 'int' || input === 'long' ? 'long' : 'double';
+    case 'set':
+      return 'string';
+    default:
+      return input ?? 'double';
+  }
 }
 
 function timestampFn(ctx: AppContext, by: Variable, scope: Scope): (d: unknown[], ts: number) => number {

@@ -1,0 +1,105 @@
+/**
+ * `@store(type = '...', ...)` on `define aggregation`: opens the aggregation's tables through the
+ * factory the store registered, puts a `TableBucketStore` under the aggregation, and ties the
+ * tables to the app's lifecycle: connect before start, rebuild the running buckets, write what is
+ * being filled on flush (persist, shutdown), close at release.
+ *
+ * Rebuilding after a restart (Siddhi's IncrementalExecutorsInitialiser): from the finest
+ * granularity up, the running bucket of each granularity (the one holding the latest row of the
+ * next finer table) is rolled up again from the finer table's rows, and replaces the stored row
+ * when the finer rows hold later events (the app stopped before writing it). The finest running
+ * bucket is as the last flush left it.
+ */
+import type { AggregationDefinition, Annotation } from '../../lang/ast.js';
+import { CompileError } from '../../plan/expression/compile.js';
+import type { AppContext } from '../app/app-context.js';
+import { annotationValue } from '../app/build-app.js';
+import { groupKey, type AggregationPlan } from './aggregation.js';
+import { aggregationTableFactories, type AggregationTables } from './aggregation-tables.js';
+import { BucketCodec } from './bucket-codec.js';
+import { bucketStart, nextBucketStart } from './granularity.js';
+import { TableBucketStore } from './table-bucket-store.js';
+
+/** The store of a `@store` aggregation, or undefined when it has none (buckets in memory). */
+export function storedBuckets(
+  ctx: AppContext,
+  def: AggregationDefinition,
+  plan: AggregationPlan,
+): TableBucketStore | undefined {
+  const stores = def.annotations.filter((a) => a.name.toLowerCase() === 'store');
+  if (stores.length === 0) return undefined;
+  if (stores.length > 1) throw new CompileError(`aggregation '${def.id}' has more than one @store`, stores[1]!.span);
+  const store: Annotation = stores[0]!;
+  const type = annotationValue(store, 'type');
+  const factory = type === undefined ? undefined : aggregationTableFactories.get(type.toLowerCase());
+  if (!factory) {
+    throw new CompileError(
+      type === undefined
+        ? `aggregation '${def.id}': @store needs a type, e.g. @store(type = 'rdbms', jdbc.url = 'jdbc:sqlite:aggregations.db')`
+        : `aggregation '${def.id}': no store of type '${type}' keeps aggregations; known: ${[...aggregationTableFactories.keys()].join(', ') || 'none'}`,
+      store.span,
+    );
+  }
+  let codec: BucketCodec;
+  try {
+    codec = new BucketCodec({
+      aggregation: def.id,
+      granularities: plan.granularities,
+      groupBy: plan.groupByAttributes,
+      bases: plan.bases.map((b) => ({ name: b.name, type: b.type, kind: b.kind })),
+      latest: plan.latestAttributes,
+      groupKey,
+    });
+  } catch (e) {
+    throw new CompileError(e instanceof Error ? e.message : String(e), def.span);
+  }
+  const tables = factory(codec.layout, store, ctx);
+  const buckets = new TableBucketStore(tables, codec);
+  let rebuilt = false;
+  const rebuild = (): void => {
+    if (rebuilt) return;
+    rebuildRunning(tables, codec);
+    rebuilt = true;
+  };
+  ctx.lifecycle.push({
+    prepare: async () => {
+      await tables.prepare();
+      rebuild();
+    },
+    start: () => {
+      if (!tables.loaded) {
+        throw new Error(
+          `aggregation '${def.id}' (${tables.description}) has not connected yet: start the app with 'await runtime.startAsync()'`,
+        );
+      }
+      rebuild();
+    },
+    flush: async () => {
+      buckets.writeOpen();
+      await tables.flush();
+    },
+    release: () => tables.release(),
+  });
+  return buckets;
+}
+
+/** Rolls each granularity's running bucket up again from the next finer table (see the module note). */
+export function rebuildRunning(tables: AggregationTables, codec: BucketCodec): void {
+  const gs = codec.layout.granularities;
+  for (let i = 1; i < gs.length; i++) {
+    const finer = gs[i - 1]!;
+    const g = gs[i]!;
+    const last = tables.latest(finer);
+    if (last === undefined) continue;
+    const start = bucketStart(last, g);
+    const rows = tables.read(finer, start, nextBucketStart(last, g));
+    const rebuiltRows: unknown[][] = [];
+    for (const b of codec.rollUp(rows, start)) {
+      const stored = tables.readOne(g, start, b.groupValues);
+      const storedTs = stored ? stored[1] : undefined;
+      if (stored === undefined || typeof storedTs !== 'number' || storedTs < b.lastTs)
+        rebuiltRows.push(codec.encode(b));
+    }
+    if (rebuiltRows.length > 0) tables.write(g, rebuiltRows);
+  }
+}

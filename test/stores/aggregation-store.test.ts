@@ -1,0 +1,295 @@
+import { after, describe, test } from 'node:test';
+import assert from 'node:assert/strict';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import Database from 'better-sqlite3';
+import pg from 'pg';
+import mysql from 'mysql2/promise';
+import { SiddhiManager } from '../../src/engine/siddhi-manager.js';
+import { memoryLogger, type LogLine } from '../../src/engine/runtime/logger.js';
+import type { SiddhiAppRuntime } from '../../src/engine/app/siddhi-app-runtime.js';
+import '../../src/stores/install.js';
+
+const T0 = 1577836800000; // 2020-01-01T00:00:00Z
+const SEC = 1000;
+const MIN = 60_000;
+const HOUR = 3_600_000;
+
+function suffix(): string {
+  return Math.random().toString(36).slice(2, 8);
+}
+
+function app(store: string, name: string, purge = `@purge(enable='false')`): string {
+  return `
+define stream Trades (symbol string, price double, volume long, ts long);
+${store}
+${purge}
+define aggregation ${name} from Trades
+select symbol, sum(price) as total, avg(price) as avgPrice, count() as n, min(price) as low, max(price) as high,
+       distinctCount(volume) as volumes, price * volume as lastValue
+group by symbol aggregate by ts every sec ... day;`;
+}
+
+async function startApp(text: string, lines: LogLine[] = []): Promise<SiddhiAppRuntime> {
+  const r = new SiddhiManager({ clock: 'virtual', startTime: T0, logger: memoryLogger(lines) }).createSiddhiAppRuntime(
+    text,
+  );
+  await r.startAsync();
+  return r;
+}
+
+function send(r: SiddhiAppRuntime, rows: readonly [string, number, number, number][]): void {
+  const h = r.getInputHandler('Trades');
+  for (const row of rows) h.send([...row]);
+}
+
+const per = (r: SiddhiAppRuntime, name: string, g: string): unknown[][] =>
+  r.query(`from ${name} within '2020-01-** **:**:**' per '${g}' select * order by AGG_TIMESTAMP, symbol`);
+
+/** A database the scenario runs against: the `@store` annotation and raw SQL for checks. */
+interface Db {
+  readonly store: string;
+  /** Quotes an identifier. */
+  q(id: string): string;
+  rows(sql: string): Promise<unknown[][]>;
+  close(): Promise<void>;
+}
+
+/** Numbers as numbers (drivers return BIGINT as strings). */
+function numeric(rows: unknown[][]): unknown[][] {
+  return rows.map((r) => r.map((v) => (typeof v === 'string' && /^-?\d+(\.\d+)?$/.test(v) ? Number(v) : v)));
+}
+
+/**
+ * Ingests, queries per seconds, minutes and hours, stops; checks the hours table; then loses the
+ * running hour's row and leaves the day's stale (as a crash before they were written would), and
+ * restarts on the same database: stored buckets answer, the running buckets are rebuilt from the
+ * finer tables, and new events (in the running second, and late ones) continue them.
+ */
+async function scenario(db: Db, name: string): Promise<void> {
+  const r1 = await startApp(app(db.store, name));
+  send(r1, [
+    ['IBM', 10, 1, T0 + 100],
+    ['IBM', 20, 2, T0 + 900],
+    ['WSO2', 5, 3, T0 + SEC],
+    ['IBM', 30, 2, T0 + MIN + 5 * SEC],
+    ['IBM', 40, 3, T0 + HOUR + 2 * SEC],
+    ['WSO2', 6, 3, T0 + HOUR + 2 * SEC + 500], // the running second when the app stops
+  ]);
+  const seconds = [
+    [T0, 'IBM', 30, 15, 2, 10, 20, 2, 40],
+    [T0 + SEC, 'WSO2', 5, 5, 1, 5, 5, 1, 15],
+    [T0 + MIN + 5 * SEC, 'IBM', 30, 30, 1, 30, 30, 1, 60],
+    [T0 + HOUR + 2 * SEC, 'IBM', 40, 40, 1, 40, 40, 1, 120],
+    [T0 + HOUR + 2 * SEC, 'WSO2', 6, 6, 1, 6, 6, 1, 18],
+  ];
+  const hours = [
+    [T0, 'IBM', 60, 20, 3, 10, 30, 2, 60],
+    [T0, 'WSO2', 5, 5, 1, 5, 5, 1, 15],
+    [T0 + HOUR, 'IBM', 40, 40, 1, 40, 40, 1, 120],
+    [T0 + HOUR, 'WSO2', 6, 6, 1, 6, 6, 1, 18],
+  ];
+  assert.deepEqual(per(r1, name, 'seconds'), seconds);
+  assert.deepEqual(per(r1, name, 'minutes'), [
+    [T0, 'IBM', 30, 15, 2, 10, 20, 2, 40],
+    [T0, 'WSO2', 5, 5, 1, 5, 5, 1, 15],
+    [T0 + MIN, 'IBM', 30, 30, 1, 30, 30, 1, 60],
+    [T0 + HOUR, 'IBM', 40, 40, 1, 40, 40, 1, 120],
+    [T0 + HOUR, 'WSO2', 6, 6, 1, 6, 6, 1, 18],
+  ]);
+  assert.deepEqual(per(r1, name, 'hours'), hours);
+  await r1.shutdown();
+
+  const t = (g: string): string => db.q(`${name}_${g}`);
+  const [ts, sym, count, sum, eventTs] = [
+    'AGG_TIMESTAMP',
+    'symbol',
+    'AGG_COUNT',
+    'AGG_SUM_price',
+    'AGG_EVENT_TIMESTAMP',
+  ].map((c) => db.q(c));
+  assert.deepEqual(numeric(await db.rows(`SELECT * FROM ${t('HOURS')} ORDER BY ${ts}, ${sym}`)), [
+    [T0, T0 + MIN + 5 * SEC, 'IBM', 60, 3, 10, 30, '[1,2]', 60],
+    [T0, T0 + SEC, 'WSO2', 5, 1, 5, 5, '[3]', 15],
+    [T0 + HOUR, T0 + HOUR + 2 * SEC, 'IBM', 40, 1, 40, 40, '[3]', 120],
+    [T0 + HOUR, T0 + HOUR + 2 * SEC + 500, 'WSO2', 6, 1, 6, 6, '[3]', 18],
+  ]);
+  // As if the app died before writing its running hour and day.
+  await db.rows(`DELETE FROM ${t('HOURS')} WHERE ${ts} = ${T0 + HOUR}`);
+  await db.rows(`UPDATE ${t('DAYS')} SET ${count} = 1, ${sum} = 1, ${eventTs} = ${T0}`);
+
+  const r2 = await startApp(app(db.store, name));
+  assert.deepEqual(per(r2, name, 'seconds'), seconds);
+  assert.deepEqual(per(r2, name, 'hours'), hours);
+  send(r2, [
+    ['WSO2', 4, 5, T0 + HOUR + 2 * SEC + 700], // the second that was running before the restart
+    ['IBM', 1, 1, T0 + 30 * SEC], // late: back into completed buckets
+  ]);
+  assert.deepEqual(per(r2, name, 'seconds').slice(2), [
+    [T0 + 30 * SEC, 'IBM', 1, 1, 1, 1, 1, 1, 1],
+    [T0 + MIN + 5 * SEC, 'IBM', 30, 30, 1, 30, 30, 1, 60],
+    [T0 + HOUR + 2 * SEC, 'IBM', 40, 40, 1, 40, 40, 1, 120],
+    [T0 + HOUR + 2 * SEC, 'WSO2', 10, 5, 2, 4, 6, 2, 20],
+  ]);
+  assert.deepEqual(per(r2, name, 'hours'), [
+    [T0, 'IBM', 61, 61 / 4, 4, 1, 30, 2, 60],
+    [T0, 'WSO2', 5, 5, 1, 5, 5, 1, 15],
+    [T0 + HOUR, 'IBM', 40, 40, 1, 40, 40, 1, 120],
+    [T0 + HOUR, 'WSO2', 10, 5, 2, 4, 6, 2, 20],
+  ]);
+  assert.deepEqual(
+    r2.query(`from ${name} within '2020-01-01 **:**:**' per 'days' select symbol, total, n order by symbol`),
+    [
+      ['IBM', 101, 5],
+      ['WSO2', 15, 3],
+    ],
+  );
+  // A join reads the stored buckets with the within and per of each event.
+  await r2.shutdown();
+}
+
+/** Purging deletes rows older than each granularity's retention from the tables. */
+async function purging(db: Db, name: string): Promise<void> {
+  const text = app(
+    db.store,
+    name,
+    `@purge(enable='true', interval='1 min', @retentionPeriod(sec='120 sec', min='3 hours', hour='all', day='all'))`,
+  );
+  const r = await startApp(text);
+  send(r, [
+    ['IBM', 10, 1, T0 + 100],
+    ['IBM', 20, 1, T0 + 5 * MIN],
+  ]);
+  const count = async (g: string): Promise<number> =>
+    Number((await db.rows(`SELECT COUNT(*) FROM ${db.q(`${name}_${g}`)}`))[0]![0]);
+  r.advanceTime(4 * MIN); // now T0+4min: the first second is older than 120 s
+  await r.flush();
+  assert.equal(await count('SECONDS'), 1, 'the second at T0 was purged; the running one at T0+5min was written');
+  assert.deepEqual(
+    per(r, name, 'seconds').map((x) => x[0]),
+    [T0 + 5 * MIN],
+  );
+  r.advanceTime(3 * HOUR + 2 * MIN); // now T0+3h6min: both minutes are older than 3 hours
+  await r.flush();
+  assert.equal(await count('MINUTES'), 0);
+  assert.deepEqual(per(r, name, 'minutes'), []);
+  assert.deepEqual(
+    per(r, name, 'hours').map((x) => x.slice(0, 3)),
+    [[T0, 'IBM', 30]],
+  );
+  await r.shutdown();
+}
+
+describe('aggregation @store on SQLite', () => {
+  const dir = mkdtempSync(join(tmpdir(), 'tributary-aggstore-'));
+  after(() => rmSync(dir, { recursive: true, force: true }));
+
+  function sqlite(file: string): Db {
+    return {
+      store: `@store(type = 'rdbms', jdbc.url = 'jdbc:sqlite:${file}')`,
+      q: (id) => `"${id}"`,
+      rows: (sql) => {
+        const db = new Database(file);
+        try {
+          const st = db.prepare(sql);
+          return Promise.resolve(st.reader ? (st.raw().all() as unknown[][]) : (st.run(), []));
+        } finally {
+          db.close();
+        }
+      },
+      close: () => Promise.resolve(),
+    };
+  }
+
+  test('buckets land in <Agg>_SECONDS ... tables, survive a restart and continue', async () => {
+    const file = join(dir, 'agg.sqlite');
+    await scenario(sqlite(file), 'Stats');
+    const db = new Database(file, { readonly: true });
+    try {
+      const tables = db.prepare(`SELECT name FROM sqlite_master WHERE type = 'table' ORDER BY name`).pluck().all();
+      assert.deepEqual(tables, ['Stats_DAYS', 'Stats_HOURS', 'Stats_MINUTES', 'Stats_SECONDS']);
+      const cols = (db.prepare(`PRAGMA table_info("Stats_SECONDS")`).all() as { name: string }[]).map((c) => c.name);
+      assert.deepEqual(cols, [
+        'AGG_TIMESTAMP',
+        'AGG_EVENT_TIMESTAMP',
+        'symbol',
+        'AGG_SUM_price',
+        'AGG_COUNT',
+        'AGG_MIN_price',
+        'AGG_MAX_price',
+        'AGG_SET_volume',
+        'lastValue',
+      ]);
+    } finally {
+      db.close();
+    }
+  });
+
+  test('@purge deletes old rows from the tables', async () => {
+    await purging(sqlite(join(dir, 'purge.sqlite')), 'Purged');
+  });
+});
+
+describe('aggregation @store on PostgreSQL', () => {
+  const client = new pg.Client({ host: '127.0.0.1', port: 5432, user: 'postgres', database: 'test' });
+  const names: string[] = [];
+  const db: Db = {
+    store: `@store(type = 'rdbms', jdbc.url = 'jdbc:postgresql://127.0.0.1:5432/test', username = 'postgres', password = '')`,
+    q: (id) => `"${id}"`,
+    rows: async (sql) => (await client.query({ text: sql, rowMode: 'array' })).rows as unknown[][],
+    close: () => client.end(),
+  };
+  after(async () => {
+    for (const n of names) {
+      for (const g of ['SECONDS', 'MINUTES', 'HOURS', 'DAYS']) await client.query(`DROP TABLE IF EXISTS "${n}_${g}"`);
+    }
+    await client.end();
+  });
+
+  test('buckets land in tables, survive a restart and continue', async () => {
+    await client.connect();
+    const name = `Stats_${suffix()}`;
+    names.push(name);
+    await scenario(db, name);
+  });
+
+  test('@purge deletes old rows from the tables', async () => {
+    const name = `Purged_${suffix()}`;
+    names.push(name);
+    await purging(db, name);
+  });
+});
+
+describe('aggregation @store on MariaDB', () => {
+  let conn: mysql.Connection | undefined;
+  const names: string[] = [];
+  const db: Db = {
+    store: `@store(type = 'rdbms', jdbc.url = 'jdbc:mariadb://127.0.0.1:3306/test', username = 'root', password = '')`,
+    q: (id) => `\`${id}\``,
+    rows: async (sql) => {
+      conn ??= await mysql.createConnection({ host: '127.0.0.1', port: 3306, user: 'root', database: 'test' });
+      const [r] = await conn.query({ sql, rowsAsArray: true });
+      return Array.isArray(r) ? (r as unknown[][]) : [];
+    },
+    close: async () => conn?.end(),
+  };
+  after(async () => {
+    for (const n of names) {
+      for (const g of ['SECONDS', 'MINUTES', 'HOURS', 'DAYS']) await db.rows(`DROP TABLE IF EXISTS \`${n}_${g}\``);
+    }
+    await db.close();
+  });
+
+  test('buckets land in tables, survive a restart and continue', async () => {
+    const name = `Stats_${suffix()}`;
+    names.push(name);
+    await scenario(db, name);
+  });
+
+  test('@purge deletes old rows from the tables', async () => {
+    const name = `Purged_${suffix()}`;
+    names.push(name);
+    await purging(db, name);
+  });
+});
