@@ -145,7 +145,7 @@ describe('incremental aggregation', () => {
     const h = r.getInputHandler('Trades');
     for (let i = 0; i < 5; i++) h.send([i % 2 === 0 ? 'A' : 'B', i, 1, ts('2020-01-01T00:00:00Z') + i * 1000]);
     const rows = r.query(
-      `from A on symbol == 'A' within ${ts('2020-01-01T00:00:01Z')}L, '2020-01-01 00:00:05' per 'seconds' select AGG_TIMESTAMP, total`,
+      `from A on symbol == 'A' within ${ts('2020-01-01T00:00:01Z')}L, '2020-01-01 00:00:05' per 'seconds' select AGG_TIMESTAMP, total order by AGG_TIMESTAMP`,
     );
     assert.deepEqual(rows, [
       [ts('2020-01-01T00:00:02Z'), 2],
@@ -247,5 +247,22 @@ describe('incremental aggregation', () => {
     assert.deepEqual(r2.query(`from A within '2020-03-** **:**:**' per 'hours' select total, n, volumes, lastValue`), [
       [60, 3, 2, 30],
     ]);
+  });
+});
+
+describe("rows in Siddhi's order", () => {
+  test('with aggregate by, a read meets rows in the hash order of (AGG_TIMESTAMP, group) keys', () => {
+    // SelectOptimisationAggregationTestCase aggregationFunctionTestcase11: Siddhi's HashMap keyed by
+    // "<AGG_TIMESTAMP>:-:<symbol>:-:" iterates WSO22's second last.
+    const r = start(`define stream S (symbol string, price double, ts long);
+      define aggregation A from S select symbol, sum(price) as total group by symbol aggregate by ts every sec;`);
+    const h = r.getInputHandler('S');
+    h.send(['WSO2', 50, 1496289950000]);
+    h.send(['WSO22', 75, 1496289950100]);
+    h.send(['IBM', 101, 1496289954000]);
+    assert.deepEqual(
+      r.query(`from A within 1496200000000L, 1596535449000L per 'seconds' select symbol`).map((x) => x[0]),
+      ['IBM', 'WSO2', 'WSO22'],
+    );
   });
 });
