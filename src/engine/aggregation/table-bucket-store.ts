@@ -19,6 +19,8 @@ export class TableBucketStore implements BucketStore {
   private readonly dirty = new Set<Bucket>();
   /** Buckets not in their table yet (they count towards `size`). */
   private readonly fresh = new Set<Bucket>();
+  /** Per granularity, no stored row starts after this (a new bucket past it needs no lookup). */
+  private readonly storedUpTo = new Map<Granularity, number>();
 
   constructor(
     private readonly tables: AggregationTables,
@@ -44,9 +46,28 @@ export class TableBucketStore implements BucketStore {
     groups.set(group, b);
   }
 
+  /** Whether the table may hold a row starting at `start`. */
+  private mayBeStored(g: Granularity, start: number): boolean {
+    let upTo = this.storedUpTo.get(g);
+    if (upTo === undefined) {
+      upTo = this.tables.latest(g) ?? -Infinity;
+      this.storedUpTo.set(g, upTo);
+    }
+    return start <= upTo;
+  }
+
+  private written(g: Granularity, rows: readonly unknown[][]): void {
+    if (rows.length === 0) return;
+    this.tables.write(g, rows);
+    let upTo = this.storedUpTo.get(g) ?? -Infinity;
+    for (const r of rows) if ((r[0] as number) > upTo) upTo = r[0] as number;
+    this.storedUpTo.set(g, upTo);
+  }
+
   get(g: Granularity, start: number, group: string, groupValues: readonly unknown[]): Bucket | undefined {
     let b = this.open.get(g)?.get(start)?.get(group);
     if (b === undefined) {
+      if (!this.mayBeStored(g, start)) return undefined;
       const row = this.tables.readOne(g, start, groupValues);
       if (row === undefined) return undefined;
       b = this.codec.decode(row);
@@ -111,12 +132,13 @@ export class TableBucketStore implements BucketStore {
   }
 
   clear(): void {
+    this.storedUpTo.clear();
     this.open.clear();
     this.dirty.clear();
     this.fresh.clear();
   }
 
-  /** Writes the buckets that ended at or before `watermark` and lets them go from memory. */
+  /** Writes the buckets that ended at or before `watermark` (one transaction per granularity) and lets them go from memory. */
   complete(watermark: number): void {
     for (const [g, starts] of this.open) {
       let rows: unknown[][] | undefined;
@@ -129,7 +151,7 @@ export class TableBucketStore implements BucketStore {
         }
         starts.delete(start);
       }
-      if (rows) this.tables.write(g, rows);
+      if (rows) this.written(g, rows);
     }
   }
 
@@ -146,7 +168,7 @@ export class TableBucketStore implements BucketStore {
           this.fresh.delete(b);
         }
       }
-      if (rows.length > 0) this.tables.write(g, rows);
+      this.written(g, rows);
     }
   }
 }

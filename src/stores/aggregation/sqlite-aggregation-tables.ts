@@ -101,8 +101,8 @@ export class SqliteAggregationTables implements AggregationTables {
   }
 
   readOne(g: Granularity, start: number, groupValues: readonly unknown[]): unknown[] | undefined {
-    const key = keyColumns(this.layout);
-    const params = [start, ...groupValues].map((v, i) => encodeValue(v, this.layout.columns[key[i]!]!.type, d));
+    const cols = this.layout.columns;
+    const params = [start, ...groupValues].map((v, i) => encodeValue(v, cols[i === 0 ? 0 : i + 1]!.type, d));
     const r = this.of(g).readOne.get(...params) as unknown[] | undefined;
     return r ? this.decode(r) : undefined;
   }
