@@ -230,6 +230,19 @@ describe('aggregation @store on SQLite', () => {
     await purging(sqlite(join(dir, 'purge.sqlite')), 'Purged');
   });
 
+  test('snapshots carry no buckets of a stored aggregation: restoring keeps what the database holds', async () => {
+    const r = await startApp(app(`@store(type = 'rdbms', file = '${join(dir, 'snap.sqlite')}')`, 'Snap'));
+    send(r, [['IBM', 10, 1, T0]]);
+    const revision = await r.persistAsync();
+    send(r, [['IBM', 5, 1, T0 + 200]]);
+    r.restoreRevision(revision);
+    send(r, [['IBM', 1, 1, T0 + 300]]);
+    assert.deepEqual(r.query(`from Snap within '2020-01-01 **:**:**' per 'seconds' select AGG_TIMESTAMP, total, n`), [
+      [T0, 16, 3],
+    ]);
+    await r.shutdown();
+  });
+
   test('on the app clock (no aggregate by): joins read stored buckets with the within and per of each event', async () => {
     const file = join(dir, 'clock.sqlite');
     const text = `

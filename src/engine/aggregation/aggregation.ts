@@ -227,6 +227,8 @@ export class IncrementalAggregation {
 
   restore(state: unknown): void {
     if (this.store.persistent) {
+      // The database is the state: keep what was folded since, and read it back from there.
+      this.store.writeOpen?.();
       this.store.clear();
       for (const c of this.cursors) c.start = c.next = NaN;
       return;
