@@ -21,6 +21,8 @@ export class TableBucketStore implements BucketStore {
   private readonly fresh = new Set<Bucket>();
   /** Per granularity, no stored row starts after this (a new bucket past it needs no lookup). */
   private readonly storedUpTo = new Map<Granularity, number>();
+  /** Per granularity, how many rows its table holds (counted once, then kept up to date). */
+  private readonly storedCount = new Map<Granularity, number>();
 
   constructor(
     private readonly tables: AggregationTables,
@@ -56,12 +58,23 @@ export class TableBucketStore implements BucketStore {
     return start <= upTo;
   }
 
-  private written(g: Granularity, rows: readonly unknown[][]): void {
+  /** Writes `rows` of `g`, of which `added` are new to the table. */
+  private written(g: Granularity, rows: readonly unknown[][], added: number): void {
     if (rows.length === 0) return;
     this.tables.write(g, rows);
     let upTo = this.storedUpTo.get(g) ?? -Infinity;
     for (const r of rows) if ((r[0] as number) > upTo) upTo = r[0] as number;
     this.storedUpTo.set(g, upTo);
+    const n = this.storedCount.get(g);
+    if (n !== undefined) this.storedCount.set(g, n + added);
+  }
+
+  /** Encodes `b` into `rows` when it changed, and forgets that it did; returns 1 when it is new to its table. */
+  private take(b: Bucket, rows: unknown[][]): number {
+    if (!this.dirty.has(b)) return 0;
+    rows.push(this.codec.encode(b));
+    this.dirty.delete(b);
+    return this.fresh.delete(b) ? 1 : 0;
   }
 
   get(g: Granularity, start: number, group: string, groupValues: readonly unknown[]): Bucket | undefined {
@@ -118,7 +131,10 @@ export class TableBucketStore implements BucketStore {
         starts.delete(start);
       }
     }
-    return this.tables.deleteBefore(g, cutoff);
+    const dropped = this.tables.deleteBefore(g, cutoff);
+    const n = this.storedCount.get(g);
+    if (n !== undefined) this.storedCount.set(g, n - dropped);
+    return dropped;
   }
 
   all(g: Granularity): Bucket[] {
@@ -126,13 +142,18 @@ export class TableBucketStore implements BucketStore {
   }
 
   size(g: Granularity): number {
-    let n = this.tables.count(g);
+    let n = this.storedCount.get(g);
+    if (n === undefined) {
+      n = this.tables.count(g);
+      this.storedCount.set(g, n);
+    }
     for (const groups of this.open.get(g)?.values() ?? []) for (const b of groups.values()) if (this.fresh.has(b)) n++;
     return n;
   }
 
   clear(): void {
     this.storedUpTo.clear();
+    this.storedCount.clear();
     this.open.clear();
     this.dirty.clear();
     this.fresh.clear();
@@ -141,17 +162,14 @@ export class TableBucketStore implements BucketStore {
   /** Writes the buckets that ended at or before `watermark` (one transaction per granularity) and lets them go from memory. */
   complete(watermark: number): void {
     for (const [g, starts] of this.open) {
-      let rows: unknown[][] | undefined;
+      const rows: unknown[][] = [];
+      let added = 0;
       for (const [start, groups] of starts) {
         if (nextBucketStart(start, g) > watermark) continue;
-        for (const b of groups.values()) {
-          if (this.dirty.has(b)) (rows ??= []).push(this.codec.encode(b));
-          this.dirty.delete(b);
-          this.fresh.delete(b);
-        }
+        for (const b of groups.values()) added += this.take(b, rows);
         starts.delete(start);
       }
-      if (rows) this.written(g, rows);
+      this.written(g, rows, added);
     }
   }
 
@@ -160,15 +178,9 @@ export class TableBucketStore implements BucketStore {
     if (this.dirty.size === 0) return;
     for (const [g, starts] of this.open) {
       const rows: unknown[][] = [];
-      for (const groups of starts.values()) {
-        for (const b of groups.values()) {
-          if (!this.dirty.has(b)) continue;
-          rows.push(this.codec.encode(b));
-          this.dirty.delete(b);
-          this.fresh.delete(b);
-        }
-      }
-      this.written(g, rows);
+      let added = 0;
+      for (const groups of starts.values()) for (const b of groups.values()) added += this.take(b, rows);
+      this.written(g, rows, added);
     }
   }
 }
