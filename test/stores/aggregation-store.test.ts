@@ -329,6 +329,28 @@ describe('aggregation @store on PostgreSQL', () => {
     names.push(name);
     await purging(db, name);
   });
+
+  test('an unreachable database fails startAsync with where and why, without the password; start() refuses', async () => {
+    const text = app(
+      `@store(type = 'rdbms', jdbc.url = 'jdbc:postgresql://127.0.0.1:1/test', username = 'postgres', password = 's3cret')`,
+      'Nowhere',
+    );
+    const r = new SiddhiManager({ clock: 'virtual', startTime: T0, logger: memoryLogger() }).createSiddhiAppRuntime(
+      text,
+    );
+    await assert.rejects(r.startAsync(), (e: Error) => {
+      assert.match(
+        e.message,
+        /aggregation 'Nowhere': cannot load its seconds table from postgresql:\/\/127\.0\.0\.1:1\/test/,
+      );
+      assert.doesNotMatch(e.message, /s3cret/);
+      return true;
+    });
+    const r2 = new SiddhiManager({ clock: 'virtual', startTime: T0, logger: memoryLogger() }).createSiddhiAppRuntime(
+      text,
+    );
+    assert.throws(() => r2.start(), /has not connected yet: start the app with 'await runtime.startAsync\(\)'/);
+  });
 });
 
 describe('aggregation @store on MariaDB', () => {
