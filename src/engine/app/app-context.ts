@@ -7,6 +7,7 @@ import type { ExtensionRegistry } from '../registry/registry.js';
 import type { StreamJunction } from '../runtime/stream-junction.js';
 import type { Scheduler } from '../time/scheduler.js';
 import type { Logger } from '../runtime/logger.js';
+import type { AppStatistics } from '../runtime/statistics.js';
 
 export interface Attribute {
   readonly name: string;
@@ -43,6 +44,8 @@ export interface ErrorStoreHook {
 
 export interface AppContext {
   readonly name: string;
+  /** What queries report into while statistics are on (`@app:statistics`, or switched at runtime). */
+  readonly statistics: AppStatistics;
   /** The manager's error store, when one is installed (the server's); without one, failures are logged. */
   readonly errorStore: ErrorStoreHook | undefined;
   readonly scheduler: Scheduler;

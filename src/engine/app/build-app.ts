@@ -10,6 +10,13 @@ import type { PersistenceStore } from '../persistence/persistence-store.js';
 import type { FunctionImpl } from '../registry/extension-impl.js';
 import type { ExtensionRegistry } from '../registry/registry.js';
 import type { Logger } from '../runtime/logger.js';
+import {
+  AppStatistics,
+  measuredInput,
+  QueryStatistics,
+  queryOfError,
+  statisticsLevelOf,
+} from '../runtime/statistics.js';
 import { StreamJunction } from '../runtime/stream-junction.js';
 import { ManualScheduler } from '../time/manual-scheduler.js';
 import { PlaybackClock } from '../time/playback-clock.js';
@@ -89,8 +96,10 @@ export function buildApp(app: SiddhiApp, text: string, opts: BuildOptions): Sidd
     hooks.onShutdown.push(() => playback.stopWall());
   }
 
+  const statistics = statisticsFor(app);
   const ctx: AppContext = {
     name,
+    statistics,
     errorStore: opts.errorStore,
     scheduler,
     registry,
@@ -126,8 +135,10 @@ export function buildApp(app: SiddhiApp, text: string, opts: BuildOptions): Sidd
           return;
         }
       }
+      const query = queryOfError(error);
       logger.error(`error processing events of stream '${junction.id}': ${message}`, {
         stream: junction.id,
+        ...(query !== undefined ? { query } : {}),
         events: chunk.map((e) => e.data),
       });
     },
@@ -164,16 +175,55 @@ export function buildApp(app: SiddhiApp, text: string, opts: BuildOptions): Sidd
         deferred.push(el);
         continue;
       }
-      guard(el.span, () => buildElement(ctx, el, env, ext));
+      guard(el.span, () => buildMeasured(ctx, el, env, ext));
     }
     if (deferred.length === pending.length) {
-      for (const el of deferred) guard(el.span, () => buildElement(ctx, el, env, ext));
+      for (const el of deferred) guard(el.span, () => buildMeasured(ctx, el, env, ext));
       break;
     }
     pending = deferred;
   }
   if (diagnostics.length > 0) throw new SiddhiAppCreationError(diagnostics);
   return new SiddhiAppRuntime(name, app, text, ctx, hooks, opts.persistence, manual, playback);
+}
+
+/** The app's statistics: on at the level of `@app:statistics` when present, off otherwise. */
+function statisticsFor(app: SiddhiApp): AppStatistics {
+  const a = annotation(app.annotations, 'app:statistics');
+  try {
+    return new AppStatistics(statisticsLevelOf(a));
+  } catch (e) {
+    throw new SiddhiAppCreationError([diagnosticAt(a!.span, (e as Error).message)]);
+  }
+}
+
+/**
+ * Builds an element so its queries report into the app's statistics: a query's inputs are measured
+ * (events in, latency, its name on errors) and its output counts events out. Queries inside partitions
+ * count events out.
+ */
+function buildMeasured(ctx: AppContext, el: ExecutionElement, env: QueryEnvironment, ext: AppExtensionContext): void {
+  const before = new Set(ctx.queryOutputs.keys());
+  let stats: QueryStatistics | undefined;
+  let queryEnv = env;
+  if (el.kind === 'query') {
+    const s = (stats = new QueryStatistics(ctx.statistics));
+    queryEnv = {
+      ...env,
+      inputJunction: (input) => {
+        const j = env.inputJunction(input);
+        return { ...j, subscribe: (sink) => j.subscribe(measuredInput(s, sink)) };
+      },
+    };
+  }
+  buildElement(ctx, el, queryEnv, ext);
+  for (const [key, output] of ctx.queryOutputs) {
+    if (before.has(key)) continue;
+    const s = stats ?? new QueryStatistics(ctx.statistics);
+    s.name = key;
+    output.stats = s;
+    ctx.statistics.add(s);
+  }
 }
 
 /**

@@ -6,6 +6,7 @@ import type { StreamEvent } from '../event/stream-event.js';
 import { toUserEvent } from '../query/query-output.js';
 import type { QueryCallback, StreamCallback } from '../runtime/event.js';
 import { InputHandler } from '../runtime/input-handler.js';
+import type { AppStatistics, StatisticsLevel } from '../runtime/statistics.js';
 import type { ManualScheduler } from '../time/manual-scheduler.js';
 import type { PlaybackClock } from '../time/playback-clock.js';
 import type { AppContext } from './app-context.js';
@@ -69,6 +70,16 @@ export class SiddhiAppRuntime {
     const counts = new Map<string, number>();
     for (const [id, j] of this.ctx.junctions) if (!id.startsWith('#')) counts.set(id, j.eventsIn);
     return counts;
+  }
+
+  /** The app's statistics (Siddhi's statistics manager): level, and events in/out and latency per query. */
+  get statistics(): AppStatistics {
+    return this.ctx.statistics;
+  }
+
+  /** Siddhi's `setStatisticsLevel`: OFF stops counting, BASIC counts events, DETAIL also times each chunk. */
+  setStatisticsLevel(level: StatisticsLevel): void {
+    this.ctx.statistics.setLevel(level);
   }
 
   getQueryNames(): string[] {

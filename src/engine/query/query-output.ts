@@ -4,6 +4,7 @@
  */
 import { CURRENT, EXPIRED, OutputEvent, type StreamEvent } from '../event/stream-event.js';
 import type { Event, QueryCallback } from '../runtime/event.js';
+import type { QueryStatistics } from '../runtime/statistics.js';
 
 export type OutputAction = (chunk: StreamEvent[]) => void;
 
@@ -14,11 +15,15 @@ export function toUserEvent(e: StreamEvent): Event {
 
 export class QueryOutput {
   readonly callbacks: QueryCallback[] = [];
+  /** Where the query counts its output while the app's statistics are on. */
+  stats: QueryStatistics | undefined;
 
   constructor(private readonly action: OutputAction | undefined) {}
 
   readonly send = (chunk: StreamEvent[]): void => {
     if (chunk.length === 0) return;
+    const stats = this.stats;
+    if (stats !== undefined && stats.app.enabled) stats.eventsOut += chunk.length;
     if (this.callbacks.length > 0) {
       if (chunk.length === 1 && chunk[0] instanceof OutputEvent) {
         // The common case: one event, handed over as is.
