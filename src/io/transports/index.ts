@@ -5,6 +5,10 @@ import { inMemorySource } from './in-memory/in-memory-source.js';
 import { emailSink } from './email/email-sink.js';
 import { fileSink } from './file/file-sink.js';
 import { fileSource } from './file/file-source.js';
+import { httpCallResponseSource } from './http/http-call-response-source.js';
+import { httpCallSink } from './http/http-call-sink.js';
+import { httpServiceResponseSink } from './http/http-service-response-sink.js';
+import { httpServiceSource } from './http/http-service-source.js';
 import { httpSink } from './http/http-sink.js';
 import { httpSource } from './http/http-source.js';
 import { logSink } from './log/log-sink.js';
@@ -17,6 +21,8 @@ import { websocketSource } from './websocket/websocket-source.js';
 export const builtinSources: readonly SourceFactory[] = [
   inMemorySource,
   httpSource,
+  httpServiceSource,
+  httpCallResponseSource,
   fileSource,
   websocketSource,
   websocketServerSource,
@@ -27,6 +33,8 @@ export const builtinSinks: readonly SinkFactory[] = [
   inMemorySink,
   logSink,
   httpSink,
+  httpCallSink,
+  httpServiceResponseSink,
   fileSink,
   websocketSink,
   websocketServerSink,

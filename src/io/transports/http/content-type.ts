@@ -6,6 +6,7 @@ const BY_MAP: Record<string, string> = {
   csv: 'text/plain',
   keyvalue: 'application/x-www-form-urlencoded',
   passthrough: 'application/json',
+  avro: 'application/octet-stream',
 };
 
 /** The content type a sink sends for a mapper. */
@@ -28,6 +29,8 @@ export function acceptsContentType(mapType: string, header: string | undefined):
       return t === 'application/x-www-form-urlencoded';
     case 'csv':
       return t === 'text/csv';
+    case 'avro':
+      return t === 'avro/binary' || t === 'application/avro' || t === 'application/vnd.apache.avro+binary';
     default:
       return true;
   }
@@ -49,4 +52,36 @@ export function parseHeaders(text: string | undefined): [string, string][] {
 /** `Authorization: Basic ...` for a user and password. */
 export function basicAuth(user: string, password: string): string {
   return `Basic ${Buffer.from(`${user}:${password}`).toString('base64')}`;
+}
+
+/**
+ * What a mapper gets of an HTTP body: the bytes for binary mappers (avro), the form fields for keyvalue,
+ * parsed JSON (else the text) for passThrough, the UTF-8 text otherwise.
+ */
+export function bodyPayload(mapType: string, body: Buffer): unknown {
+  const m = mapType.toLowerCase();
+  if (m === 'avro') return body;
+  const text = body.toString('utf8');
+  if (m === 'keyvalue') return Object.fromEntries(new URLSearchParams(text));
+  if (m === 'passthrough') {
+    try {
+      return JSON.parse(text) as unknown;
+    } catch {
+      return text;
+    }
+  }
+  return text;
+}
+
+/** A sink payload as an HTTP body. */
+export function bodyOf(payload: unknown): string | Buffer {
+  if (typeof payload === 'string') return payload;
+  if (payload instanceof Uint8Array) return Buffer.from(payload.buffer, payload.byteOffset, payload.byteLength);
+  if (payload !== null && typeof payload === 'object' && !Array.isArray(payload)) {
+    // keyvalue sink mappers give plain objects: a form body.
+    const form = new URLSearchParams();
+    for (const [k, v] of Object.entries(payload as Record<string, unknown>)) form.append(k, String(v));
+    return form.toString();
+  }
+  return JSON.stringify(payload);
 }

@@ -3,46 +3,54 @@
  * receives events as HTTP POST bodies. Sources on the same host and port share one server. A JSON array
  * body is many events. Replies 200 when the message was taken, 400 when nothing in it could be mapped,
  * 401 on failed basic auth, 405 for other methods, 415 for a content type the mapper cannot read.
+ * An `https://` receiver.url serves TLS with the `tls.key` / `tls.cert` files (see tls.ts).
+ * Transport properties (`trp:`): every request header (lower-case name), `method`, `path`.
  */
 import type { IncomingMessage, ServerResponse } from 'node:http';
-import type { ExtensionSpec } from '../../../lang/catalog.js';
+import type { ExtensionSpec, OptionSpec } from '../../../lang/catalog.js';
 import type { Source, SourceContext, SourceFactory } from '../../framework/transport.js';
-import { acceptsContentType, basicAuth } from './content-type.js';
+import { acceptsContentType, basicAuth, bodyPayload } from './content-type.js';
 import { addRoute, removeRoute, type Listener } from './server-pool.js';
+import { SERVER_TLS_OPTIONS, serverTls, type ServerTls } from './tls.js';
+
+/** The options of the `http` source (`http-service` adds its own). */
+export const HTTP_SOURCE_OPTIONS: OptionSpec[] = [
+  {
+    name: 'receiver.url',
+    type: ['string'],
+    optional: true,
+    defaultValue: 'http://0.0.0.0:9763/<app name>/<stream id>',
+    description:
+      'Where to listen: scheme (http, or https with `tls.key` and `tls.cert`), host, port and path. Port 0 picks a free port.',
+  },
+  {
+    name: 'basic.auth.enabled',
+    type: ['bool'],
+    optional: true,
+    defaultValue: 'false',
+    description:
+      'When true, requests must carry `Authorization: Basic` with `basic.auth.username` / `basic.auth.password`.',
+  },
+  { name: 'basic.auth.username', type: ['string'], optional: true, description: 'The user basic auth accepts.' },
+  { name: 'basic.auth.password', type: ['string'], optional: true, description: 'The password basic auth accepts.' },
+  {
+    name: 'max.body.size',
+    type: ['long'],
+    optional: true,
+    defaultValue: '16777216',
+    description: 'Largest accepted body in bytes; larger ones get 413.',
+  },
+  ...SERVER_TLS_OPTIONS,
+];
 
 const spec: ExtensionSpec = {
   kind: 'source',
   namespace: '',
   name: 'http',
   description:
-    'Receives events over HTTP: each POST body is one message for the `@map` mapper (a JSON array body carries many events). Sources on the same host and port share one server, each on its own path.',
+    'Receives events over HTTP or HTTPS: each POST body is one message for the `@map` mapper (a JSON array body carries many events). Sources on the same host and port share one server, each on its own path.',
   parameters: [],
-  options: [
-    {
-      name: 'receiver.url',
-      type: ['string'],
-      optional: true,
-      defaultValue: 'http://0.0.0.0:9763/<app name>/<stream id>',
-      description: 'Where to listen: scheme, host, port and path. Port 0 picks a free port.',
-    },
-    {
-      name: 'basic.auth.enabled',
-      type: ['bool'],
-      optional: true,
-      defaultValue: 'false',
-      description:
-        'When true, requests must carry `Authorization: Basic` with `basic.auth.username` / `basic.auth.password`.',
-    },
-    { name: 'basic.auth.username', type: ['string'], optional: true, description: 'The user basic auth accepts.' },
-    { name: 'basic.auth.password', type: ['string'], optional: true, description: 'The password basic auth accepts.' },
-    {
-      name: 'max.body.size',
-      type: ['long'],
-      optional: true,
-      defaultValue: '16777216',
-      description: 'Largest accepted body in bytes; larger ones get 413.',
-    },
-  ],
+  options: HTTP_SOURCE_OPTIONS,
   examples: [
     {
       syntax:
@@ -54,30 +62,42 @@ const spec: ExtensionSpec = {
 };
 
 interface Parsed {
+  readonly scheme: 'http' | 'https';
   readonly host: string;
   readonly port: number;
   readonly path: string;
 }
 
 export function parseReceiverUrl(text: string): Parsed {
-  const u = new URL(text);
-  if (u.protocol !== 'http:') throw new Error(`receiver.url '${text}': only http:// is supported`);
-  const port = u.port === '' ? 80 : Number(u.port);
+  let u: URL;
+  try {
+    u = new URL(text);
+  } catch {
+    throw new Error(`receiver.url '${text}' is not a URL; write e.g. http://0.0.0.0:8006/path`);
+  }
+  if (u.protocol !== 'http:' && u.protocol !== 'https:') {
+    throw new Error(`receiver.url '${text}': the scheme must be http:// or https://`);
+  }
+  const scheme = u.protocol === 'https:' ? 'https' : 'http';
+  const port = u.port === '' ? (scheme === 'https' ? 443 : 80) : Number(u.port);
   const host = u.hostname.replace(/^\[|\]$/g, '');
-  return { host, port, path: u.pathname.replace(/\/+$/, '') || '/' };
+  return { scheme, host, port, path: u.pathname.replace(/\/+$/, '') || '/' };
 }
 
-class HttpSource implements Source {
+export class HttpSource implements Source {
   private listener: Listener | undefined;
   private readonly url: Parsed;
+  private readonly tls: ServerTls | undefined;
   private readonly auth: string | undefined;
   private readonly maxBody: number;
   private gate: Promise<void> | undefined;
   private openGate: (() => void) | undefined;
 
-  constructor(private readonly ctx: SourceContext) {
+  constructor(protected readonly ctx: SourceContext) {
     const o = ctx.options;
-    this.url = parseReceiverUrl(o.get('receiver.url') ?? `http://0.0.0.0:9763/${ctx.appName}/${ctx.streamId}`);
+    const url = o.get('receiver.url') ?? `http://0.0.0.0:9763/${ctx.appName}/${ctx.streamId}`;
+    this.url = parseReceiverUrl(url);
+    this.tls = serverTls(o, this.url.scheme, url);
     if (o.bool('basic.auth.enabled', false)) {
       const user = o.get('basic.auth.username');
       const password = o.get('basic.auth.password');
@@ -92,7 +112,7 @@ class HttpSource implements Source {
   get endpoint(): string | undefined {
     if (!this.listener) return undefined;
     const host = this.url.host.includes(':') ? `[${this.url.host}]` : this.url.host;
-    return `http://${host}:${this.listener.port}${this.url.path}`;
+    return `${this.url.scheme}://${host}:${this.listener.port}${this.url.path}`;
   }
 
   async connect(): Promise<void> {
@@ -102,6 +122,7 @@ class HttpSource implements Source {
       this.url.port,
       this.url.path,
       (req, res) => void this.handle(req, res),
+      this.tls,
     );
   }
 
@@ -162,32 +183,28 @@ class HttpSource implements Source {
     }
     // Backpressure: while paused, requests wait (the client sees a slow response, not a failure).
     while (this.gate) await this.gate;
-    const text = Buffer.concat(chunks).toString('utf8');
-    const payload = this.payloadOf(text);
+    const payload = bodyPayload(this.ctx.mapType, Buffer.concat(chunks));
     const trp = new Map<string, unknown>();
     for (const [k, v] of Object.entries(req.headers)) if (typeof v === 'string') trp.set(k, v);
     trp.set('method', req.method);
     trp.set('path', req.url);
+    this.accept(res, payload, trp);
+  }
+
+  /** Hands a read request to the stream and replies (200, or 400 when nothing in it could be mapped). */
+  protected accept(res: ServerResponse, payload: unknown, trp: Map<string, unknown>): void {
     const result = this.ctx.deliver(payload, trp);
     if (result.events === 0 && result.errors.length > 0) {
-      res.writeHead(400, { 'content-type': 'text/plain' }).end(result.errors.map((e) => e.message).join('\n') + '\n');
+      refuse(res, result.errors.map((e) => e.message).join('\n'));
       return;
     }
     res.writeHead(200, { 'content-type': 'text/plain' }).end();
   }
+}
 
-  private payloadOf(text: string): unknown {
-    const m = this.ctx.mapType.toLowerCase();
-    if (m === 'keyvalue') return Object.fromEntries(new URLSearchParams(text));
-    if (m === 'passthrough') {
-      try {
-        return JSON.parse(text) as unknown;
-      } catch {
-        return text;
-      }
-    }
-    return text;
-  }
+/** 400 with the mapper's reasons. */
+export function refuse(res: ServerResponse, reasons: string): void {
+  res.writeHead(400, { 'content-type': 'text/plain' }).end(reasons + '\n');
 }
 
 export const httpSource: SourceFactory = { spec, create: (ctx) => new HttpSource(ctx) };

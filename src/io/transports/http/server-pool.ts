@@ -1,9 +1,12 @@
 /**
- * HTTP listeners shared by sources: every `http` source on the same host and port (of any app) shares one
- * server and gets its own path, as in Siddhi. Port 0 (an ephemeral port) always gets a server of its own.
+ * HTTP listeners shared by sources: every `http` / `http-service` source on the same host and port (of any
+ * app) shares one server and gets its own path, as in Siddhi. Port 0 (an ephemeral port) always gets a server
+ * of its own. A server is plain HTTP or HTTPS; sources sharing an HTTPS port must give the same TLS files.
  */
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
+import { createServer as createHttpsServer } from 'node:https';
 import type { AddressInfo } from 'node:net';
+import type { ServerTls } from './tls.js';
 
 export type RouteHandler = (req: IncomingMessage, res: ServerResponse) => void;
 
@@ -12,6 +15,8 @@ export interface Listener {
   readonly routes: Map<string, RouteHandler>;
   readonly host: string;
   port: number;
+  /** The TLS configuration's id, undefined for plain HTTP. */
+  readonly tlsId: string | undefined;
 }
 
 const pool = new Map<string, Listener>();
@@ -27,13 +32,38 @@ function route(listener: Listener, req: IncomingMessage, res: ServerResponse): v
 }
 
 /** Adds a route on host:port, starting the server when it is the first; resolves with the listener. */
-export async function addRoute(host: string, port: number, path: string, handler: RouteHandler): Promise<Listener> {
+export async function addRoute(
+  host: string,
+  port: number,
+  path: string,
+  handler: RouteHandler,
+  tls?: ServerTls,
+): Promise<Listener> {
   const key = `${host}:${port}`;
   let listener = port === 0 ? undefined : pool.get(key);
+  if (listener && listener.tlsId !== tls?.id) {
+    throw new Error(
+      listener.tlsId === undefined || tls === undefined
+        ? `${key} already serves ${listener.tlsId === undefined ? 'http' : 'https'}; one port serves either http or https`
+        : `${key} already serves https with other TLS files; sources sharing a port must give the same tls.* options`,
+    );
+  }
   if (!listener) {
     const routes = new Map<string, RouteHandler>();
-    const server = createServer((req, res) => route(created, req, res));
-    const created: Listener = { server, routes, host, port };
+    const onRequest = (req: IncomingMessage, res: ServerResponse): void => route(created, req, res);
+    const server: Server = tls
+      ? createHttpsServer(
+          {
+            key: tls.key,
+            cert: tls.cert,
+            ...(tls.ca ? { ca: tls.ca } : {}),
+            requestCert: tls.requestCert,
+            rejectUnauthorized: tls.rejectUnauthorized,
+          },
+          onRequest,
+        )
+      : createServer(onRequest);
+    const created: Listener = { server, routes, host, port, tlsId: tls?.id };
     await new Promise<void>((resolve, reject) => {
       server.once('error', reject);
       server.listen(port, host, () => {
@@ -45,7 +75,7 @@ export async function addRoute(host: string, port: number, path: string, handler
     if (port !== 0) pool.set(key, created);
     listener = created;
   }
-  if (listener.routes.has(path)) throw new Error(`another source already listens on http://${key}${path}`);
+  if (listener.routes.has(path)) throw new Error(`another source already listens on ${key}${path}`);
   listener.routes.set(path, handler);
   return listener;
 }

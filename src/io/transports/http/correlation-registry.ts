@@ -1,0 +1,75 @@
+/**
+ * Where the request/response pairs of the HTTP transports find each other, per app (two apps may use the
+ * same ids): `http-service` sources by `source.id` (their `http-service-response` sinks answer the held
+ * requests), `http-call-response` sources by `sink.id` (their `http-call` sink hands them the replies).
+ */
+
+/** What an `http-service-response` sink needs of its `http-service` source. */
+export interface ServiceResponder {
+  /** Answers the held request `messageId`; false when no such request waits (answered, timed out, unknown). */
+  respond(messageId: string, body: string | Buffer, headers: readonly [string, string][]): boolean;
+  /** The source's `connection.timeout` in ms (for error messages). */
+  readonly timeoutMs: number;
+}
+
+/** What an `http-call` sink needs of its `http-call-response` sources. */
+export interface CallResponseReceiver {
+  /** Whether the reply status (e.g. '404') is one this source takes (its `http.status.code` regex). */
+  matches(status: string): boolean;
+  /** Maps one reply body (or, when downloading, the file path) with its transport properties. */
+  receive(payload: string | Buffer, trp: ReadonlyMap<string, unknown>): void;
+}
+
+const services = new Map<string, ServiceResponder>();
+const callResponses = new Map<string, Set<CallResponseReceiver>>();
+
+const key = (app: string, id: string): string => `${app}\u0000${id}`;
+
+export function registerService(app: string, sourceId: string, s: ServiceResponder): void {
+  const k = key(app, sourceId);
+  if (services.has(k) && services.get(k) !== s) {
+    throw new Error(`another http-service source of app '${app}' already has source.id '${sourceId}'`);
+  }
+  services.set(k, s);
+}
+
+export function unregisterService(app: string, sourceId: string, s: ServiceResponder): void {
+  const k = key(app, sourceId);
+  if (services.get(k) === s) services.delete(k);
+}
+
+export function findService(app: string, sourceId: string): ServiceResponder | undefined {
+  return services.get(key(app, sourceId));
+}
+
+export function registerCallResponse(app: string, sinkId: string, r: CallResponseReceiver): void {
+  const k = key(app, sinkId);
+  let set = callResponses.get(k);
+  if (!set) callResponses.set(k, (set = new Set()));
+  set.add(r);
+}
+
+export function unregisterCallResponse(app: string, sinkId: string, r: CallResponseReceiver): void {
+  const k = key(app, sinkId);
+  const set = callResponses.get(k);
+  set?.delete(r);
+  if (set?.size === 0) callResponses.delete(k);
+}
+
+/** The sources of `sinkId` whose status regex matches `status`, in registration order. */
+export function callResponseReceivers(app: string, sinkId: string, status: string): CallResponseReceiver[] {
+  return [...(callResponses.get(key(app, sinkId)) ?? [])].filter((r) => r.matches(status));
+}
+
+/**
+ * A `http.status.code` regex as a full-match RegExp (Java's `String.matches`). Siddhi's docs write
+ * `'2\\d+'`; SiddhiQL keeps both backslashes, so a doubled backslash counts as one.
+ */
+export function statusPattern(text: string): RegExp {
+  const source = text.trim().replace(/\\\\/g, '\\');
+  try {
+    return new RegExp(`^(?:${source})$`);
+  } catch (e) {
+    throw new Error(`http.status.code '${text}' is not a regular expression: ${(e as Error).message}`);
+  }
+}
