@@ -270,7 +270,61 @@ export function openApiDocument(): Record<string, unknown> {
             },
           },
         },
-        Statistics: { type: 'object' },
+        Statistics: {
+          type: 'object',
+          properties: {
+            appName: { type: 'string' },
+            statsEnabled: { type: 'boolean' },
+            level: { type: 'string', enum: ['OFF', 'BASIC', 'DETAIL'] },
+            uptimeMs: { type: 'integer' },
+            errors: { type: 'integer' },
+            streams: {
+              type: 'object',
+              additionalProperties: {
+                type: 'object',
+                properties: { eventsIn: { type: 'integer' }, throughputPerSecond: { type: 'number' } },
+              },
+            },
+            queries: {
+              type: 'object',
+              additionalProperties: {
+                type: 'object',
+                properties: {
+                  eventsIn: { type: 'integer' },
+                  eventsOut: { type: 'integer' },
+                  errors: { type: 'integer' },
+                  latency: {
+                    type: 'object',
+                    description: 'per timed chunk (the first, then one in 16), in milliseconds',
+                    properties: {
+                      count: { type: 'integer' },
+                      meanMs: { type: 'number' },
+                      maxMs: { type: 'number' },
+                      p50Ms: { type: 'number' },
+                      p99Ms: { type: 'number' },
+                    },
+                  },
+                },
+              },
+            },
+            io: {
+              type: 'array',
+              items: {
+                type: 'object',
+                properties: {
+                  stream: { type: 'string' },
+                  kind: { type: 'string', enum: ['source', 'sink'] },
+                  type: { type: 'string' },
+                  connected: { type: 'boolean' },
+                  messages: { type: 'integer' },
+                  events: { type: 'integer' },
+                  errors: { type: 'integer' },
+                  buffered: { type: 'integer' },
+                },
+              },
+            },
+          },
+        },
         FeedProgress: {
           type: 'object',
           properties: {

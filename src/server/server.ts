@@ -5,6 +5,9 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import Fastify, { type FastifyInstance } from 'fastify';
+// The server hosts apps with their sources, sinks and stores, however it is started (CLI or library).
+import '../io/install.js';
+import '../stores/install.js';
 import { InMemoryPersistenceStore, type PersistenceStore } from '../engine/persistence/persistence-store.js';
 import { SiddhiManager } from '../engine/siddhi-manager.js';
 import { AppDeployer } from './apps/app-deployer.js';
@@ -34,6 +37,16 @@ export interface StartOptions {
   readonly env?: NodeJS.ProcessEnv;
   /** Told the generated admin password, once (default: printed to stderr). */
   readonly onGeneratedPassword?: (password: string, file: string) => void;
+  /**
+   * Runs `task` every `ms` until the returned function is called: the periodic persistence's timer
+   * (default `setInterval`, unref'd; tests pass a manual one).
+   */
+  readonly every?: (ms: number, task: () => Promise<unknown>) => () => void;
+}
+
+function everyInterval(ms: number, task: () => Promise<unknown>): () => void {
+  const t = setInterval(() => void task(), ms).unref();
+  return () => clearInterval(t);
 }
 
 export interface TributaryServer {
@@ -103,9 +116,9 @@ export async function startServer(config: ServerConfig, options: StartOptions = 
   await deployer.deployFolder();
   const watcher = new AppsFolderWatcher(config.appsDir, (file) => void deployer.syncFile(file));
   watcher.start();
-  const timer =
+  const stopTimer =
     persistenceStore && config.persistence.intervalSeconds > 0
-      ? setInterval(() => void deployer.persistAll(), config.persistence.intervalSeconds * 1000).unref()
+      ? (options.every ?? everyInterval)(config.persistence.intervalSeconds * 1000, () => deployer.persistAll())
       : undefined;
 
   const address = app.server.address();
@@ -126,7 +139,7 @@ export async function startServer(config: ServerConfig, options: StartOptions = 
     close: () =>
       (closing ??= (async () => {
         ctx.state.shuttingDown = true;
-        if (timer) clearInterval(timer);
+        stopTimer?.();
         watcher.stop();
         feeds.stopAll();
         await app.close();

@@ -40,6 +40,7 @@ describe('query statistics', () => {
 
   test("@app:statistics(level='DETAIL') counts from the start and times every chunk into the histogram", () => {
     const { runtime } = app(`@app:statistics(reporter='console', level='DETAIL')` + QUERIES);
+    runtime.setStatisticsLevel('DETAIL', 1);
     runtime.start();
     const s = runtime.getInputHandler('S');
     for (let i = 0; i < 5; i++) s.send(['x', i * 10]);
@@ -53,6 +54,16 @@ describe('query statistics', () => {
     assert.ok(lat.buckets[lat.buckets.length - 1]! <= 6);
     assert.ok(lat.sumSeconds >= lat.maxSeconds && lat.maxSeconds > 0);
     for (let i = 1; i < lat.buckets.length; i++) assert.ok(lat.buckets[i]! >= lat.buckets[i - 1]!, 'cumulative');
+  });
+
+  test('DETAIL times the first chunk and then one in sampleEvery (16 by default)', () => {
+    const { runtime } = app(`@app:statistics(level='DETAIL')` + QUERIES);
+    runtime.start();
+    const s = runtime.getInputHandler('S');
+    for (let i = 0; i < 40; i++) s.send(['x', i]);
+    assert.equal(runtime.statistics.queries.get('big')!.latency().count, 3, 'chunks 0, 16 and 32');
+    assert.equal(runtime.statistics.queries.get('big')!.eventsIn, 40, 'counts are not sampled');
+    assert.throws(() => runtime.setStatisticsLevel('DETAIL', 3), /power of two/);
   });
 
   test("@app:statistics('true') means DETAIL, ('false') means OFF", () => {

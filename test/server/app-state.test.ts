@@ -48,6 +48,41 @@ describe('app state', () => {
     });
   }
 
+  test('periodic persistence: a server that dies continues from the last periodic snapshot', async () => {
+    const dataDir = tempDir('periodic');
+    const persistence = { type: 'sqlite' as const, intervalSeconds: 30, revisionsToKeep: 2 };
+    const ticks: { ms: number; task: () => Promise<unknown> }[] = [];
+    const every = (ms: number, task: () => Promise<unknown>) => {
+      const t = { ms, task };
+      ticks.push(t);
+      return () => ticks.splice(ticks.indexOf(t), 1);
+    };
+    const first = await startHarness({ dataDir, config: { persistence }, start: { every } });
+    try {
+      assert.deepEqual(
+        ticks.map((t) => t.ms),
+        [30_000],
+      );
+      assert.equal((await first.request('POST', '/siddhi-apps', { body: windowApp(100) })).status, 201);
+      for (const v of [1, 2, 3]) await sendEvent(first, 'Win', 'S', [v]);
+      await ticks[0]!.task(); // the interval elapses: every app is persisted
+      await sendEvent(first, 'Win', 'S', [4]); // after the last snapshot: lost when the server dies
+
+      // A second server on the same data folder, while the first never shut down (as after a crash).
+      const second = await startHarness({ dataDir, config: { persistence }, start: { every } });
+      try {
+        assert.deepEqual(await storeQuery(second, 'Win', 'from Totals select total'), [[1], [3], [6]]);
+        await sendEvent(second, 'Win', 'S', [10]);
+        assert.deepEqual(await storeQuery(second, 'Win', 'from Totals select total'), [[1], [3], [6], [15]]);
+      } finally {
+        await second.close();
+      }
+    } finally {
+      await first.close();
+    }
+    assert.equal(ticks.length, 0, 'close stops the timers');
+  });
+
   test('backup returns a revision; restore brings it back (named or the last one)', async () => {
     const h = await startHarness();
     try {

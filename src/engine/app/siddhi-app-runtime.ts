@@ -77,9 +77,12 @@ export class SiddhiAppRuntime {
     return this.ctx.statistics;
   }
 
-  /** Siddhi's `setStatisticsLevel`: OFF stops counting, BASIC counts events, DETAIL also times each chunk. */
-  setStatisticsLevel(level: StatisticsLevel): void {
-    this.ctx.statistics.setLevel(level);
+  /**
+   * Siddhi's `setStatisticsLevel`: OFF stops counting, BASIC counts events, DETAIL also times chunks into
+   * a latency histogram per query: the first chunk and then one in `sampleEvery` (default 16; 1 times all).
+   */
+  setStatisticsLevel(level: StatisticsLevel, sampleEvery?: number): void {
+    this.ctx.statistics.setLevel(level, sampleEvery);
   }
 
   getQueryNames(): string[] {

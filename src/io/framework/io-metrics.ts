@@ -13,6 +13,8 @@ export interface IoCounters {
   /** Connection attempts that failed. */
   connectFailures: number;
   connected: boolean;
+  /** Messages held while the source is paused, or queued by a sink for a destination that is away. */
+  buffered: () => number;
 }
 
 const all = new Set<IoCounters>();
@@ -28,6 +30,7 @@ export function newCounters(app: string, stream: string, kind: 'source' | 'sink'
     errors: 0,
     connectFailures: 0,
     connected: false,
+    buffered: () => 0,
   };
   all.add(c);
   return c;

@@ -103,6 +103,7 @@ export class SinkRuntime {
   constructor(private readonly p: SinkRuntimeParams) {
     this.counters = newCounters(p.appName, p.streamId, 'sink', p.type);
     this.states = p.destinations.map((d) => new DestinationState(d));
+    this.counters.buffered = () => this.states.reduce((n, s) => n + s.queue.length, 0);
   }
 
   get endpoints(): (string | undefined)[] {

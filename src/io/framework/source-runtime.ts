@@ -70,6 +70,7 @@ export class SourceRuntime {
 
   constructor(private readonly p: SourceRuntimeParams) {
     this.counters = newCounters(p.appName, p.streamId, 'source', p.type);
+    this.counters.buffered = () => this.buffered.length;
     const logger = p.logger.child({ source: p.type, stream: p.streamId });
     const ctx: SourceContext = {
       appName: p.appName,

@@ -187,7 +187,7 @@ export class AppDeployer {
     } catch (e) {
       this.opts.logger.warn({ app: old.name, err: e }, 'the state of the previous version could not be carried over');
     }
-    old.setStatistics(false);
+    // The new version keeps the old one's statistics switch (unless it declares @app:statistics itself).
     const app = await this.activate(runtime, file ?? old.file, old.statsEnabled);
     if (!file) this.save(app);
     this.opts.logger.info({ app: app.name }, 'app updated');

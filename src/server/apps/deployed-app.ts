@@ -1,25 +1,51 @@
-/** An app running in the server, with its file and statistics (events out per query, errors, throughput). */
+/** An app running in the server, with its file and statistics (per stream, per query, errors, throughput). */
 import type { SiddhiAppRuntime } from '../../engine/app/siddhi-app-runtime.js';
-import type { QueryCallback } from '../../engine/runtime/event.js';
+import { LATENCY_BUCKETS_SECONDS, type StatisticsLevel } from '../../engine/runtime/statistics.js';
+import { ioCounters } from '../../io/framework/io-metrics.js';
 import { RateMeter } from '../stats/rate-meter.js';
+
+export interface QueryFigures {
+  readonly eventsIn: number;
+  readonly eventsOut: number;
+  readonly errors: number;
+  /** Per chunk, at level DETAIL: observations, mean, max and the p50 / p99 bucket bounds, in milliseconds. */
+  readonly latency: {
+    readonly count: number;
+    readonly meanMs: number;
+    readonly maxMs: number;
+    readonly p50Ms: number;
+    readonly p99Ms: number;
+  };
+}
+
+export interface IoFigures {
+  readonly stream: string;
+  readonly kind: 'source' | 'sink';
+  readonly type: string;
+  readonly connected: boolean;
+  readonly messages: number;
+  readonly events: number;
+  readonly errors: number;
+  /** Messages held while paused (source) or queued for a destination that is away (sink). */
+  readonly buffered: number;
+}
 
 export interface AppStatistics {
   readonly appName: string;
   readonly status: 'active';
   readonly statsEnabled: boolean;
+  readonly level: StatisticsLevel;
   readonly deployedAt: number;
   readonly uptimeMs: number;
   readonly errors: number;
   readonly streams: Record<string, { readonly eventsIn: number; readonly throughputPerSecond: number }>;
-  readonly queries: Record<string, { readonly eventsOut: number }>;
+  readonly queries: Record<string, QueryFigures>;
+  readonly io: readonly IoFigures[];
 }
 
 export class DeployedApp {
   readonly deployedAt = Date.now();
   errors = 0;
-  private statsOn = false;
-  private readonly eventsOut = new Map<string, number>();
-  private readonly callbacks: QueryCallback[] = [];
   private readonly meters = new Map<string, RateMeter>();
 
   constructor(
@@ -28,7 +54,8 @@ export class DeployedApp {
     readonly file: string | undefined,
     statistics: boolean,
   ) {
-    this.setStatistics(statistics);
+    // An app's own @app:statistics wins over the server's default.
+    if (runtime.statistics.declared === undefined) this.setStatistics(statistics);
   }
 
   get name(): string {
@@ -40,28 +67,13 @@ export class DeployedApp {
   }
 
   get statsEnabled(): boolean {
-    return this.statsOn;
+    return this.runtime.statistics.enabled;
   }
 
-  /** Turns counting of query outputs on or off (stream input counts are always kept by the engine). */
+  /** Turns query statistics on (at the app's declared level, DETAIL when it declared none or OFF) or off. */
   setStatistics(on: boolean): void {
-    if (on === this.statsOn) return;
-    this.statsOn = on;
-    if (on) {
-      for (const q of this.runtime.getQueryNames()) {
-        const cb: QueryCallback = (_ts, current, expired) =>
-          this.eventsOut.set(q, (this.eventsOut.get(q) ?? 0) + (current?.length ?? 0) + (expired?.length ?? 0));
-        this.eventsOut.set(q, this.eventsOut.get(q) ?? 0);
-        this.runtime.addQueryCallback(q, cb);
-        this.callbacks.push(cb);
-      }
-    } else {
-      for (const cb of this.callbacks.splice(0)) this.runtime.removeCallback(cb);
-    }
-  }
-
-  queryEventsOut(): Map<string, number> {
-    return new Map(this.eventsOut);
+    const declared = this.runtime.statistics.declared;
+    this.runtime.setStatisticsLevel(on ? (declared && declared !== 'OFF' ? declared : 'DETAIL') : 'OFF');
   }
 
   throughput(stream: string, count: number, now: number): number {
@@ -75,19 +87,58 @@ export class DeployedApp {
     for (const [s, n] of this.runtime.getStreamEventCounts()) {
       streams[s] = { eventsIn: n, throughputPerSecond: round(this.throughput(s, n, now)) };
     }
-    const queries: Record<string, { eventsOut: number }> = {};
-    for (const [q, n] of this.eventsOut) queries[q] = { eventsOut: n };
+    const queries: Record<string, QueryFigures> = {};
+    for (const [name, q] of this.runtime.statistics.queries) {
+      const lat = q.latency();
+      queries[name] = {
+        eventsIn: q.eventsIn,
+        eventsOut: q.eventsOut,
+        errors: q.errors,
+        latency: {
+          count: lat.count,
+          meanMs: lat.count === 0 ? 0 : round((lat.sumSeconds / lat.count) * 1000),
+          maxMs: round(lat.maxSeconds * 1000),
+          p50Ms: round(quantileBound(lat.buckets, lat.count, 0.5, lat.maxSeconds) * 1000),
+          p99Ms: round(quantileBound(lat.buckets, lat.count, 0.99, lat.maxSeconds) * 1000),
+        },
+      };
+    }
+    const io = ioCounters(this.name).map((c) => ({
+      stream: c.stream,
+      kind: c.kind,
+      type: c.type,
+      connected: c.connected,
+      messages: c.messages,
+      events: c.events,
+      errors: c.errors,
+      buffered: c.buffered(),
+    }));
     return {
       appName: this.name,
       status: 'active',
-      statsEnabled: this.statsOn,
+      statsEnabled: this.statsEnabled,
+      level: this.runtime.statistics.level,
       deployedAt: this.deployedAt,
       uptimeMs: now - this.deployedAt,
       errors: this.errors,
       streams,
       queries,
+      io,
     };
   }
+}
+
+/**
+ * The upper bound of the histogram bucket holding quantile `q` (cumulative `buckets`); past the last
+ * bound, the largest observation.
+ */
+export function quantileBound(buckets: readonly number[], count: number, q: number, max: number): number {
+  if (count === 0) return 0;
+  const rank = Math.ceil(q * count);
+  for (let i = 0; i < buckets.length; i++) {
+    if (buckets[i]! >= rank) return Math.min(LATENCY_BUCKETS_SECONDS[i]!, max);
+  }
+  return max;
 }
 
 function round(x: number): number {
