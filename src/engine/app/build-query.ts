@@ -35,12 +35,18 @@ export interface QueryEnvironment {
   windowInput?(input: SingleInputStream): ReturnType<QueryEnvironment['inputJunction']> | undefined;
 }
 
-let anonymous = 0;
+/** Anonymous queries are numbered per app, so a rebuilt app names them (and keys their state) alike. */
+const anonymousCounts = new WeakMap<AppContext, Map<Query, string>>();
 
-export function queryName(q: Query): string {
+export function queryName(q: Query, ctx: AppContext): string {
   const info = q.annotations.find((a) => a.name.toLowerCase() === 'info');
   const name = info?.elements.find((e) => e.key?.toLowerCase() === 'name' || e.key === undefined)?.value;
-  return name ?? `query_${++anonymous}`;
+  if (name !== undefined) return name;
+  let names = anonymousCounts.get(ctx);
+  if (!names) anonymousCounts.set(ctx, (names = new Map()));
+  let n = names.get(q);
+  if (n === undefined) names.set(q, (n = `query_${names.size + 1}`));
+  return n;
 }
 
 export function outputEventFlags(t: OutputEventType | undefined): { currentOn: boolean; expiredOn: boolean } {
@@ -107,7 +113,7 @@ export function queryRateLimiter(
 export function buildSingleStreamQuery(ctx: AppContext, query: Query, env: QueryEnvironment): string {
   const input = query.input;
   if (input.kind !== 'single') throw new CompileError('internal: not a single-stream query', query.span);
-  const name = queryName(query);
+  const name = queryName(query, ctx);
   const key = `${env.keyPrefix}${name}`;
   const source = env.inputJunction(input);
   const names = input.alias ? [input.streamId, input.alias] : [input.streamId];

@@ -150,7 +150,7 @@ export function buildJoinQuery(ext: AppExtensionContext, query: Query, env: Quer
   const ctx = ext.ctx;
   const join = query.input;
   if (join.kind !== 'join') throw new CompileError('internal: not a join query', query.span);
-  const name = queryName(query);
+  const name = queryName(query, ctx);
   const key = `${env.keyPrefix}${name}`;
   const sides: [Side, Side] = [resolveSide(ext, join.left, join, env), resolveSide(ext, join.right, join, env)];
   const isStatic = (s: Side): boolean => s.kind === 'table' || s.kind === 'static';

@@ -45,8 +45,8 @@ function partitionName(ctx: AppContext, p: Partition): string {
 }
 
 /** The query with an `@info(name=...)` first, so every instance names it (and its state) alike. */
-function named(q: Query): Query {
-  const name = queryName(q);
+function named(ctx: AppContext, q: Query): Query {
+  const name = queryName(q, ctx);
   const info: Annotation = {
     kind: 'annotation',
     name: 'info',
@@ -79,7 +79,7 @@ export function buildPartition(ext: AppExtensionContext, p: Partition, parent: Q
   const plan: PartitionPlan = {
     name,
     parent,
-    queries: p.queries.map(named),
+    queries: p.queries.map((q) => named(ctx, q)),
     slots: new Map(),
     outputs: new Map(),
   };

@@ -56,7 +56,7 @@ export function buildPatternQuery(ext: AppExtensionContext, query: Query, env: Q
   if (input.kind !== 'pattern' && input.kind !== 'sequence') {
     throw new CompileError('internal: not a pattern or sequence query', query.span);
   }
-  const name = queryName(query);
+  const name = queryName(query, ctx);
   const key = `${env.keyPrefix}${name}`;
   const junctions = new Map<string, ReturnType<QueryEnvironment['inputJunction']>>();
   const junctionOf = (s: SingleInputStream): ReturnType<QueryEnvironment['inputJunction']> => {

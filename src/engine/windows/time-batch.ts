@@ -121,14 +121,19 @@ class TimeBatchWindow implements WindowProcessor {
     };
   }
 
+  /**
+   * Restores the batches' events, not the running window's period (as Siddhi, where the emit time
+   * belongs to the processor and only the scheduler's pending notification is state): the persisted
+   * notification fires at its time, or at once when that has passed, and a restarted window that has
+   * no period yet starts one then. A restored batch is emitted one period later, with what arrived
+   * meanwhile.
+   */
   restore(state: unknown): void {
     const s = asState<TimeBatchState>(state, 'timeBatch');
-    this.timers.cancelAll();
-    this.nextEmitTime = s.nextEmitTime;
     this.current = loadEvents(s.current);
     this.expired = loadEvents(s.expired);
     this.pendingReset = s.pendingReset;
-    if (this.nextEmitTime !== -1) this.timers.schedule(this.nextEmitTime);
+    if (s.nextEmitTime !== -1) this.timers.schedule(Math.max(this.ctx.scheduler.now(), s.nextEmitTime));
   }
 }
 
