@@ -7,6 +7,9 @@ import pg from 'pg';
 import { createPool, type Pool as MyPool, type RowDataPacket } from 'mysql2/promise';
 import { ConnectionUnavailableError } from '../../framework/transport.js';
 import { maskUrl, maskedMessage, redact } from '../shared/mask-url.js';
+import { dialectOf, ident, nativeUrl } from './cdc-url.js';
+
+export { dialectOf, type Dialect } from './cdc-url.js';
 
 export type Row = Record<string, unknown>;
 
@@ -31,15 +34,6 @@ export interface CdcDatabase {
   close(): Promise<void>;
 }
 
-export type Dialect = 'postgres' | 'mysql';
-
-export function dialectOf(url: string): Dialect {
-  const u = url.replace(/^jdbc:/i, '').toLowerCase();
-  if (u.startsWith('postgres')) return 'postgres';
-  if (u.startsWith('mysql') || u.startsWith('mariadb')) return 'mysql';
-  throw new Error(`cdc url '${maskUrl(url)}' is neither PostgreSQL nor MySQL/MariaDB`);
-}
-
 /** Row values as SiddhiQL types: 64-bit integers and decimals as numbers, timestamps as epoch milliseconds. */
 function normalise(row: Row): Row {
   for (const [k, v] of Object.entries(row)) {
@@ -47,14 +41,6 @@ function normalise(row: Row): Row {
     else if (typeof v === 'bigint') row[k] = Number(v);
   }
   return row;
-}
-
-/** Table and column names are identifiers from the app text: quoted, never interpolated raw. */
-function ident(name: string, q: '"' | '`'): string {
-  return name
-    .split('.')
-    .map((p) => q + p.split(q).join(q + q) + q)
-    .join('.');
 }
 
 function numericParsers(): pg.CustomTypesConfig {
@@ -95,15 +81,7 @@ class MysqlDb implements CdcDatabase {
 }
 
 export async function openDatabase(url: string, username?: string, password?: string): Promise<CdcDatabase> {
-  const u = new URL(
-    url
-      .replace(/^jdbc:/i, '')
-      .replace(/^mariadb:/i, 'mysql:')
-      .replace(/^postgresql:/i, 'postgres:'),
-  );
-  if (username !== undefined) u.username = encodeURIComponent(username);
-  if (password !== undefined) u.password = encodeURIComponent(password);
-  const native = u.toString();
+  const native = nativeUrl(url, username, password).toString();
   try {
     if (dialectOf(url) === 'postgres') {
       const pool = new pg.Pool({

@@ -1,11 +1,14 @@
 /** Hides credentials in connection URLs before they reach logs, endpoints or error messages. */
 
-/** `amqp://user:secret@host/vh` → `amqp://user:***@host/vh`; a comma-separated list is masked item by item. */
+/**
+ * `amqp://user:secret@host/vh` → `amqp://user:***@host/vh` (also `jdbc:postgresql://user:secret@...`); a
+ * comma-separated list is masked item by item.
+ */
 export function maskUrl(url: string): string {
   return url
     .split(',')
     .map((u) =>
-      u.replace(/^([a-z][a-z0-9+.-]*:\/\/)([^@/?#]*)@/i, (_m, scheme: string, auth: string) => {
+      u.replace(/^((?:[a-z][a-z0-9+.-]*:)+\/\/)([^@/?#]*)@/i, (_m, scheme: string, auth: string) => {
         const colon = auth.indexOf(':');
         return colon < 0 ? `${scheme}***@` : `${scheme}${auth.slice(0, colon)}:***@`;
       }),
