@@ -9,6 +9,7 @@ import { buildApp, type ErrorStoreHook } from './app/build-app.js';
 export type { ErrorStoreHook } from './app/build-app.js';
 import type { SiddhiAppRuntime } from './app/siddhi-app-runtime.js';
 import { builtinRegistry } from './builtins.js';
+import type { IncrementalPersistenceOptions } from './persistence/incremental-snapshots.js';
 import { InMemoryPersistenceStore, type PersistenceStore } from './persistence/persistence-store.js';
 import type { ExtensionRegistry } from './registry/registry.js';
 import { jsonLogger, type Logger } from './runtime/logger.js';
@@ -20,6 +21,11 @@ export interface SiddhiManagerOptions {
   readonly startTime?: number;
   readonly logger?: Logger;
   readonly persistenceStore?: PersistenceStore;
+  /**
+   * Persist incrementally: each revision holds only the stateful elements changed since the one
+   * before, with a full (base) revision every `fullSnapshotEvery` increments (default 10).
+   */
+  readonly incrementalPersistence?: boolean | IncrementalPersistenceOptions;
   /** Skip the semantic checker (the builder still rejects what it cannot run). */
   readonly skipCheck?: boolean;
   /** Receives failed events of streams annotated `@OnError(action='STORE')`; without it they are logged. */
@@ -62,6 +68,8 @@ export class SiddhiManager {
       startTime: opts.startTime ?? Date.now(),
       ...(opts.errorStore ? { errorStore: opts.errorStore } : {}),
     });
+    const inc = opts.incrementalPersistence;
+    if (inc !== undefined && inc !== false) runtime.setIncrementalPersistence(inc === true ? {} : inc);
     this.runtimes.set(runtime.name, runtime);
     return runtime;
   }

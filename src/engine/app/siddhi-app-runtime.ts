@@ -10,8 +10,11 @@ import type { AppStatistics, StatisticsLevel } from '../runtime/statistics.js';
 import type { ManualScheduler } from '../time/manual-scheduler.js';
 import type { PlaybackClock } from '../time/playback-clock.js';
 import type { AppContext } from './app-context.js';
+import { IncrementalSnapshots, type IncrementalPersistenceOptions } from '../persistence/incremental-snapshots.js';
 import type { PersistenceStore } from '../persistence/persistence-store.js';
-import { decodeSnapshot, encodeSnapshot } from '../persistence/snapshot-codec.js';
+import { readRevisionState, readRevisionStateAsync, syncResult } from '../persistence/revision-chain.js';
+import { newRevisionId } from '../persistence/revision-id.js';
+import { decodeSnapshot, encodeIncremental, encodeSnapshot } from '../persistence/snapshot-codec.js';
 
 export interface OnDemandResult {
   readonly columns: readonly { readonly name: string; readonly type: string }[];
@@ -28,6 +31,8 @@ export interface AppRuntimeHooks {
 
 export class SiddhiAppRuntime {
   private started = false;
+  /** Set when persistence is incremental: what the last revision held. */
+  private incremental: IncrementalSnapshots | undefined;
   private readonly streamCallbacks = new Map<StreamCallback, { junction: string; sink: (c: StreamEvent[]) => void }>();
 
   constructor(
@@ -176,12 +181,6 @@ export class SiddhiAppRuntime {
     for (const l of this.ctx.lifecycle) if (l.flush) await l.flush();
   }
 
-  /** `persist()` after `flush()`: the snapshot and the stores agree. */
-  async persistAsync(): Promise<string> {
-    await this.flush();
-    return this.persist();
-  }
-
   async shutdown(): Promise<void> {
     if (!this.started) return;
     this.started = false;
@@ -205,37 +204,108 @@ export class SiddhiAppRuntime {
     return this.hooks.query(text);
   }
 
-  /** The state of every stateful element, encoded (versioned and checksummed). */
+  /** The state of every stateful element, encoded (versioned and checksummed): a full snapshot. */
   snapshot(): Uint8Array {
     const state: Record<string, unknown> = {};
     for (const [k, s] of this.ctx.stateful) state[k] = s.snapshot();
     return encodeSnapshot(this.name, state);
   }
 
-  /** Restores a snapshot taken by `snapshot()`; refuses a corrupt or foreign one before changing anything. */
+  /**
+   * Restores a snapshot taken by `snapshot()` (or a base revision); refuses a corrupt or foreign one
+   * before changing anything.
+   */
   restore(bytes: Uint8Array): void {
-    const state = decodeSnapshot(this.name, bytes);
-    for (const [k, s] of this.ctx.stateful) if (k in state) s.restore(state[k]);
+    this.applyState(decodeSnapshot(this.name, bytes));
   }
 
-  /** Persists the state; returns the revision id. */
+  /**
+   * Incremental persistence (Siddhi's IncrementalPersistenceStore): each revision holds only the
+   * stateful elements that changed since the one before, on a base (full) revision taken first and
+   * every `fullSnapshotEvery` increments. `false` goes back to full snapshots.
+   */
+  setIncrementalPersistence(options: IncrementalPersistenceOptions | false): void {
+    this.incremental = options === false ? undefined : new IncrementalSnapshots(options);
+  }
+
+  /** The increments between full snapshots when persistence is incremental, else undefined. */
+  get incrementalPersistence(): { readonly fullSnapshotEvery: number } | undefined {
+    return this.incremental ? { fullSnapshotEvery: this.incremental.fullSnapshotEvery } : undefined;
+  }
+
+  /** Persists the state in a synchronous store (file, SQLite, memory); returns the revision id. */
   persist(): string {
-    const revision = `${this.ctx.scheduler.now()}_${this.name}_${Math.random().toString(36).slice(2, 8)}`;
-    this.persistence.save(this.name, revision, this.snapshot());
-    return revision;
+    this.requireSyncStore('persist()', 'persistAsync()');
+    const r = this.takeRevision();
+    syncResult(this.persistence.save(this.name, r.revision, r.bytes), 'persistAsync()');
+    r.commit();
+    return r.revision;
   }
 
+  /**
+   * Persists the state in any store, after `flush()` (the snapshot and the table stores agree): the
+   * state is captured at once, then written. Returns the revision id.
+   */
+  async persistAsync(): Promise<string> {
+    await this.flush();
+    const r = this.takeRevision();
+    await this.persistence.save(this.name, r.revision, r.bytes);
+    r.commit();
+    return r.revision;
+  }
+
+  /** Restores a revision (an increment with the revisions it builds on) from a synchronous store. */
   restoreRevision(revision: string): void {
-    const bytes = this.persistence.load(this.name, revision);
-    if (!bytes) throw new Error(`no persisted revision '${revision}' of app '${this.name}'`);
-    this.restore(bytes);
+    this.requireSyncStore('restoreRevision()', 'restoreRevisionAsync()');
+    const load = (r: string): ReturnType<PersistenceStore['load']> => this.persistence.load(this.name, r);
+    this.applyState(readRevisionState(this.name, revision, load, 'restoreRevisionAsync()'));
+  }
+
+  async restoreRevisionAsync(revision: string): Promise<void> {
+    const load = (r: string): ReturnType<PersistenceStore['load']> => this.persistence.load(this.name, r);
+    this.applyState(await readRevisionStateAsync(this.name, revision, load));
   }
 
   /** Restores the newest persisted revision; returns its id, or undefined when there is none. */
   restoreLastRevision(): string | undefined {
-    const last = this.persistence.lastRevision(this.name);
+    this.requireSyncStore('restoreLastRevision()', 'restoreLastRevisionAsync()');
+    const last = syncResult(this.persistence.lastRevision(this.name), 'restoreLastRevisionAsync()');
     if (last === undefined) return undefined;
     this.restoreRevision(last);
     return last;
+  }
+
+  async restoreLastRevisionAsync(): Promise<string | undefined> {
+    const last = await this.persistence.lastRevision(this.name);
+    if (last === undefined) return undefined;
+    await this.restoreRevisionAsync(last);
+    return last;
+  }
+
+  private takeRevision(): { revision: string; bytes: Uint8Array; commit: () => void } {
+    const now = this.ctx.scheduler.now();
+    const inc = this.incremental;
+    if (!inc) return { revision: newRevisionId(now, this.name, 'full'), bytes: this.snapshot(), commit: () => {} };
+    const pending = inc.take(this.ctx.stateful);
+    const revision = newRevisionId(now, this.name, pending.kind);
+    return {
+      revision,
+      bytes: encodeIncremental(this.name, pending),
+      commit: () => inc.commit(revision, pending),
+    };
+  }
+
+  private applyState(state: Record<string, unknown>): void {
+    for (const [k, s] of this.ctx.stateful) if (k in state) s.restore(state[k]);
+    // What the store holds no longer describes the state: the next revision is a base.
+    this.incremental?.reset();
+  }
+
+  private requireSyncStore(method: string, asyncMethod: string): void {
+    if (this.persistence.asynchronous === true) {
+      throw new Error(
+        `the persistence store of app '${this.name}' (${this.persistence.constructor.name}) is asynchronous: use ${asyncMethod} instead of ${method}`,
+      );
+    }
   }
 }

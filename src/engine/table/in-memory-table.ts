@@ -46,6 +46,8 @@ export class InMemoryTable implements Table {
   private scanned: unknown[][] | undefined;
   /** The most keys held at once (Siddhi's HashMap capacity follows it and never shrinks). */
   private maxKeys = 0;
+  /** Moves on every change of the rows (incremental persistence skips an unchanged table). */
+  private version = 0;
 
   constructor(
     layout: TableLayout,
@@ -142,9 +144,14 @@ export class InMemoryTable implements Table {
     return { rows: [...this.rows].map((r) => r.slice()) };
   }
 
+  stateVersion(): number {
+    return this.version;
+  }
+
   restore(state: unknown): void {
     const rows = (state as { rows?: unknown[][] } | undefined)?.rows ?? [];
     this.rows = new Set();
+    this.version++;
     this.byKey?.clear();
     this.scanned = undefined;
     for (const m of this.byIndex.values()) m.clear();
@@ -197,11 +204,13 @@ export class InMemoryTable implements Table {
       if (this.byKey.size > this.maxKeys) this.maxKeys = this.byKey.size;
     }
     this.rows.add(r);
+    this.version++;
     for (const [i, m] of this.byIndex) indexAdd(m, r[i], r);
   }
 
   private remove(r: unknown[]): void {
     if (!this.rows.delete(r)) return;
+    this.version++;
     if (this.byKey) {
       this.byKey.delete(this.keyOf(r));
       this.scanned = undefined;
@@ -257,6 +266,7 @@ export class InMemoryTable implements Table {
     const oldIndexed = this.indexes.map((i) => r[i]);
     const before = this.byKey ? r.slice() : undefined;
     s.assign(r, e.input, e.ts);
+    this.version++;
     if (this.byKey) {
       const newKey = this.keyOf(r);
       if (newKey !== oldKey) {

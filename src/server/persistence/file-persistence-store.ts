@@ -1,14 +1,16 @@
 /**
  * Persisted app state as files: `<dir>/<app>/<sequence>__<revision>.snapshot`, written atomically
- * (temporary file, then rename); the newest `keep` revisions of each app are kept.
+ * (temporary file, then rename); the newest `keep` revisions of each app are kept (with the older
+ * revisions an incremental one builds on).
  */
 import { mkdirSync, readdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import type { PersistenceStore } from '../../engine/persistence/persistence-store.js';
+import type { SyncPersistenceStore } from '../../engine/persistence/persistence-store.js';
+import { revisionsToPrune } from '../../engine/persistence/revision-id.js';
 
 const SUFFIX = '.snapshot';
 
-export class FilePersistenceStore implements PersistenceStore {
+export class FilePersistenceStore implements SyncPersistenceStore {
   constructor(
     private readonly dir: string,
     private readonly keep = 3,
@@ -23,7 +25,14 @@ export class FilePersistenceStore implements PersistenceStore {
     const tmp = join(dir, `.${name}.tmp`);
     writeFileSync(tmp, bytes);
     renameSync(tmp, join(dir, name));
-    for (const f of this.files(app).slice(0, -this.keep)) rmSync(join(dir, f.file), { force: true });
+    const all = this.files(app);
+    const drop = new Set(
+      revisionsToPrune(
+        all.map((f) => f.revision),
+        this.keep,
+      ),
+    );
+    for (const f of all) if (drop.has(f.revision)) rmSync(join(dir, f.file), { force: true });
   }
 
   load(app: string, revision: string): Uint8Array | undefined {

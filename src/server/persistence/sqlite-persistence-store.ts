@@ -1,12 +1,16 @@
-/** Persisted app state in SQLite: one row per revision, the newest `keep` revisions of each app kept. */
+/**
+ * Persisted app state in SQLite: one row per revision, the newest `keep` revisions of each app kept
+ * (with the older revisions an incremental one builds on).
+ */
 import type { Database, Statement } from 'better-sqlite3';
-import type { PersistenceStore } from '../../engine/persistence/persistence-store.js';
+import type { SyncPersistenceStore } from '../../engine/persistence/persistence-store.js';
+import { revisionsToPrune } from '../../engine/persistence/revision-id.js';
 
-export class SqlitePersistenceStore implements PersistenceStore {
+export class SqlitePersistenceStore implements SyncPersistenceStore {
   private readonly insert: Statement<[string, string, Buffer, number]>;
   private readonly select: Statement<[string, string], { bytes: Buffer }>;
   private readonly list: Statement<[string], { revision: string }>;
-  private readonly prune: Statement<[string, string, number]>;
+  private readonly prune: Statement<[string, string]>;
   private readonly remove: Statement<[string]>;
 
   constructor(
@@ -25,15 +29,13 @@ export class SqlitePersistenceStore implements PersistenceStore {
     );
     this.select = db.prepare('SELECT bytes FROM app_revisions WHERE app = ? AND revision = ?');
     this.list = db.prepare('SELECT revision FROM app_revisions WHERE app = ? ORDER BY seq');
-    this.prune = db.prepare(
-      'DELETE FROM app_revisions WHERE app = ? AND seq NOT IN (SELECT seq FROM app_revisions WHERE app = ? ORDER BY seq DESC LIMIT ?)',
-    );
+    this.prune = db.prepare('DELETE FROM app_revisions WHERE app = ? AND revision = ?');
     this.remove = db.prepare('DELETE FROM app_revisions WHERE app = ?');
   }
 
   save(app: string, revision: string, bytes: Uint8Array): void {
     this.insert.run(app, revision, Buffer.from(bytes), Date.now());
-    this.prune.run(app, app, this.keep);
+    for (const r of revisionsToPrune(this.revisions(app), this.keep)) this.prune.run(app, r);
   }
 
   load(app: string, revision: string): Uint8Array | undefined {
