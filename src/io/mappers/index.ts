@@ -1,4 +1,6 @@
 /** The built-in mappers of the I/O framework. */
+import { avroSinkMapper } from './avro-sink.js';
+import { avroSourceMapper } from './avro-source.js';
 import { csvSinkMapper } from './csv-sink.js';
 import { csvSourceMapper } from './csv-source.js';
 import { jsonSinkMapper } from './json-sink.js';
@@ -21,6 +23,7 @@ export const sourceMappers: readonly SourceMapperFactory[] = [
   textSourceMapper,
   keyValueSourceMapper,
   passThroughSourceMapper,
+  avroSourceMapper,
 ];
 
 export const sinkMappers: readonly SinkMapperFactory[] = [
@@ -30,6 +33,7 @@ export const sinkMappers: readonly SinkMapperFactory[] = [
   textSinkMapper,
   keyValueSinkMapper,
   passThroughSinkMapper,
+  avroSinkMapper,
 ];
 
 /** The source mapper factory of a `@map(type=...)` name (case-insensitive), or undefined. */
