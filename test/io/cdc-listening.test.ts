@@ -5,7 +5,8 @@ import { randomBytes } from 'node:crypto';
 import { promisify } from 'node:util';
 import pg from 'pg';
 import { createConnection, type Connection } from 'mysql2/promise';
-import { startApp, waitFor } from './helpers.js';
+import { createServer, type Server } from 'node:http';
+import { freePort, startApp, waitFor } from './helpers.js';
 import { waitForPort } from './service-restart.js';
 
 const run = promisify(execFile);
@@ -27,6 +28,18 @@ async function slotConfirmed(db: pg.Client, slot: string): Promise<string | unde
 function lsn(v: string): bigint {
   const [hi, lo] = v.split('/');
   return (BigInt(`0x${hi}`) << 32n) | BigInt(`0x${lo}`);
+}
+
+function listen(port: number, got: string[]): Promise<Server> {
+  const server = createServer((req, res) => {
+    let body = '';
+    req.on('data', (c: Buffer) => (body += c.toString('utf8')));
+    req.on('end', () => {
+      got.push(body);
+      res.end('ok');
+    });
+  });
+  return new Promise((r) => server.listen(port, '127.0.0.1', () => r(server)));
 }
 
 /** Drops the slot (ending the walsender that may still hold it for a moment) and the publication. */
@@ -164,6 +177,43 @@ describe('cdc listening: PostgreSQL logical replication', () => {
     } finally {
       await a.stop();
       await dropReplication(db, `${slot}_r`, pub);
+    }
+  });
+
+  test('a change whose sink is still waiting is not confirmed: a restarted app reads it again and publishes it', async () => {
+    const waitSlot = `${slot}_w`;
+    const port = await freePort();
+    const withSink = (n: number): string =>
+      `${app(`CdcPgSettle${n}`, waitSlot)}
+      @sink(type='http', publisher.url='http://127.0.0.1:${port}/c', on.error='WAIT', retry.interval='20', retry.interval.max='50',
+            @map(type='text', @payload('{{id}} {{op}}')))
+      define stream Out (id long, op string);
+      from Changes select id, op insert into Out;`;
+    const got: string[] = [];
+    let server: Server | undefined;
+    try {
+      const first = await startApp(withSink(1), ['Changes']);
+      try {
+        const before = (await db.query<{ lsn: string }>('SELECT pg_current_wal_lsn()::text AS lsn')).rows[0]!.lsn;
+        await db.query(`INSERT INTO ${t} VALUES (30, 'nut', 5)`);
+        await waitFor(() => first.events.length === 1, 'the app processed the insert');
+        await new Promise((r) => setTimeout(r, 300)); // time for a wrong confirmation to reach the server
+        const confirmed = (await slotConfirmed(db, waitSlot))!;
+        assert.ok(lsn(confirmed) <= lsn(before), `slot confirmed ${confirmed} past the unpublished insert (${before})`);
+      } finally {
+        await first.stop(); // the sink gives up at shutdown: the change stays unconfirmed
+      }
+      server = await listen(port, got);
+      const second = await startApp(withSink(2), ['Changes']);
+      try {
+        await waitFor(() => got.length === 1, 'the change read again and published', 10000);
+        assert.deepEqual(got, ['30 insert']);
+      } finally {
+        await second.stop();
+      }
+    } finally {
+      await new Promise((r) => (server ? server.close(r) : r(undefined)));
+      await dropReplication(db, waitSlot, pub);
     }
   });
 

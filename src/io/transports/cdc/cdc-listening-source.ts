@@ -79,10 +79,13 @@ export class CdcListeningSource implements Source {
     const o = this.ctx.options;
     const url = nativeUrl(o.getOr('url', ''), o.get('username'), o.get('password'));
     let stream: ChangeStream | undefined;
+    let lost = false;
     const listener: ChangeListener = {
       change: (c) => this.deliver(c),
       lost: (e) => {
-        if (this.stream !== stream) return;
+        // a drop often shows twice (the socket's error, then the stream's end): one reconnect
+        if (lost || this.stream !== stream) return;
+        lost = true;
         this.ctx.connectionLost(new Error(`cdc on '${this.table}': ${this.masked(e)}`));
       },
       warn: (m) => this.ctx.logger.warn(`cdc on '${this.table}': ${m}`),
