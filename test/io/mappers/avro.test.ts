@@ -284,4 +284,34 @@ describe('avro over inMemory', () => {
       rmSync(dir, { recursive: true, force: true });
     }
   });
+
+  test('avro over HTTP: the http sink posts the bytes, the http source hands them to the mapper unchanged', async () => {
+    const receiver = await startApp(
+      `@App:name('AvroHttpIn')
+       @source(type='http', receiver.url='http://127.0.0.1:0/avro', @map(type='avro', schema.def="""${ALL_DEF}"""))
+       define stream Got (i int, l long, f float, d double, b bool, s string);`,
+      ['Got'],
+    );
+    const url = ioHandles('AvroHttpIn')!.sources[0]!.endpoint!;
+    const sender = await startApp(
+      `@App:name('AvroHttpOut')
+       @sink(type='http', publisher.url='${url}', @map(type='avro', schema.def="""${ALL_DEF}"""))
+       define stream Send (i int, l long, f float, d double, b bool, s string);`,
+    );
+    try {
+      sender.runtime.getInputHandler('Send').send([1, 2, 0.25, 1e-9, true, 'ÿ\u0000þ']);
+      await waitFor(() => receiver.events.length === 1, 'the avro event over HTTP');
+      assert.deepEqual(receiver.events, [[1, 2, 0.25, 1e-9, true, 'ÿ\u0000þ']]);
+      const res = await fetch(url, {
+        method: 'POST',
+        headers: { 'content-type': 'avro/binary' },
+        body: new Uint8Array([0x02]),
+      });
+      assert.equal(res.status, 400);
+      assert.match(await res.text(), /cannot be read with schema all/);
+    } finally {
+      await sender.stop();
+      await receiver.stop();
+    }
+  });
 });
