@@ -20,6 +20,7 @@ import { replyWithError } from './http/http-error.js';
 import { createServerLogger, engineLogger, type ServerLogger } from './logging/create-logger.js';
 import { FilePersistenceStore } from './persistence/file-persistence-store.js';
 import { openDatabase } from './persistence/open-database.js';
+import { PostgresPersistenceStore } from './persistence/postgres-persistence-store.js';
 import { SqlitePersistenceStore } from './persistence/sqlite-persistence-store.js';
 import { errorStoreRoutes } from './routes/error-store-routes.js';
 import { observabilityRoutes } from './routes/observability-routes.js';
@@ -61,7 +62,11 @@ export interface TributaryServer {
 export async function startServer(config: ServerConfig, options: StartOptions = {}): Promise<TributaryServer> {
   const logger = createServerLogger(config.logLevel, options.logDestination);
   const db = openDatabase(config.dataDir);
-  const persistenceStore = persistenceStoreFor(config, db);
+  const persistence = await openPersistenceStore(config, db).catch((e: unknown) => {
+    db.close();
+    throw e;
+  });
+  const persistenceStore = persistence?.store;
   const errorStore = new SqliteErrorStore(db);
   const countError = (app: unknown, n: number): void => {
     const d = typeof app === 'string' ? deployer.get(app) : undefined;
@@ -71,6 +76,9 @@ export async function startServer(config: ServerConfig, options: StartOptions = 
   const manager = new SiddhiManager({
     logger: engineLogger(logger, (fields) => countError(fields['app'], 1)),
     ...(persistenceStore ? { persistenceStore } : {}),
+    ...(config.persistence.incremental
+      ? { incrementalPersistence: { fullSnapshotEvery: config.persistence.fullSnapshotEvery ?? 10 } }
+      : {}),
     errorStore,
   });
   const deployer: AppDeployer = new AppDeployer({
@@ -144,21 +152,33 @@ export async function startServer(config: ServerConfig, options: StartOptions = 
         feeds.stopAll();
         await app.close();
         await deployer.shutdownAll(persistenceStore !== undefined);
+        await persistence?.close();
         db.close();
         logger.info('server stopped');
       })()),
   };
 }
 
-function persistenceStoreFor(config: ServerConfig, db: ReturnType<typeof openDatabase>): PersistenceStore | undefined {
+/** The configured persistence store (undefined for type none); a PostgreSQL one is connected and ready. */
+async function openPersistenceStore(
+  config: ServerConfig,
+  db: ReturnType<typeof openDatabase>,
+): Promise<{ store: PersistenceStore; close: () => Promise<void> } | undefined> {
   const keep = config.persistence.revisionsToKeep;
+  const done = (): Promise<void> => Promise.resolve();
   switch (config.persistence.type) {
     case 'sqlite':
-      return new SqlitePersistenceStore(db, keep);
+      return { store: new SqlitePersistenceStore(db, keep), close: done };
     case 'file':
-      return new FilePersistenceStore(join(config.dataDir, 'snapshots'), keep);
+      return { store: new FilePersistenceStore(join(config.dataDir, 'snapshots'), keep), close: done };
+    case 'postgresql': {
+      const url = config.persistence.url;
+      if (url === undefined) throw new Error("persistence type 'postgresql' needs persistence.url");
+      const store = await PostgresPersistenceStore.open({ url, keep });
+      return { store, close: () => store.close() };
+    }
     case 'memory':
-      return new InMemoryPersistenceStore();
+      return { store: new InMemoryPersistenceStore(keep), close: done };
     case 'none':
       return undefined;
   }

@@ -23,7 +23,14 @@ describe('server configuration', () => {
     assert.equal(c.port, 9090);
     assert.equal(c.appsDir, '/srv/x/apps');
     assert.equal(c.dataDir, '/srv/x/.tributary');
-    assert.deepEqual(c.persistence, { type: 'sqlite', intervalSeconds: 60, revisionsToKeep: 3 });
+    assert.deepEqual(c.persistence, {
+      type: 'sqlite',
+      intervalSeconds: 60,
+      revisionsToKeep: 3,
+      url: undefined,
+      incremental: false,
+      fullSnapshotEvery: 10,
+    });
     assert.equal(c.auth.enabled, true);
   });
 
@@ -49,7 +56,14 @@ auth:
     const fromFile = loadConfig({}, {}, dir);
     assert.equal(fromFile.port, 8000);
     assert.equal(fromFile.host, '0.0.0.0');
-    assert.deepEqual(fromFile.persistence, { type: 'file', intervalSeconds: 5, revisionsToKeep: 3 });
+    assert.deepEqual(fromFile.persistence, {
+      type: 'file',
+      intervalSeconds: 5,
+      revisionsToKeep: 3,
+      url: undefined,
+      incremental: false,
+      fullSnapshotEvery: 10,
+    });
     assert.deepEqual(fromFile.auth.users, [{ name: 'ops', password: 'pw', roles: ['viewer'] }]);
     assert.deepEqual(fromFile.auth.tokens, [{ token: '0123456789abcdef0123', user: 'ops' }]);
     assert.equal(loadConfig({}, { TRIBUTARY_PORT: '7000' }, dir).port, 7000);
@@ -64,7 +78,7 @@ auth:
       [
         `${join(dir, 'tributary.yaml')}:2:1: unknown setting 'prot' | remove it or use one of: host, port, apps, dataDir, statistics, logLevel, persistence, auth, tls`,
         `${join(dir, 'tributary.yaml')}:1:7 'port': expected an integer from 0 to 65535, got "high" | use a number such as 9090 in the config file`,
-        `${join(dir, 'tributary.yaml')}:4:9 'persistence.type': expected one of sqlite, file, memory, none, got "redis" | use one of sqlite, file, memory, none in the config file`,
+        `${join(dir, 'tributary.yaml')}:4:9 'persistence.type': expected one of sqlite, file, postgresql, memory, none, got "redis" | use one of sqlite, file, postgresql, memory, none in the config file`,
         `environment variable TRIBUTARY_LOG_LEVEL: expected one of fatal, error, warn, info, debug, trace, silent, got "loud" | use one of fatal, error, warn, info, debug, trace, silent`,
       ],
     );

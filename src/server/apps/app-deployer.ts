@@ -141,7 +141,7 @@ export class AppDeployer {
     await this.serial(async () => {
       for (const app of this.activeApps()) {
         await app.runtime.shutdown();
-        if (persist) this.persistApp(app);
+        if (persist) await this.persistApp(app);
         this.opts.manager.removeSiddhiAppRuntime(app.name);
       }
       this.active.clear();
@@ -161,9 +161,9 @@ export class AppDeployer {
     return revisions;
   }
 
-  persistApp(app: DeployedApp): string | undefined {
+  async persistApp(app: DeployedApp): Promise<string | undefined> {
     try {
-      return app.runtime.persist();
+      return await app.runtime.persistAsync();
     } catch (e) {
       this.opts.logger.error({ app: app.name, err: e }, 'persisting the app state failed');
       return undefined;
@@ -198,7 +198,7 @@ export class AppDeployer {
     const runtime = this.opts.manager.createSiddhiAppRuntime(text);
     if (restore && this.opts.persistence) {
       try {
-        const revision = runtime.restoreLastRevision();
+        const revision = await runtime.restoreLastRevisionAsync();
         if (revision !== undefined) this.opts.logger.info({ app: runtime.name, revision }, 'app state restored');
       } catch (e) {
         this.opts.logger.warn({ app: runtime.name, err: e }, 'the last persisted state could not be restored');

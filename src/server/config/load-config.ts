@@ -15,6 +15,7 @@ import {
   type TokenConfig,
   type UserConfig,
 } from './server-config.js';
+import { checkPostgresUrl } from '../persistence/postgres-url.js';
 
 export interface ConfigFlags {
   readonly config?: string;
@@ -34,7 +35,7 @@ interface Field<T> {
 }
 
 const LOG_LEVELS = ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'] as const;
-const PERSISTENCE_TYPES: readonly PersistenceType[] = ['sqlite', 'file', 'memory', 'none'];
+const PERSISTENCE_TYPES: readonly PersistenceType[] = ['sqlite', 'file', 'postgresql', 'memory', 'none'];
 
 const str: Check<string> = (v) =>
   typeof v === 'string' && v.trim() !== ''
@@ -79,6 +80,13 @@ const FIELDS = {
     check: int(0, 86400 * 365, 60),
   },
   revisionsToKeep: { key: 'persistence.revisionsToKeep', check: int(1, 1000, 3) },
+  persistenceUrl: { key: 'persistence.url', env: 'TRIBUTARY_PERSISTENCE_URL', check: str },
+  persistenceIncremental: {
+    key: 'persistence.incremental',
+    env: 'TRIBUTARY_PERSISTENCE_INCREMENTAL',
+    check: bool,
+  },
+  fullSnapshotEvery: { key: 'persistence.fullSnapshotEvery', check: int(0, 100000, 10) },
   authEnabled: { key: 'auth.enabled', env: 'TRIBUTARY_AUTH', check: bool },
   tlsCert: { key: 'tls.cert', env: 'TRIBUTARY_TLS_CERT', check: str },
   tlsKey: { key: 'tls.key', env: 'TRIBUTARY_TLS_KEY', check: str },
@@ -167,6 +175,9 @@ export function loadConfig(
       type: pick(FIELDS.persistenceType, d.persistence.type),
       intervalSeconds: pick(FIELDS.persistenceInterval, d.persistence.intervalSeconds),
       revisionsToKeep: pick(FIELDS.revisionsToKeep, d.persistence.revisionsToKeep),
+      url: pick(FIELDS.persistenceUrl, ''),
+      incremental: pick(FIELDS.persistenceIncremental, d.persistence.incremental),
+      fullSnapshotEvery: pick(FIELDS.fullSnapshotEvery, d.persistence.fullSnapshotEvery),
     },
     auth: {
       enabled: pick(FIELDS.authEnabled, d.auth.enabled),
@@ -178,8 +189,37 @@ export function loadConfig(
     logLevel: pick(FIELDS.logLevel, d.logLevel),
     source: file ? file.where([]).replace(/:\d+:\d+$/, '') : undefined,
   };
+  const url = checkPersistenceUrl(config.persistence.type, config.persistence.url ?? '', problems);
   if (problems.length > 0) throw new ConfigError(problems);
-  return config;
+  return { ...config, persistence: { ...config.persistence, url } };
+}
+
+/** The PostgreSQL URL: required by (and only used with) type postgresql; problems never show its password. */
+function checkPersistenceUrl(type: PersistenceType, url: string, problems: ConfigProblem[]): string | undefined {
+  if (type === 'postgresql') {
+    if (url === '') {
+      problems.push({
+        where: 'persistence.url',
+        message: "persistence type 'postgresql' needs the database's URL",
+        fix: 'set persistence.url (or TRIBUTARY_PERSISTENCE_URL) to postgresql://user:password@host:5432/database',
+      });
+      return undefined;
+    }
+    const bad = checkPostgresUrl(url);
+    if (bad !== undefined) {
+      problems.push({ where: 'persistence.url', message: bad, fix: 'give a postgresql:// URL' });
+      return undefined;
+    }
+    return url;
+  }
+  if (url !== '') {
+    problems.push({
+      where: 'persistence.url',
+      message: `persistence.url is used only with persistence type 'postgresql', not '${type}'`,
+      fix: "set persistence.type to 'postgresql', or remove persistence.url (and TRIBUTARY_PERSISTENCE_URL)",
+    });
+  }
+  return undefined;
 }
 
 function readConfigFile(path: string | undefined, cwd: string, problems: ConfigProblem[]): FileLayer | undefined {

@@ -14,7 +14,7 @@ export interface TokenConfig {
   readonly user: string;
 }
 
-export type PersistenceType = 'sqlite' | 'file' | 'memory' | 'none';
+export type PersistenceType = 'sqlite' | 'file' | 'postgresql' | 'memory' | 'none';
 
 export interface ServerConfig {
   readonly host: string;
@@ -28,6 +28,12 @@ export interface ServerConfig {
     /** Seconds between periodic persists of every app; 0 turns periodic persistence off. */
     readonly intervalSeconds: number;
     readonly revisionsToKeep: number;
+    /** For type `postgresql`: `postgresql://user:password@host:5432/database` (never logged). */
+    readonly url?: string | undefined;
+    /** Persist increments (only the elements changed since the previous revision) between full snapshots. */
+    readonly incremental?: boolean;
+    /** With `incremental`: increments between two full snapshots. */
+    readonly fullSnapshotEvery?: number;
   };
   readonly auth: {
     readonly enabled: boolean;
@@ -47,7 +53,14 @@ export const DEFAULT_CONFIG: ServerConfig = {
   port: 9090,
   appsDir: 'apps',
   dataDir: '.tributary',
-  persistence: { type: 'sqlite', intervalSeconds: 60, revisionsToKeep: 3 },
+  persistence: {
+    type: 'sqlite',
+    intervalSeconds: 60,
+    revisionsToKeep: 3,
+    url: undefined,
+    incremental: false,
+    fullSnapshotEvery: 10,
+  },
   auth: { enabled: true, users: [], tokens: [] },
   tls: undefined,
   statistics: true,

@@ -57,21 +57,23 @@ export function siddhiAppsRoutes(app: FastifyInstance, ctx: ServerContext): void
 
   app.post<Name>('/siddhi-apps/:name/backup', async (req) => {
     const deployed = activeApp(ctx, req.params.name);
-    if (!ctx.persistence) throw new HttpError(409, "persistence is off; set persistence.type to 'sqlite' or 'file'");
+    if (!ctx.persistence)
+      throw new HttpError(409, "persistence is off; set persistence.type to 'sqlite', 'file' or 'postgresql'");
     const revision = await deployed.runtime.persistAsync();
     return { type: 'success', revision };
   });
 
   app.post<Name & { Querystring: { revision?: string } }>('/siddhi-apps/:name/restore', async (req) => {
     const deployed = activeApp(ctx, req.params.name);
-    if (!ctx.persistence) throw new HttpError(409, "persistence is off; set persistence.type to 'sqlite' or 'file'");
+    if (!ctx.persistence)
+      throw new HttpError(409, "persistence is off; set persistence.type to 'sqlite', 'file' or 'postgresql'");
     const revision = req.query.revision;
     try {
       if (revision !== undefined && revision !== '') {
-        deployed.runtime.restoreRevision(revision);
+        await deployed.runtime.restoreRevisionAsync(revision);
         return { type: 'success', revision };
       }
-      const last = deployed.runtime.restoreLastRevision();
+      const last = await deployed.runtime.restoreLastRevisionAsync();
       if (last === undefined) throw new HttpError(404, `app '${deployed.name}' has no persisted revision to restore`);
       return { type: 'success', revision: last };
     } catch (e) {
