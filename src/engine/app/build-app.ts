@@ -155,6 +155,8 @@ export function buildApp(app: SiddhiApp, text: string, opts: BuildOptions): Sidd
     }
   };
 
+  // In playback the clock is event time: part of the state, so a restored app goes on from it.
+  if (playback) ctx.stateful.set('playback/clock', playback);
   const ext: AppExtensionContext = { ctx, hooks, app, diagnostics };
   for (const def of app.definitions) {
     guard(def.span, () => defineElement(ctx, def, errorActions, ext));

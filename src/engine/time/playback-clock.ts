@@ -33,6 +33,21 @@ export class PlaybackClock {
     this.scheduler.advanceTo(t);
   }
 
+  snapshot(): { seen: boolean; time: number } {
+    return { seen: this.seen, time: this.scheduler.now() };
+  }
+
+  /**
+   * Goes back to the persisted event time (without firing anything): the next event moves the clock
+   * on from there, firing the timers due meanwhile as the uninterrupted run did.
+   */
+  restore(state: unknown): void {
+    const s = state as { seen?: boolean; time?: number } | undefined;
+    if (s?.seen !== true || typeof s.time !== 'number') return;
+    this.seen = true;
+    this.scheduler.jumpTo(s.time);
+  }
+
   /** `ms` of wall time pass with no event: apply the idle increments that fall due. */
   elapse(ms: number): void {
     const { idleMillis, incrementMillis } = this.opts;
