@@ -12,6 +12,12 @@ export type {
 } from './registry/extension-impl.js';
 export type { WindowImpl, WindowProcessor, WindowContext } from './windows/window.js';
 export { ManualScheduler } from './time/manual-scheduler.js';
-export { InMemoryPersistenceStore, type PersistenceStore } from './persistence/persistence-store.js';
+export {
+  InMemoryPersistenceStore,
+  type MaybePromise,
+  type PersistenceStore,
+  type SyncPersistenceStore,
+} from './persistence/persistence-store.js';
+export type { IncrementalPersistenceOptions } from './persistence/incremental-snapshots.js';
 export { SnapshotError } from './persistence/snapshot-codec.js';
 export { jsonLogger, memoryLogger, type Logger, type LogLine } from './runtime/logger.js';

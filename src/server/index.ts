@@ -5,3 +5,4 @@ export type { ServerConfig } from './config/server-config.js';
 export { hashPassword } from './auth/password-hash.js';
 export { SqlitePersistenceStore } from './persistence/sqlite-persistence-store.js';
 export { FilePersistenceStore } from './persistence/file-persistence-store.js';
+export { PostgresPersistenceStore, type PostgresPersistenceOptions } from './persistence/postgres-persistence-store.js';
