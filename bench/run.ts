@@ -38,6 +38,7 @@ for (const s of loadScenarios()) {
   try {
     for (let r = 0; r < RUNS; r++) {
       const run = runScenarioOnce(s, scale);
+      await run.stopped;
       rates.push(run.eventsPerSecond);
       heapMB = Math.max(heapMB, run.heapMB);
     }

@@ -41,6 +41,10 @@ export class QuerySelector {
   private states: AggregatorState[];
   private groups = new Map<string, AggregatorState[]>();
   private readonly values: unknown[];
+  /** Positions of group keys in a batch, once a batch holds many groups (kept empty between batches). */
+  private readonly keyIndex = new Map<string, number>();
+  /** One event in, at most one out, nothing to order, cut or trim: the per-event path. */
+  private readonly eventwise: boolean;
 
   constructor(
     private readonly cfg: SelectorConfig,
@@ -48,10 +52,21 @@ export class QuerySelector {
   ) {
     this.states = cfg.createStates();
     this.values = new Array<unknown>(cfg.aggregatorCount);
+    this.eventwise =
+      !(cfg.batching && (cfg.groupKey !== undefined || cfg.aggregatorCount > 0)) &&
+      cfg.compare === undefined &&
+      cfg.limit === undefined &&
+      cfg.offset === undefined &&
+      cfg.outputLength === undefined;
   }
 
   process(chunk: StreamEvent[]): void {
     const cfg = this.cfg;
+    if (chunk.length === 1 && this.eventwise) {
+      const o = this.apply(chunk[0]!);
+      if (o !== undefined) this.next([o]);
+      return;
+    }
     let out: StreamEvent[];
     if (cfg.batching && (cfg.groupKey !== undefined || cfg.aggregatorCount > 0)) {
       out = this.finish(this.processBatch(chunk));
@@ -142,8 +157,12 @@ export class QuerySelector {
       const e = chunk[last]!;
       return [new OutputEvent(e.timestamp, cfg.project(e.data, e.timestamp, this.values), e.type)];
     }
-    const lastOf = new Map<string, StreamEvent>();
-    const statesOf = new Map<string, AggregatorState[]>();
+    // The groups output by this chunk, in first-seen order, with their last event. Chunks are small
+    // (a sliding window's expired + current event): a linear search beats building maps.
+    if (this.keyIndex.size > 0) this.keyIndex.clear();
+    const keys: string[] = [];
+    const lasts: StreamEvent[] = [];
+    const statesOf: AggregatorState[][] = [];
     for (let i = 0; i < chunk.length; i++) {
       const e = chunk[i]!;
       if (e.type === RESET) {
@@ -155,16 +174,25 @@ export class QuerySelector {
       const states = this.groupStates(k);
       if (cfg.feed !== undefined) cfg.feed(e.data, e.timestamp, states, this.values, e.type === CURRENT);
       if (e.type === CURRENT ? cfg.currentOn : cfg.expiredOn) {
-        lastOf.set(k, e);
-        statesOf.set(k, states);
+        const at = keys.length < 16 ? keys.indexOf(k) : indexIn(keys, k, this.keyIndex);
+        if (at < 0) {
+          if (keys.length >= 16) this.keyIndex.set(k, keys.length);
+          keys.push(k);
+          lasts.push(e);
+          statesOf.push(states);
+        } else {
+          lasts[at] = e;
+          statesOf[at] = states;
+        }
       }
     }
-    const out: StreamEvent[] = [];
+    const out: StreamEvent[] = new Array<StreamEvent>(keys.length);
     const a = this.values;
-    for (const [k, e] of lastOf) {
-      const states = statesOf.get(k)!;
+    for (let g = 0; g < keys.length; g++) {
+      const states = statesOf[g]!;
+      const e = lasts[g]!;
       for (let j = 0; j < states.length; j++) a[j] = states[j]!.value();
-      out.push(new OutputEvent(e.timestamp, cfg.project(e.data, e.timestamp, a), e.type, k));
+      out[g] = new OutputEvent(e.timestamp, cfg.project(e.data, e.timestamp, a), e.type, keys[g]);
     }
     return out;
   }
@@ -238,4 +266,10 @@ export class QuerySelector {
       else this.groups.set(k.slice(2), s);
     }
   }
+}
+
+/** The position of `k` in `keys`: `index` holds the positions of all keys once there are 16 or more. */
+function indexIn(keys: string[], k: string, index: Map<string, number>): number {
+  if (index.size < keys.length) for (let i = index.size; i < keys.length; i++) index.set(keys[i]!, i);
+  return index.get(k) ?? -1;
 }

@@ -1,16 +1,14 @@
 /** `time(t)`: a sliding window of the events of the last t milliseconds (of the app clock). */
 import type { StreamEvent } from '../event/stream-event.js';
-import { CURRENT } from '../event/stream-event.js';
+import { CURRENT, EXPIRED } from '../event/stream-event.js';
+import { HeldEvents } from './held-events.js';
 import {
   asState,
   checkCall,
   checkCount,
   checkTimeArg,
   constNumber,
-  currentCopy,
-  EventQueue,
-  expiredCopy,
-  loadQueue,
+  loadEvents,
   saveEvents,
   WindowTimers,
   type SavedEvent,
@@ -29,7 +27,7 @@ export interface TimeState {
  */
 export class TimeWindow implements WindowProcessor {
   readonly isBatch = false;
-  private queue = new EventQueue();
+  private readonly queue: HeldEvents;
   private lastTimestamp = -Infinity;
   private readonly timers: WindowTimers;
 
@@ -39,6 +37,7 @@ export class TimeWindow implements WindowProcessor {
     private readonly delayed = false,
   ) {
     this.timers = new WindowTimers(ctx.scheduler, this.onTimer);
+    this.queue = new HeldEvents(ctx.attributes, delayed ? CURRENT : EXPIRED);
   }
 
   process(chunk: StreamEvent[]): void {
@@ -48,12 +47,8 @@ export class TimeWindow implements WindowProcessor {
       const e = chunk[i] as StreamEvent;
       this.queue.expireInto(out, this.time, now);
       if (e.type !== CURRENT) continue;
-      if (this.delayed) {
-        this.queue.push(currentCopy(e));
-      } else {
-        out.push(e);
-        this.queue.push(expiredCopy(e));
-      }
+      this.queue.push(e.timestamp, e.data);
+      if (!this.delayed) out.push(e);
       if (this.lastTimestamp < e.timestamp) {
         this.timers.schedule(e.timestamp + this.time);
         this.lastTimestamp = e.timestamp;
@@ -86,7 +81,8 @@ export class TimeWindow implements WindowProcessor {
   restore(state: unknown): void {
     const s = asState<TimeState>(state, this.delayed ? 'delay' : 'time');
     this.timers.cancelAll();
-    this.queue = loadQueue(s.events);
+    this.queue.clear();
+    for (const e of loadEvents(s.events)) this.queue.push(e.timestamp, e.data);
     this.lastTimestamp = s.lastTimestamp ?? -Infinity;
     let last = -Infinity;
     for (const e of this.queue.toArray()) {
