@@ -74,6 +74,25 @@ async function restartPostgres(): Promise<void> {
   }
 }
 
+/** Restarts the local MariaDB and waits for it. */
+async function restartMariadb(): Promise<void> {
+  try {
+    await run('mysqladmin', ['-uroot', 'shutdown'], { timeout: 20000 });
+    for (let i = 0; i < 100; i++) {
+      const up = await run('mysqladmin', ['-uroot', 'ping']).then(
+        () => true,
+        () => false,
+      );
+      if (!up) break;
+      await new Promise((r) => setTimeout(r, 100));
+    }
+  } finally {
+    // whatever happened, leave the server running for the other tests
+    await run('start-stop-daemon', ['--start', '--oknodo', '--background', '--exec', '/usr/sbin/mariadbd']);
+    await waitForPort(3306);
+  }
+}
+
 describe('cdc listening: PostgreSQL logical replication', () => {
   let db: pg.Client;
   const t = `cdc_l_${suffix()}`;
@@ -309,6 +328,35 @@ describe('cdc listening: MariaDB binlog', () => {
       ]);
     } finally {
       await a2.stop();
+    }
+  });
+
+  test('the server restarting mid-stream: the source reconnects and resumes after the last transaction it processed', async () => {
+    const a = await startApp(
+      `@App:name('CdcMyListen4')
+      @source(type='cdc', url='jdbc:mariadb://127.0.0.1:3306/test', username='root', table.name='${t}', retry.interval='50', retry.interval.max='500',
+      ${STREAM}`,
+      ['Changes'],
+    );
+    try {
+      await db.query(`INSERT INTO ${t} VALUES (30, 'jam', 1)`);
+      await waitFor(() => a.events.length === 1, 'the insert before the restart');
+      await db.end();
+      await restartMariadb();
+      db = await createConnection({ host: '127.0.0.1', port: 3306, user: 'root', database: 'test' });
+      await db.query(`INSERT INTO ${t} VALUES (31, 'oat', 2)`);
+      await waitFor(() => a.events.some((e) => e[0] === 31), 'the insert after the restart', 20000);
+      // the binlog position is exact: nothing before the restart comes again, nothing after is lost
+      assert.deepEqual(a.events, [
+        [30, 'jam', 1, null, null, 'insert', t],
+        [31, 'oat', 2, null, null, 'insert', t],
+      ]);
+      assert.ok(
+        a.lines.some((l) => l.level === 'warn' && /lost its connection/.test(l.msg)),
+        'the lost connection is logged',
+      );
+    } finally {
+      await a.stop();
     }
   });
 
