@@ -30,6 +30,14 @@ export interface SiddhiManagerOptions {
   readonly skipCheck?: boolean;
   /** Receives failed events of streams annotated `@OnError(action='STORE')`; without it they are logged. */
   readonly errorStore?: ErrorStoreHook;
+  /**
+   * The time zone of incremental aggregations (Siddhi's `aggTimeZone` config): hours, days, months and
+   * years start at this zone's wall-clock hour, midnight, first of the month and of the year, and
+   * AGG_TIMESTAMP values are those starts (epoch millis). An IANA id ('Asia/Singapore'), 'UTC' or a
+   * fixed offset ('+05:30'); default UTC. An unknown zone fails the creation of apps that define an
+   * aggregation. `within` strings without an offset are still read in UTC, as in Siddhi.
+   */
+  readonly aggregationTimeZone?: string;
 }
 
 export class SiddhiManager {
@@ -67,6 +75,7 @@ export class SiddhiManager {
       clock: opts.clock ?? 'wall',
       startTime: opts.startTime ?? Date.now(),
       ...(opts.errorStore ? { errorStore: opts.errorStore } : {}),
+      ...(opts.aggregationTimeZone !== undefined ? { aggregationTimeZone: opts.aggregationTimeZone } : {}),
     });
     const inc = opts.incrementalPersistence;
     if (inc !== undefined && inc !== false) runtime.setIncrementalPersistence(inc === true ? {} : inc);

@@ -12,6 +12,7 @@ import type { Attribute } from '../app/app-context.js';
 import { CURRENT, type StreamEvent } from '../event/stream-event.js';
 import { foldValue, finishValue, type BaseKind, type Finisher } from './base-values.js';
 import { InMemoryBucketStore, type Bucket, type BucketStore } from './bucket-store.js';
+import type { Zone } from '../functions/time/zones.js';
 import { bucketStart, nextBucketStart, normalizeDuration, type Granularity } from './granularity.js';
 import { hashOrder } from './find-order.js';
 import { AggregationReadError } from './within-time.js';
@@ -33,6 +34,8 @@ export interface AggregationPlan {
   /** The `aggregate by` timestamp (epoch millis); undefined: the app clock when the event arrives. */
   readonly timestamp?: (d: unknown[], ts: number) => number;
   readonly now: () => number;
+  /** The aggregation time zone of hours, days, months and years; undefined: UTC. */
+  readonly zone?: Zone;
   readonly groupBy: readonly EventFn[];
   /** The types of the `group by` values. */
   readonly groupByTypes: readonly AttributeType[];
@@ -108,8 +111,8 @@ export class IncrementalAggregation {
       const gran = p.granularities[g]!;
       const c = this.cursors[g]!;
       if (!(ts >= c.start && ts < c.next)) {
-        c.start = bucketStart(ts, gran);
-        c.next = nextBucketStart(ts, gran);
+        c.start = bucketStart(ts, gran, p.zone);
+        c.next = nextBucketStart(ts, gran, p.zone);
       }
       const start = c.start;
       let b = this.store.get(gran, start, key, groupValues);
@@ -171,7 +174,7 @@ export class IncrementalAggregation {
     const types = this.plan.groupByTypes;
     if (this.plan.timestamp) return hashOrder(buckets, types, buckets.length);
     if (types.length === 0) return buckets;
-    const running = bucketStart(this.plan.now(), g);
+    const running = bucketStart(this.plan.now(), g, this.plan.zone);
     let split = buckets.findIndex((b) => b.start >= running);
     if (split < 0) split = buckets.length;
     const completed = this.store.size(g) - this.store.range(g, running, Infinity).length;

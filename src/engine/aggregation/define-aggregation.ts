@@ -16,7 +16,7 @@ import { IncrementalAggregation, type AggregationPlan, type OutputSource } from 
 import { appAggregations } from './app-aggregations.js';
 import type { BaseKind } from './base-values.js';
 import { incrementalAggregator } from './base-values.js';
-import { aggregationGranularities } from './granularity.js';
+import { aggregationGranularities, aggregationZone } from './granularity.js';
 import { installPurging } from './purging.js';
 import { storedBuckets } from './stored-aggregation.js';
 import { unixTime } from './within-time.js';
@@ -32,6 +32,10 @@ export function defineAggregation(ctx: AppContext, def: AggregationDefinition): 
   }
   const granularities = aggregationGranularities(def.durations);
   if (typeof granularities === 'string') throw new CompileError(granularities, def.span);
+  const zone = aggregationZone(ctx.aggregationTimeZone);
+  if (typeof zone === 'string') {
+    throw new CompileError(`aggregation '${def.id}': ${zone} (SiddhiManager option aggregationTimeZone)`, def.span);
+  }
   const partitionById = annotation(def.annotations, 'PartitionById');
   if (partitionById && (annotationValue(partitionById, 'enable') ?? 'true').toLowerCase() !== 'false') {
     throw new CompileError(
@@ -58,7 +62,7 @@ export function defineAggregation(ctx: AppContext, def: AggregationDefinition): 
     throw new CompileError(`an aggregation's input cannot have a window; aggregations keep every event`, input.span);
   }
   const scope = withStoresIn(streamScope(names, chain.attributes), ctx);
-  const plan = compilePlan(ctx, def, scope, granularities);
+  const plan = { ...compilePlan(ctx, def, scope, granularities), ...(zone ? { zone } : {}) };
   const agg = new IncrementalAggregation(plan, storedBuckets(ctx, def, plan));
   target.aggregation = agg;
   junction.subscribe(chain.entry);

@@ -1,8 +1,14 @@
 /**
  * The granularities of incremental aggregations (Siddhi's TimePeriod.Duration: seconds to years;
- * no weeks) and where their buckets start and end, in UTC.
+ * no weeks) and where their buckets start and end: in UTC, or in the aggregation time zone (the
+ * manager's `aggregationTimeZone`, Siddhi's `aggTimeZone`), where hours, days, months and years
+ * start at the zone's wall-clock hour, midnight, first of the month and first of the year, as
+ * Siddhi's IncrementalTimeConverterUtil computes them (ZonedDateTime.of: a start in a DST gap
+ * moves later, one in an overlap takes the earlier offset). Seconds and minutes are always
+ * whole UTC seconds and minutes, as in Siddhi.
  */
 import type { AggregationDurations } from '../../lang/ast.js';
+import { localToInstant, resolveZone, type Zone } from '../functions/time/zones.js';
 
 export type Granularity = 'seconds' | 'minutes' | 'hours' | 'days' | 'months' | 'years';
 
@@ -15,20 +21,58 @@ const FIXED: Partial<Record<Granularity, number>> = {
   days: 86_400_000,
 };
 
-/** The start of the bucket of `g` that holds `ts` (UTC). */
-export function bucketStart(ts: number, g: Granularity): number {
+/** The start of the bucket of `g` that holds `ts` (in UTC, or in `zone` when given). */
+export function bucketStart(ts: number, g: Granularity, zone?: Zone): number {
   const size = FIXED[g];
+  if (zone !== undefined && g !== 'seconds' && g !== 'minutes') return localToInstant(localStart(ts, g, zone), zone);
   if (size !== undefined) return Math.floor(ts / size) * size;
   const d = new Date(ts);
   return g === 'months' ? Date.UTC(d.getUTCFullYear(), d.getUTCMonth(), 1) : Date.UTC(d.getUTCFullYear(), 0, 1);
 }
 
 /** The start of the bucket after the one holding `ts` (Siddhi's next emit time). */
-export function nextBucketStart(ts: number, g: Granularity): number {
+export function nextBucketStart(ts: number, g: Granularity, zone?: Zone): number {
   const size = FIXED[g];
+  if (zone !== undefined && g !== 'seconds' && g !== 'minutes') {
+    return localToInstant(nextLocalStart(localStart(ts, g, zone), g), zone);
+  }
   if (size !== undefined) return Math.floor(ts / size) * size + size;
   const d = new Date(ts);
   return g === 'months' ? Date.UTC(d.getUTCFullYear(), d.getUTCMonth() + 1, 1) : Date.UTC(d.getUTCFullYear() + 1, 0, 1);
+}
+
+/** The wall-clock start (as if UTC millis) in `zone` of the bucket of `g` holding the instant `ts`. */
+function localStart(ts: number, g: Granularity, zone: Zone): number {
+  const local = ts + zone.offsetAt(ts);
+  const size = FIXED[g];
+  if (size !== undefined) return Math.floor(local / size) * size;
+  const d = new Date(local);
+  return g === 'months' ? Date.UTC(d.getUTCFullYear(), d.getUTCMonth(), 1) : Date.UTC(d.getUTCFullYear(), 0, 1);
+}
+
+/** The wall-clock start of the bucket after the one starting at the wall-clock `local`. */
+function nextLocalStart(local: number, g: Granularity): number {
+  const size = FIXED[g];
+  if (size !== undefined) return local + size;
+  const d = new Date(local);
+  return g === 'months' ? Date.UTC(d.getUTCFullYear(), d.getUTCMonth() + 1, 1) : Date.UTC(d.getUTCFullYear() + 1, 0, 1);
+}
+
+/**
+ * The zone of the manager's `aggregationTimeZone` (Siddhi's `aggTimeZone`): undefined for UTC
+ * (the default), or a string error for an unknown zone.
+ */
+export function aggregationZone(id: string | undefined): Zone | undefined | string {
+  if (id === undefined) return undefined;
+  const zone = resolveZone(id.trim());
+  if (zone === undefined) {
+    return (
+      `the aggregation time zone '${id}' is not a known time zone; use an IANA zone id such as 'Asia/Singapore' ` +
+      `or 'America/New_York', 'UTC', or a fixed offset such as '+05:30'`
+    );
+  }
+  // UTC itself takes the plain (faster) path; other zones at offset 0 give the same buckets through the zoned one.
+  return ['UTC', 'GMT', 'UT', 'Z'].includes(zone.id) ? undefined : zone;
 }
 
 /** Siddhi's duration names (`sec`, `minutes`, `h`, `day`, ...), case-insensitive; undefined when unknown. */

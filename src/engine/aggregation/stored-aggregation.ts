@@ -13,6 +13,7 @@
 import type { AggregationDefinition, Annotation } from '../../lang/ast.js';
 import { CompileError } from '../../plan/expression/compile.js';
 import type { AppContext } from '../app/app-context.js';
+import type { Zone } from '../functions/time/zones.js';
 import { annotationValue } from '../app/build-app.js';
 import { groupKey, type AggregationPlan } from './aggregation.js';
 import { aggregationTableFactories, type AggregationTables } from './aggregation-tables.js';
@@ -54,11 +55,11 @@ export function storedBuckets(
     throw new CompileError(e instanceof Error ? e.message : String(e), def.span);
   }
   const tables = factory(codec.layout, store, ctx);
-  const buckets = new TableBucketStore(tables, codec);
+  const buckets = new TableBucketStore(tables, codec, plan.zone);
   let rebuilt = false;
   const rebuild = (): void => {
     if (rebuilt) return;
-    rebuildRunning(tables, codec);
+    rebuildRunning(tables, codec, plan.zone);
     rebuilt = true;
   };
   ctx.lifecycle.push({
@@ -83,16 +84,19 @@ export function storedBuckets(
   return buckets;
 }
 
-/** Rolls each granularity's running bucket up again from the next finer table (see the module note). */
-export function rebuildRunning(tables: AggregationTables, codec: BucketCodec): void {
+/**
+ * Rolls each granularity's running bucket up again from the next finer table (see the module note),
+ * with the buckets of the aggregation time zone `zone` (undefined: UTC).
+ */
+export function rebuildRunning(tables: AggregationTables, codec: BucketCodec, zone?: Zone): void {
   const gs = codec.layout.granularities;
   for (let i = 1; i < gs.length; i++) {
     const finer = gs[i - 1]!;
     const g = gs[i]!;
     const last = tables.latest(finer);
     if (last === undefined) continue;
-    const start = bucketStart(last, g);
-    const rows = tables.read(finer, start, nextBucketStart(last, g));
+    const start = bucketStart(last, g, zone);
+    const rows = tables.read(finer, start, nextBucketStart(last, g, zone));
     const rebuiltRows: unknown[][] = [];
     for (const b of codec.rollUp(rows, start)) {
       const stored = tables.readOne(g, start, b.groupValues);

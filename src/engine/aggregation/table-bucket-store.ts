@@ -8,6 +8,7 @@
  */
 import type { Bucket, BucketStore } from './bucket-store.js';
 import type { AggregationTables } from './aggregation-tables.js';
+import type { Zone } from '../functions/time/zones.js';
 import { nextBucketStart, type Granularity } from './granularity.js';
 import type { BucketCodec } from './bucket-codec.js';
 
@@ -27,6 +28,8 @@ export class TableBucketStore implements BucketStore {
   constructor(
     private readonly tables: AggregationTables,
     private readonly codec: BucketCodec,
+    /** The aggregation time zone (undefined: UTC): where buckets end. */
+    private readonly zone?: Zone,
   ) {}
 
   private starts(g: Granularity): Map<number, Map<string, Bucket>> {
@@ -165,7 +168,7 @@ export class TableBucketStore implements BucketStore {
       const rows: unknown[][] = [];
       let added = 0;
       for (const [start, groups] of starts) {
-        if (nextBucketStart(start, g) > watermark) continue;
+        if (nextBucketStart(start, g, this.zone) > watermark) continue;
         for (const b of groups.values()) added += this.take(b, rows);
         starts.delete(start);
       }

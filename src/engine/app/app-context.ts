@@ -48,6 +48,11 @@ export interface AppContext {
   readonly statistics: AppStatistics;
   /** The manager's error store, when one is installed (the server's); without one, failures are logged. */
   readonly errorStore: ErrorStoreHook | undefined;
+  /**
+   * The manager's `aggregationTimeZone` (Siddhi's `aggTimeZone`) as given: the zone whose hours, days,
+   * months and years incremental aggregations bucket by; undefined: UTC. Checked where an aggregation is defined.
+   */
+  readonly aggregationTimeZone: string | undefined;
   readonly scheduler: Scheduler;
   readonly registry: ExtensionRegistry;
   readonly resolver: CallResolver;

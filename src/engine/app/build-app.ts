@@ -41,6 +41,8 @@ export interface BuildOptions {
   readonly startTime: number;
   /** Receives the events of streams annotated `@OnError(action='STORE')` that failed (the server's error store). */
   readonly errorStore?: ErrorStoreHook;
+  /** The time zone of incremental aggregations' hours, days, months and years (default UTC). */
+  readonly aggregationTimeZone?: string;
 }
 
 export function annotation(list: readonly Annotation[], name: string): Annotation | undefined {
@@ -101,6 +103,7 @@ export function buildApp(app: SiddhiApp, text: string, opts: BuildOptions): Sidd
     name,
     statistics,
     errorStore: opts.errorStore,
+    aggregationTimeZone: opts.aggregationTimeZone,
     scheduler,
     registry,
     resolver: new RegistryCallResolver(registry, () => scheduler.now()),
