@@ -1,5 +1,7 @@
 /** The OpenAPI 3.0 description of the server's REST API (served at `GET /openapi.json`). */
 
+import { streamIngestPaths } from './ingest/ingest-openapi.js';
+
 type Schema = Record<string, unknown>;
 
 const ref = (name: string): Schema => ({ $ref: `#/components/schemas/${name}` });
@@ -116,6 +118,7 @@ export function openApiDocument(): Record<string, unknown> {
           responses: { '200': ok('changed'), ...authErrors },
         },
       },
+      ...streamIngestPaths(),
       '/stores/query': {
         post: {
           summary: 'Run an on-demand query (Store API)',

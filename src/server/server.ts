@@ -17,6 +17,7 @@ import { resolveUsers } from './auth/resolve-users.js';
 import type { ServerConfig } from './config/server-config.js';
 import { SqliteErrorStore } from './error-store/sqlite-error-store.js';
 import { replyWithError } from './http/http-error.js';
+import { ProducerLedger } from './ingest/producer-ledger.js';
 import { createServerLogger, engineLogger, type ServerLogger } from './logging/create-logger.js';
 import { FilePersistenceStore } from './persistence/file-persistence-store.js';
 import { openDatabase } from './persistence/open-database.js';
@@ -27,6 +28,7 @@ import { observabilityRoutes } from './routes/observability-routes.js';
 import { siddhiAppsRoutes } from './routes/siddhi-apps-routes.js';
 import { simulationRoutes } from './routes/simulation-routes.js';
 import { storeRoutes } from './routes/store-routes.js';
+import { streamIngestRoutes } from './routes/stream-ingest-routes.js';
 import type { ServerContext } from './server-context.js';
 import { FeedRegistry } from './simulation/feed-registry.js';
 import { createMetrics } from './stats/server-metrics.js';
@@ -118,6 +120,7 @@ export async function startServer(config: ServerConfig, options: StartOptions = 
   storeRoutes(app, ctx);
   simulationRoutes(app, ctx);
   errorStoreRoutes(app, ctx);
+  streamIngestRoutes(app, ctx, new ProducerLedger(db));
 
   // Listen first (live; /health says not ready), then deploy the apps folder (ready).
   await app.listen({ host: config.host, port: config.port });
