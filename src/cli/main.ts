@@ -6,6 +6,7 @@ import '../io/install.js';
 import '../stores/install.js';
 import { runCommand } from './commands/run.js';
 import { serveCommand, type ServeOptions } from './commands/serve.js';
+import { streamCommand, type StreamOptions } from './commands/stream.js';
 import { testCommand } from './commands/test.js';
 import { validateCommand } from './commands/validate.js';
 
@@ -53,6 +54,30 @@ program
   .description('run the server: REST API, apps folder, persistence, simulation, metrics')
   .action(async (opts: ServeOptions) => {
     process.exitCode = await serveCommand(opts);
+  });
+
+program
+  .command('stream')
+  .argument('<file>', 'a CSV or JSON-lines file of events')
+  .requiredOption('--app <name>', 'the app to stream into')
+  .requiredOption('--stream <name>', 'the stream (defined in the app) to stream into')
+  .option('--server <url>', 'the server', 'http://127.0.0.1:9090')
+  .option('--user <user>', 'user (or env TRIBUTARY_USER)')
+  .option('--password <password>', 'password (or env TRIBUTARY_PASSWORD, which stays out of the process list)')
+  .option('--token <token>', 'bearer token (or env TRIBUTARY_TOKEN)')
+  .option('--batch <n>', 'events per batch (default 500)')
+  .option('--format <format>', 'csv or jsonl (default: by the file extension)')
+  .option('--header', 'the CSV file starts with a header line (skipped)')
+  .option('--producer <id>', 'producer id (default: a hash of the file path, app and stream)')
+  .option('--resume', 'skip what this producer already delivered and send the rest')
+  .option('--concurrency <n>', 'batches in flight (default 4; the server applies them in order)')
+  .option('--retries <n>', 'retries of a failed batch, with exponential backoff (default 10)')
+  .option('--retry-delay <ms>', 'first backoff delay, doubled per retry up to 5 s (default 100)')
+  .option('--timeout <ms>', 'per request (default 30000)')
+  .option('--quiet', 'no progress bar')
+  .description('push a file of events into a running server, at least once, each batch applied once')
+  .action(async (file: string, opts: StreamOptions) => {
+    process.exitCode = await streamCommand(file, opts);
   });
 
 await program.parseAsync();
