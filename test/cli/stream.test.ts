@@ -1,6 +1,6 @@
 import { test, describe, after, before } from 'node:test';
 import assert from 'node:assert/strict';
-import { appendFileSync, writeFileSync } from 'node:fs';
+import { appendFileSync, readFileSync, writeFileSync } from 'node:fs';
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { join } from 'node:path';
@@ -151,6 +151,27 @@ describe('tributary stream', () => {
       'tributary stream: give both --user and --password (or TRIBUTARY_USER / TRIBUTARY_PASSWORD), or --token\n',
     );
     assert.deepEqual(await rows(), []);
+  });
+
+  test('the example: examples/streamer/trades.csv into examples/streamer/trades.siddhi', async () => {
+    const app = readFileSync('examples/streamer/trades.siddhi', 'utf8');
+    assert.equal((await h.request('POST', '/siddhi-apps', { body: app })).status, 201);
+    const csv = 'examples/streamer/trades.csv';
+    const r = await run(csv, { app: 'Trades', stream: 'Trades', server: h.url, header: true, producer: 'example' });
+    assert.equal(r.code, 0, r.err);
+    const trades = readFileSync(csv, 'utf8')
+      .trim()
+      .split('\n')
+      .slice(1)
+      .map((l) => l.split(','))
+      .map(([s, p, v]) => [s!, Number(p), Number(v)] as const);
+    assert.equal(trades.length, 40);
+    assert.deepEqual(await storeQuery(h, 'Trades', 'from AllTrades select *'), trades);
+    const latest = new Map(trades.map((t) => [t[0], t]));
+    assert.deepEqual(
+      await storeQuery(h, 'Trades', 'from Latest select * order by symbol'),
+      [...latest.values()].sort((a, b) => a[0].localeCompare(b[0])),
+    );
   });
 
   test('a server that answers 503 or drops the connection for some batches: every event exactly once', async () => {
