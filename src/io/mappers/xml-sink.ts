@@ -4,10 +4,10 @@
  * `<attr xsi:nil="true"/>`; `enclosing.element='<portfolio ...>'` replaces `<events>`. `@payload` templates
  * are concatenated inside the enclosing element; `validate.xml='true'` drops messages that are not XML.
  */
-import { DOMParser } from '@xmldom/xmldom';
 import { javaValueToString } from '../../engine/functions/shared/java-format.js';
 import type { ExtensionSpec } from '../../lang/catalog.js';
 import type { SinkMapper, SinkMapperConfig, SinkMapperFactory } from './mapper.js';
+import { lazyRequire } from './shared/lazy-require.js';
 import { boolOption } from './shared/options.js';
 import { singleTextTemplate, type Template } from './shared/template.js';
 
@@ -102,7 +102,11 @@ class XmlSinkMapper implements SinkMapper {
   }
 }
 
+/** @xmldom/xmldom, loaded on the first check of `validate.xml='true'`. */
+const xmldom = lazyRequire<typeof import('@xmldom/xmldom')>('@xmldom/xmldom');
+
 function wellFormed(text: string): boolean {
+  const { DOMParser } = xmldom();
   try {
     new DOMParser({
       onError: (level, message) => {

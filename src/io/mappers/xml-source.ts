@@ -5,8 +5,8 @@
  * `namespaces` prefixes) from every child of the nodes `enclosing.element` selects (or from those nodes
  * themselves with `enclosing.element.as.event`), or from the root element.
  */
-import { DOMParser, XMLSerializer, type Element as XmlElement, type Node as XmlNode } from '@xmldom/xmldom';
-import * as xpath from 'xpath';
+import type { Element as XmlElement, Node as XmlNode } from '@xmldom/xmldom';
+import type { XPathSelect } from 'xpath';
 import type { ExtensionSpec } from '../../lang/catalog.js';
 import {
   MapperConfigError,
@@ -18,6 +18,7 @@ import {
 } from './mapper.js';
 import { applyTransportMappings, resolveAttributeMappings, type ResolvedMapping } from './shared/attribute-mappings.js';
 import { convertText, reason } from './shared/java-parse.js';
+import { lazyRequire } from './shared/lazy-require.js';
 import { boolOption, payloadText, typeName } from './shared/options.js';
 
 const spec: ExtensionSpec = {
@@ -103,7 +104,12 @@ function ownText(el: XmlNode): string {
   return s;
 }
 
+/** @xmldom/xmldom and xpath, loaded when the first xml source mapper is created. */
+const xmldom = lazyRequire<typeof import('@xmldom/xmldom')>('@xmldom/xmldom');
+const xpath = lazyRequire<typeof import('xpath')>('xpath');
+
 function parseXml(text: string): XmlElement {
+  const { DOMParser } = xmldom();
   const doc = new DOMParser({
     onError: (level, message) => {
       if (level !== 'warning') throw new Error(message);
@@ -117,11 +123,11 @@ function parseXml(text: string): XmlElement {
 class XmlSourceMapper implements SourceMapper {
   private readonly failOnMissing: boolean;
   private readonly mappings;
-  private readonly select: xpath.XPathSelect;
+  private readonly select: XPathSelect;
   private readonly enclosing: string | undefined;
   private readonly asEvent: boolean;
   private readonly leafData: boolean;
-  private readonly serializer = new XMLSerializer();
+  private readonly serializer = new (xmldom().XMLSerializer)();
 
   constructor(private readonly config: SourceMapperConfig) {
     const o = config.options;
@@ -136,7 +142,7 @@ class XmlSourceMapper implements SourceMapper {
         );
       ns[(kv[0] as string).trim()] = (kv[1] as string).trim();
     }
-    this.select = xpath.useNamespaces(ns);
+    this.select = xpath().useNamespaces(ns);
     this.enclosing = this.mappings ? o.get('enclosing.element') : undefined;
     this.asEvent = boolOption(o, 'enclosing.element.as.event', false);
     this.leafData = boolOption(o, 'extract.leaf.node.data', false);

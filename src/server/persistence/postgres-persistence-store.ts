@@ -4,11 +4,14 @@
  * builds on). An asynchronous store: apps persist to it with `persistAsync()` and restore with
  * `restoreLastRevisionAsync()`. The URL's password never appears in an error message.
  */
-import pg from 'pg';
+import type pg from 'pg';
 import type { PersistenceStore } from '../../engine/persistence/persistence-store.js';
 import { revisionsToPrune } from '../../engine/persistence/revision-id.js';
 import { maskUrl, redact } from '../../io/transports/shared/mask-url.js';
 import { checkPostgresUrl } from './postgres-url.js';
+
+/** pg, imported when a PostgreSQL persistence store first opens rather than at module load. */
+let pgLibrary: Promise<typeof import('pg')> | undefined;
 
 export interface PostgresPersistenceOptions {
   /** `postgresql://user:password@host:port/database` (or `postgres://`). */
@@ -47,6 +50,7 @@ export class PostgresPersistenceStore implements PersistenceStore {
     const password = decodeURIComponent(u.password) || u.searchParams.get('password') || undefined;
     const mask = (text: string): string => redact(maskUrl(text), [password, u.password || undefined]);
     const description = `${u.hostname}:${u.port || '5432'}${u.pathname}`;
+    const { default: pg } = await (pgLibrary ??= import('pg'));
     const pool = new pg.Pool({ connectionString: options.url, max: 4 });
     // A connection lost later surfaces as failed persists; without a listener it would crash the process.
     pool.on('error', () => undefined);

@@ -4,10 +4,10 @@
  * attribute, values as text; a null attribute is an absent field. Loading scans
  * `<table.name>:*`. Each batch of writes runs in one MULTI/EXEC transaction.
  */
-import { createClient } from 'redis';
 import type { AttributeType } from '../../lang/ast.js';
 import type { TableLayout } from '../../engine/table/in-memory-table.js';
 import type { StoreBackend, WriteOp } from '../mirrored-table.js';
+import { loadRedis } from './redis-library.js';
 
 export interface RedisTarget {
   readonly host: string;
@@ -16,8 +16,8 @@ export interface RedisTarget {
   readonly database: number;
 }
 
-function makeClient(t: RedisTarget) {
-  return createClient({
+function makeClient(redis: typeof import('redis'), t: RedisTarget) {
+  return redis.createClient({
     socket: { host: t.host, port: t.port, reconnectStrategy: false },
     ...(t.password !== undefined ? { password: t.password } : {}),
     database: t.database,
@@ -38,7 +38,7 @@ export class RedisBackend implements StoreBackend {
   ) {}
 
   async open(): Promise<unknown[][]> {
-    const client = makeClient(this.target);
+    const client = makeClient(await loadRedis(), this.target);
     client.on('error', () => undefined);
     await client.connect();
     this.client = client;

@@ -1,9 +1,10 @@
 /** A MariaDB/MySQL connection through `mysql2` (one connection: statements run in order), rows as arrays. */
-import mysql from 'mysql2/promise';
 import type { SqlConnection } from './sql-backend.js';
+import { loadMysql } from './sql-libraries.js';
 import type { PgTarget } from './postgres-connection.js';
 
 export async function connectMysql(t: PgTarget): Promise<SqlConnection> {
+  const mysql = await loadMysql();
   const conn = await mysql.createConnection({
     host: t.host,
     port: t.port,

@@ -5,9 +5,13 @@
  * The schema is a record, or an array of records (a batch: one message, many events). Uses `avsc`.
  */
 import { readFileSync } from 'node:fs';
-import avro from 'avsc';
+import type avro from 'avsc';
 import type { OptionSpec } from '../../../lang/catalog.js';
 import { MapperConfigError, type MapperAttribute } from '../mapper.js';
+import { lazyRequire } from './lazy-require.js';
+
+/** avsc, loaded when the first avro mapper is created. */
+const avsc = lazyRequire<typeof avro>('avsc');
 
 export const AVRO_SCHEMA_OPTIONS: OptionSpec[] = [
   {
@@ -93,14 +97,15 @@ export function avroSchema(
       );
     }
   }
+  const { Type, types } = avsc();
   let type: avro.Type;
   try {
-    type = avro.Type.forSchema(schema as avro.Schema);
+    type = Type.forSchema(schema as avro.Schema);
   } catch (e) {
     throw new MapperConfigError(`avro mapper of stream '${streamId}': invalid Avro schema: ${(e as Error).message}`);
   }
-  if (type instanceof avro.types.RecordType) return { type, record: type, batch: false };
-  if (type instanceof avro.types.ArrayType && type.itemsType instanceof avro.types.RecordType) {
+  if (type instanceof types.RecordType) return { type, record: type, batch: false };
+  if (type instanceof types.ArrayType && type.itemsType instanceof types.RecordType) {
     return { type, record: type.itemsType, batch: true };
   }
   throw new MapperConfigError(

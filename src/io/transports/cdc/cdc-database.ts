@@ -3,10 +3,11 @@
  * MariaDB/MySQL (mysql2). JDBC-style URLs as in Siddhi (`jdbc:postgresql://host:5432/db`,
  * `jdbc:mysql://host:3306/db`, `jdbc:mariadb://...`) and native ones (`postgres://`, `mysql://`) are accepted.
  */
-import pg from 'pg';
-import { createPool, type Pool as MyPool, type RowDataPacket } from 'mysql2/promise';
+import type pg from 'pg';
+import type { Pool as MyPool, RowDataPacket } from 'mysql2/promise';
 import { ConnectionUnavailableError } from '../../framework/transport.js';
 import { maskUrl, maskedMessage, redact } from '../shared/mask-url.js';
+import { loadMysql, loadPg } from './cdc-libraries.js';
 import { dialectOf, ident, nativeUrl } from './cdc-url.js';
 
 export { dialectOf, type Dialect } from './cdc-url.js';
@@ -43,11 +44,11 @@ function normalise(row: Row): Row {
   return row;
 }
 
-function numericParsers(): pg.CustomTypesConfig {
+function numericParsers(types: typeof pg.types): pg.CustomTypesConfig {
   return {
     getTypeParser: (oid: number, format?: string) => {
       if (oid === 20 || oid === 1700 || oid === 701 || oid === 700) return (v: string) => Number(v);
-      return pg.types.getTypeParser(oid, format as 'text');
+      return types.getTypeParser(oid, format as 'text');
     },
   } as pg.CustomTypesConfig;
 }
@@ -84,15 +85,17 @@ export async function openDatabase(url: string, username?: string, password?: st
   const native = nativeUrl(url, username, password).toString();
   try {
     if (dialectOf(url) === 'postgres') {
+      const { default: pg } = await loadPg();
       const pool = new pg.Pool({
         connectionString: native,
         max: 2,
-        types: numericParsers(),
+        types: numericParsers(pg.types),
       });
       pool.on('error', () => undefined); // an idle client dropped; the next poll reports it
       await pool.query('SELECT 1');
       return new PostgresDb(pool);
     }
+    const { createPool } = await loadMysql();
     const pool = createPool({
       uri: native,
       connectionLimit: 2,

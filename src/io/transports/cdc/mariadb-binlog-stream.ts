@@ -4,14 +4,10 @@
  * transaction the app fully processed. Needs log_bin, binlog_format=ROW and a user with REPLICATION SLAVE,
  * REPLICATION CLIENT and SELECT.
  */
-import ZongJi, {
-  type AnyBinlogEvent,
-  type BinlogEventByName,
-  type BinlogEventName,
-  type RowData,
-  type RowsEvent,
-} from '@vlasky/zongji';
-import { createConnection, type RowDataPacket } from 'mysql2/promise';
+import type ZongJi from '@vlasky/zongji';
+import type { AnyBinlogEvent, BinlogEventByName, BinlogEventName, RowData, RowsEvent } from '@vlasky/zongji';
+import type { RowDataPacket } from 'mysql2/promise';
+import { loadMysql, loadZongji } from './cdc-libraries.js';
 import { siddhiValue, OrderedConfirmations, type ChangeListener, type ChangeStream, type Row } from './cdc-change.js';
 
 export interface BinlogPosition {
@@ -88,7 +84,8 @@ export class MariaDbBinlogStream implements ChangeStream {
 
   async open(): Promise<void> {
     await this.check();
-    const z = new ZongJi(this.connectionOptions());
+    const { default: ZongJiReader } = await loadZongji();
+    const z = new ZongJiReader(this.connectionOptions());
     this.zongji = z;
     z.on('binlog', (e: AnyBinlogEvent) => this.onEvent(z, e));
     await new Promise<void>((resolve, reject) => {
@@ -120,6 +117,7 @@ export class MariaDbBinlogStream implements ChangeStream {
 
   /** The binlog settings and the table, checked up front so a wrong setup fails with a plain message. */
   private async check(): Promise<void> {
+    const { createConnection } = await loadMysql();
     const c = await createConnection(this.connectionOptions());
     c.on('error', () => undefined);
     try {

@@ -4,8 +4,8 @@
  * position on the server: it is confirmed only once the app processed a transaction's changes, so a
  * restarted source continues where the last one was confirmed (at-least-once).
  */
-import pg from 'pg';
-import { LogicalReplicationService, PgoutputPlugin, type Pgoutput } from 'pg-logical-replication';
+import type { LogicalReplicationService, Pgoutput } from 'pg-logical-replication';
+import { loadLogicalReplication, loadPg } from './cdc-libraries.js';
 import { ident } from './cdc-url.js';
 import { OrderedConfirmations, siddhiValue, type ChangeListener, type ChangeStream, type Row } from './cdc-change.js';
 
@@ -80,6 +80,7 @@ export class PgLogicalStream implements ChangeStream {
 
   async open(): Promise<void> {
     await this.prepare();
+    const { LogicalReplicationService, PgoutputPlugin } = await loadLogicalReplication();
     const service = new LogicalReplicationService(
       { connectionString: this.cfg.connectionString },
       // positions are confirmed here, after processing, never by the library on receipt
@@ -113,6 +114,7 @@ export class PgLogicalStream implements ChangeStream {
 
   /** Checks wal_level and the table; creates the publication and the slot when missing (and allowed). */
   private async prepare(): Promise<void> {
+    const { default: pg } = await loadPg();
     const admin = new pg.Client({ connectionString: this.cfg.connectionString });
     admin.on('error', () => undefined);
     await admin.connect();

@@ -1,9 +1,8 @@
 /**
  * `@sink(type='email', address='from@x.com', to='{{to}}', subject='...', host='smtp.x.com', port='465', ...)`:
  * sends each message as an email over SMTP (nodemailer). `to`, `cc`, `bcc` and `subject` may hold `{{attr}}`.
- * An unreachable server is a lost connection (handled per `on.error`).
+ * An unreachable server is a lost connection (handled per `on.error`). nodemailer is imported on the first connect.
  */
-import nodemailer from 'nodemailer';
 import type { Transporter } from 'nodemailer';
 import type { ExtensionSpec } from '../../../lang/catalog.js';
 import {
@@ -13,6 +12,7 @@ import {
   type SinkContext,
   type SinkFactory,
 } from '../../framework/transport.js';
+import { loadNodemailer } from './nodemailer-library.js';
 
 const spec: ExtensionSpec = {
   kind: 'sink',
@@ -65,7 +65,8 @@ class EmailSink implements Sink {
     return `smtp://${o.getOr('host', 'smtp.gmail.com')}:${o.number('port', 465)}`;
   }
 
-  connect(): void {
+  async connect(): Promise<void> {
+    const { default: nodemailer } = await loadNodemailer();
     const o = this.ctx.options;
     const user = o.get('username');
     const pass = o.get('password');

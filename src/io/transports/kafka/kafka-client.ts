@@ -1,9 +1,10 @@
 /** A kafkajs client from Siddhi's Kafka options (`bootstrap.servers`, SASL/TLS extras), logging through the app's logger. */
-import { Kafka, logLevel, type KafkaConfig, type SASLOptions } from 'kafkajs';
+import type { Kafka, KafkaConfig, SASLOptions } from 'kafkajs';
 import type { OptionSpec } from '../../../lang/catalog.js';
 import type { Logger } from '../../../engine/runtime/logger.js';
 import type { OptionReader } from '../../framework/transport.js';
 import { maskedMessage, redact } from '../shared/mask-url.js';
+import { loadKafkajs } from './kafka-library.js';
 
 export const kafkaOptionSpecs: readonly OptionSpec[] = [
   {
@@ -45,8 +46,10 @@ function saslOf(options: OptionReader): SASLOptions | undefined {
   throw new Error(`sasl.mechanism '${mechanism}' is not one of plain, scram-sha-256, scram-sha-512`);
 }
 
-export function kafkaClient(options: OptionReader, logger: Logger, defaultId: string): Kafka {
+/** A client (imports kafkajs on first use). */
+export async function kafkaClient(options: OptionReader, logger: Logger, defaultId: string): Promise<Kafka> {
   const sasl = saslOf(options);
+  const { Kafka: KafkaClient, logLevel } = await loadKafkajs();
   const secret = options.get('sasl.password');
   const config: KafkaConfig = {
     clientId: options.getOr('client.id', defaultId),
@@ -63,5 +66,5 @@ export function kafkaClient(options: OptionReader, logger: Logger, defaultId: st
         else logger.warn(`kafka: ${text}`);
       },
   };
-  return new Kafka(config);
+  return new KafkaClient(config);
 }

@@ -67,7 +67,8 @@ class KafkaSink implements Sink {
 
   async connect(): Promise<void> {
     if (this.producer) return;
-    const producer = kafkaClient(this.ctx.options, this.ctx.logger, `tributary-${this.ctx.appName}`).producer();
+    const kafka = await kafkaClient(this.ctx.options, this.ctx.logger, `tributary-${this.ctx.appName}`);
+    const producer = kafka.producer();
     try {
       await producer.connect();
     } catch (e) {

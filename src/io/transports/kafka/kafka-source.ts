@@ -97,7 +97,7 @@ class KafkaSource implements Source {
 
   async connect(): Promise<void> {
     const o = this.ctx.options;
-    const kafka = kafkaClient(o, this.ctx.logger, `tributary-${this.ctx.appName}`);
+    const kafka = await kafkaClient(o, this.ctx.logger, `tributary-${this.ctx.appName}`);
     const consumer = kafka.consumer({ groupId: o.getOr('group.id', '') });
     const binary = o.bool('is.binary.message', false);
     try {

@@ -3,7 +3,7 @@
  * resolve when the broker acknowledged them. While the client is reconnecting a publish is a
  * `ConnectionUnavailableError` (retried in order under `on.error='WAIT'`).
  */
-import { connectAsync, type MqttClient } from 'mqtt';
+import type { MqttClient } from 'mqtt';
 import type { ExtensionSpec } from '../../../lang/catalog.js';
 import {
   ConnectionUnavailableError,
@@ -14,6 +14,7 @@ import {
 } from '../../framework/transport.js';
 import { maskUrl, maskedMessage, redact } from '../shared/mask-url.js';
 import { payloadBuffer } from '../shared/payload-bytes.js';
+import { loadMqtt } from './mqtt-library.js';
 import { brokerUrl, clientOptions, mqttOptionSpecs, qosOf } from './mqtt-options.js';
 
 const spec: ExtensionSpec = {
@@ -57,6 +58,7 @@ class MqttSink implements Sink {
   async connect(): Promise<void> {
     if (this.client) return;
     const o = this.ctx.options;
+    const { connectAsync } = await loadMqtt();
     try {
       const client = await connectAsync(
         brokerUrl(o),

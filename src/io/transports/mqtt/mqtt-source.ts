@@ -5,7 +5,7 @@
  * handshake the same way after mqtt.js has stored the message (in memory: a crash between PUBREC and
  * processing loses it, as with any in-memory MQTT session store).
  */
-import { connectAsync, type MqttClient } from 'mqtt';
+import type { MqttClient } from 'mqtt';
 import type { ExtensionSpec } from '../../../lang/catalog.js';
 import {
   ConnectionUnavailableError,
@@ -14,6 +14,7 @@ import {
   type SourceFactory,
 } from '../../framework/transport.js';
 import { maskUrl, maskedMessage, redact } from '../shared/mask-url.js';
+import { loadMqtt } from './mqtt-library.js';
 import { brokerUrl, clientOptions, mqttOptionSpecs, qosOf } from './mqtt-options.js';
 
 const spec: ExtensionSpec = {
@@ -63,6 +64,7 @@ class MqttSource implements Source {
     const o = this.ctx.options;
     const topic = o.getOr('topic', '');
     const qos = qosOf(o);
+    const { connectAsync } = await loadMqtt();
     let client: MqttClient;
     try {
       client = await connectAsync(brokerUrl(o), {

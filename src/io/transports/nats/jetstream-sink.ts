@@ -5,7 +5,7 @@
  * (and redelivered input) do not duplicate output. No acknowledgement (server away) is a
  * `ConnectionUnavailableError`: with `on.error='WAIT'` the framework queues and retries in order.
  */
-import { headers as natsHeaders, type JetStreamClient, type NatsConnection } from 'nats';
+import type { JetStreamClient, MsgHdrs, NatsConnection } from 'nats';
 import {
   ConnectionUnavailableError,
   type PublishMeta,
@@ -17,10 +17,13 @@ import { maskedMessage } from '../shared/mask-url.js';
 import { payloadBytes } from '../shared/payload-bytes.js';
 import { ensureStream } from './jetstream-streams.js';
 import { connectNats, natsEndpoint } from './nats-connection.js';
+import { loadNats } from './nats-library.js';
 
 export class JetStreamSink implements Sink {
   private nc: NatsConnection | undefined;
   private js: JetStreamClient | undefined;
+  /** The library's `headers()`, taken at connect (the library is imported then). */
+  private natsHeaders: (() => MsgHdrs) | undefined;
   /** Messages the server reported as duplicates (dropped by id). */
   duplicates = 0;
 
@@ -33,6 +36,8 @@ export class JetStreamSink implements Sink {
   async connect(): Promise<void> {
     if (this.nc && !this.nc.isClosed() && this.js) return;
     const nc = await connectNats(this.ctx.options, `tributary-${this.ctx.appName}-${this.ctx.streamId}-sink`);
+    const { headers } = await loadNats();
+    this.natsHeaders = headers;
     try {
       if (this.ctx.options.get('stream.name') !== undefined) {
         const dest = this.ctx.options.get('destination');
@@ -63,8 +68,8 @@ export class JetStreamSink implements Sink {
     const msgID = meta.option('message.id');
     const h = parseHeaders(meta.option('headers'));
     let headers;
-    if (h.length > 0) {
-      headers = natsHeaders();
+    if (h.length > 0 && this.natsHeaders) {
+      headers = this.natsHeaders();
       for (const [k, v] of h) headers.append(k, v);
     }
     try {

@@ -5,7 +5,7 @@
  * synchronously inside `deliver`) and what that set off has settled (sinks published, stores written); a message not acknowledged (a crash, a lost ack) is redelivered after
  * `ack.wait`. Pause holds the loop before the next message, leaving it unacknowledged on the server.
  */
-import { AckPolicy, DeliverPolicy, nanos, type ConsumerMessages, type JsMsg, type NatsConnection } from 'nats';
+import type { ConsumerMessages, JsMsg, NatsConnection } from 'nats';
 import {
   ConnectionUnavailableError,
   errorMessage,
@@ -16,6 +16,7 @@ import { maskedMessage } from '../shared/mask-url.js';
 import { PauseGate } from '../shared/pause-gate.js';
 import { ensureStream } from './jetstream-streams.js';
 import { connectNats, natsEndpoint, natsProperties, watchClosed } from './nats-connection.js';
+import { loadNats } from './nats-library.js';
 
 export class JetStreamSource implements Source {
   private nc: NatsConnection | undefined;
@@ -39,6 +40,7 @@ export class JetStreamSource implements Source {
     this.closing = false;
     const o = this.ctx.options;
     const nc = await connectNats(o, `tributary-${this.ctx.appName}-${this.ctx.streamId}`);
+    const { AckPolicy, DeliverPolicy, nanos } = await loadNats();
     this.nc = nc;
     try {
       const jsm = await nc.jetstreamManager();

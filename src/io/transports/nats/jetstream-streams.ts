@@ -1,6 +1,7 @@
 /** Finding (or creating) the JetStream stream that holds a subject. */
-import { nanos, type JetStreamManager } from 'nats';
+import type { JetStreamManager } from 'nats';
 import type { OptionReader } from '../../framework/transport.js';
+import { loadNats } from './nats-library.js';
 
 /**
  * The stream named by `stream.name` (created over `subject` when missing), or the stream whose subjects
@@ -27,6 +28,7 @@ export async function ensureStream(
     if (!/not found/i.test(e instanceof Error ? e.message : String(e))) throw e;
   }
   const dupWindowMs = options.number('duplicate.window', 120000);
+  const { nanos } = await loadNats();
   await jsm.streams.add({
     name,
     subjects: [subject ?? `${name}.>`],

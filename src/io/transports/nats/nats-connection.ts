@@ -4,10 +4,11 @@
  * meanwhile); a first connection that fails is a `ConnectionUnavailableError`, retried by the framework.
  */
 import { readFileSync } from 'node:fs';
-import { connect, type ConnectionOptions, type NatsConnection } from 'nats';
+import type { ConnectionOptions, NatsConnection } from 'nats';
 import type { OptionSpec } from '../../../lang/catalog.js';
 import { ConnectionUnavailableError, type OptionReader } from '../../framework/transport.js';
 import { maskUrl, maskedMessage, redact } from '../shared/mask-url.js';
+import { loadNats } from './nats-library.js';
 
 export const DEFAULT_SERVERS = 'nats://localhost:4222';
 
@@ -65,6 +66,7 @@ export async function connectNats(options: OptionReader, defaultName: string): P
   const pass = options.get('password');
   const token = options.get('token');
   const tls = tlsOf(options);
+  const { connect } = await loadNats();
   try {
     return await connect({
       servers: serversOf(options),

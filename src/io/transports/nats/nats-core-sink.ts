@@ -1,5 +1,5 @@
 /** Core NATS publish: fire and forget (the client buffers while it reconnects). */
-import { headers as natsHeaders, type NatsConnection } from 'nats';
+import type { MsgHdrs, NatsConnection } from 'nats';
 import {
   ConnectionUnavailableError,
   type PublishMeta,
@@ -8,10 +8,13 @@ import {
 } from '../../framework/transport.js';
 import { payloadBytes } from '../shared/payload-bytes.js';
 import { connectNats, natsEndpoint } from './nats-connection.js';
+import { loadNats } from './nats-library.js';
 import { parseHeaders } from '../shared/header-list.js';
 
 export class NatsCoreSink implements Sink {
   private nc: NatsConnection | undefined;
+  /** The library's `headers()`, taken at connect (the library is imported then). */
+  private natsHeaders: (() => MsgHdrs) | undefined;
 
   constructor(private readonly ctx: SinkContext) {}
 
@@ -21,6 +24,8 @@ export class NatsCoreSink implements Sink {
 
   async connect(): Promise<void> {
     if (this.nc && !this.nc.isClosed()) return;
+    const { headers } = await loadNats();
+    this.natsHeaders = headers;
     this.nc = await connectNats(this.ctx.options, `tributary-${this.ctx.appName}-${this.ctx.streamId}-sink`);
   }
 
@@ -28,11 +33,11 @@ export class NatsCoreSink implements Sink {
     const nc = this.nc;
     if (!nc || nc.isClosed()) throw new ConnectionUnavailableError('NATS connection is closed');
     const h = parseHeaders(meta.option('headers'));
-    if (h.length === 0) {
+    if (h.length === 0 || !this.natsHeaders) {
       nc.publish(meta.option('destination') ?? '', payloadBytes(payload));
       return;
     }
-    const hs = natsHeaders();
+    const hs = this.natsHeaders();
     for (const [k, v] of h) hs.append(k, v);
     nc.publish(meta.option('destination') ?? '', payloadBytes(payload), { headers: hs });
   }

@@ -1,8 +1,8 @@
 /** Redis connection options for the pub/sub source and sink. */
-import { createClient } from 'redis';
 import type { OptionSpec } from '../../../lang/catalog.js';
 import { ConnectionUnavailableError, type OptionReader } from '../../framework/transport.js';
 import { maskUrl, maskedMessage, redact } from '../shared/mask-url.js';
+import { loadRedis } from './redis-library.js';
 
 export const redisOptionSpecs: readonly OptionSpec[] = [
   {
@@ -19,8 +19,8 @@ export function redisUrl(options: OptionReader): string {
   return options.getOr('url', 'redis://localhost:6379');
 }
 
-function makeClient(url: string, password: string | undefined) {
-  return createClient({
+function makeClient(redis: typeof import('redis'), url: string, password: string | undefined) {
+  return redis.createClient({
     url,
     ...(password !== undefined ? { password } : {}),
     socket: { reconnectStrategy: (retries) => Math.min(50 * 2 ** retries, 2000), connectTimeout: 5000 },
@@ -32,7 +32,7 @@ export type RedisClient = ReturnType<typeof makeClient>;
 export async function connectRedis(options: OptionReader, onError: (message: string) => void): Promise<RedisClient> {
   const url = redisUrl(options);
   const password = options.get('password');
-  const client = makeClient(url, password);
+  const client = makeClient(await loadRedis(), url, password);
   const secret = [
     password,
     (() => {

@@ -3,7 +3,7 @@
  * every message any client sends; the sink sends every message to every connected client.
  */
 import type { AddressInfo } from 'node:net';
-import { WebSocketServer, WebSocket } from 'ws';
+import type { WebSocketServer, WebSocket } from 'ws';
 import type { ExtensionSpec, OptionSpec } from '../../../lang/catalog.js';
 import type {
   OptionReader,
@@ -13,6 +13,7 @@ import type {
   SourceContext,
   SourceFactory,
 } from '../../framework/transport.js';
+import { loadWs } from './ws-library.js';
 import { payloadOf, wireOf } from './ws-payload.js';
 
 const OPTIONS: OptionSpec[] = [
@@ -52,7 +53,8 @@ class Server {
     return a ? `ws://${this.options.getOr('host', '0.0.0.0')}:${a.port}/` : undefined;
   }
 
-  start(onConnection?: (ws: WebSocket) => void): Promise<void> {
+  async start(onConnection?: (ws: WebSocket) => void): Promise<void> {
+    const { WebSocketServer } = await loadWs();
     const server = new WebSocketServer({
       host: this.options.getOr('host', '0.0.0.0'),
       port: this.options.number('port', 0),
@@ -121,7 +123,7 @@ class WebSocketServerSink implements Sink {
   }
   publish(payload: unknown): void {
     const wire = wireOf(payload);
-    for (const c of this.server.server?.clients ?? []) if (c.readyState === WebSocket.OPEN) c.send(wire);
+    for (const c of this.server.server?.clients ?? []) if (c.readyState === c.OPEN) c.send(wire);
   }
   disconnect(): Promise<void> {
     return this.server.stop();

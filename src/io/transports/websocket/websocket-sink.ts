@@ -2,7 +2,7 @@
  * `@sink(type='websocket', url='ws://host:port/path')`: connects to a WebSocket server as a client and sends
  * each message; a dropped connection is reported as lost (handled per `on.error`, reconnected with backoff).
  */
-import WebSocket from 'ws';
+import type WebSocket from 'ws';
 import type { ExtensionSpec } from '../../../lang/catalog.js';
 import {
   ConnectionUnavailableError,
@@ -11,6 +11,7 @@ import {
   type SinkFactory,
 } from '../../framework/transport.js';
 import { subProtocols } from './websocket-source.js';
+import { loadWs } from './ws-library.js';
 import { wireOf } from './ws-payload.js';
 
 const spec: ExtensionSpec = {
@@ -44,9 +45,10 @@ class WebSocketSink implements Sink {
     return this.ctx.options.get('url');
   }
 
-  connect(): Promise<void> {
+  async connect(): Promise<void> {
+    const { WebSocket: Client } = await loadWs();
     const url = this.ctx.options.get('url')!;
-    const socket = new WebSocket(url, subProtocols(this.ctx.options.get('sub.protocol')));
+    const socket = new Client(url, subProtocols(this.ctx.options.get('sub.protocol')));
     return new Promise((resolve, reject) => {
       socket.once('open', () => {
         this.socket = socket;
@@ -66,7 +68,7 @@ class WebSocketSink implements Sink {
 
   publish(payload: unknown): Promise<void> {
     const s = this.socket;
-    if (!s || s.readyState !== WebSocket.OPEN) {
+    if (!s || s.readyState !== s.OPEN) {
       return Promise.reject(new ConnectionUnavailableError(`not connected to ${this.ctx.options.get('url')}`));
     }
     return new Promise((resolve, reject) =>
@@ -77,7 +79,7 @@ class WebSocketSink implements Sink {
   disconnect(): Promise<void> {
     const s = this.socket;
     this.socket = undefined;
-    if (!s || s.readyState === WebSocket.CLOSED) return Promise.resolve();
+    if (!s || s.readyState === s.CLOSED) return Promise.resolve();
     return new Promise((resolve) => {
       s.once('close', () => resolve());
       s.close();

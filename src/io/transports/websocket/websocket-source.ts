@@ -2,7 +2,7 @@
  * `@source(type='websocket', url='ws://host:port/path')`: connects to a WebSocket server as a client and
  * takes every message it receives; reconnects with backoff when the server goes away.
  */
-import WebSocket from 'ws';
+import type WebSocket from 'ws';
 import type { ExtensionSpec } from '../../../lang/catalog.js';
 import {
   ConnectionUnavailableError,
@@ -10,6 +10,7 @@ import {
   type SourceContext,
   type SourceFactory,
 } from '../../framework/transport.js';
+import { loadWs } from './ws-library.js';
 import { payloadOf } from './ws-payload.js';
 
 const spec: ExtensionSpec = {
@@ -60,10 +61,11 @@ class WebSocketSource implements Source {
     return this.ctx.options.get('url');
   }
 
-  connect(): Promise<void> {
+  async connect(): Promise<void> {
     this.closing = false;
+    const { WebSocket: Client } = await loadWs();
     const url = this.ctx.options.get('url')!;
-    const socket = new WebSocket(url, subProtocols(this.ctx.options.get('sub.protocol')));
+    const socket = new Client(url, subProtocols(this.ctx.options.get('sub.protocol')));
     return new Promise((resolve, reject) => {
       socket.once('open', () => {
         this.socket = socket;
@@ -84,7 +86,7 @@ class WebSocketSource implements Source {
     this.closing = true;
     const s = this.socket;
     this.socket = undefined;
-    if (!s || s.readyState === WebSocket.CLOSED) return Promise.resolve();
+    if (!s || s.readyState === s.CLOSED) return Promise.resolve();
     return new Promise((resolve) => {
       s.once('close', () => resolve());
       s.terminate();
