@@ -68,7 +68,14 @@ writeFileSync(csv, Array.from({ length: EVENTS }, (_, i) => row(i).join(',')).jo
   const t0 = performance.now();
   const code = await streamCommand(
     csv,
-    { app: 'StreamCli', stream: 'Trades', server: server.url, batch: String(BATCH), concurrency: String(CONCURRENCY) },
+    {
+      app: 'StreamCli',
+      stream: 'Trades',
+      server: server.url,
+      batch: String(BATCH),
+      concurrency: String(CONCURRENCY),
+      quiet: true,
+    },
     { out: new Writable({ write: (_c, _e, done) => done() }), err: process.stderr, env: {} },
   );
   const s = (performance.now() - t0) / 1000;
