@@ -1,5 +1,6 @@
 /** The SiddhiQL grammar, layer 1: expressions with Siddhi's operator precedence, references and time values. */
-import { tokenMatcher, type IOrAlt, type IToken, type OrMethodOpts } from 'chevrotain';
+import type { IOrAlt, IToken, OrMethodOpts } from 'chevrotain';
+import { tokenMatcher } from './chevrotain.js';
 import type { BinaryOperator, Constant, EventIndex, Expression, Span, Variable } from '../ast.js';
 import { doubleValue, floatValue, intValue, longValue, nameValue, stringValue } from './literals.js';
 import { joinSpans, spanOf } from './span.js';

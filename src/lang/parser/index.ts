@@ -2,7 +2,8 @@
  * The SiddhiQL parser: text to the AST of `../ast.ts`, with every syntax error as a `Diagnostic`.
  * It never throws for bad input. One lexer and one parser instance serve every call.
  */
-import { EOF, type ILexingError, type IRecognitionException, type IToken } from 'chevrotain';
+import type { ILexingError, IRecognitionException, IToken } from 'chevrotain';
+import { EOF } from './chevrotain.js';
 import type { Expression, OnDemandQuery, SiddhiApp } from '../ast.js';
 import { diagnosticAt, type Diagnostic } from '../errors.js';
 import { SiddhiParser } from './siddhi-parser.js';

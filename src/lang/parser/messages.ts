@@ -1,5 +1,6 @@
 /** Plain-word syntax error messages for Chevrotain's parser errors: `mismatched input 'X': expected 'a', 'b' or 'c'`. */
-import { EOF, type IParserErrorMessageProvider, type IToken, type TokenType } from 'chevrotain';
+import type { IParserErrorMessageProvider, IToken, TokenType } from 'chevrotain';
+import { EOF } from './chevrotain.js';
 
 const MAX_LISTED = 10;
 

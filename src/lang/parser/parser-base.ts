@@ -5,7 +5,8 @@
  * sequences), query-rules (selection, outputs, queries, on-demand queries), siddhi-parser (app, annotations,
  * definitions, partitions). A rule may call rules of its own layer and the layers below.
  */
-import { EmbeddedActionsParser, tokenMatcher, type AtLeastOneSepMethodOpts, type IToken } from 'chevrotain';
+import type { AtLeastOneSepMethodOpts, IToken } from 'chevrotain';
+import { EmbeddedActionsParser, tokenMatcher } from './chevrotain.js';
 import type { Annotation, Span } from '../ast.js';
 import { siddhiErrorMessages } from './messages.js';
 import { spanOf } from './span.js';

@@ -3,7 +3,8 @@
  * Keywords are case-insensitive and every keyword may also be used as a name (the grammar's `name: id | keyword`),
  * so all keyword tokens belong to the `Name` category.
  */
-import { createToken, Lexer, type CustomPatternMatcherReturn, type ILexingResult, type TokenType } from 'chevrotain';
+import type { CustomPatternMatcherReturn, ILexingResult, TokenType } from 'chevrotain';
+import { createToken, Lexer } from './chevrotain.js';
 
 /** Any name: an identifier, a back-quoted identifier or a keyword. */
 export const Name = createToken({ name: 'Name', pattern: Lexer.NA, label: 'a name' });
