@@ -83,12 +83,15 @@ export async function startServer(config: ServerConfig, options: StartOptions = 
       : {}),
     errorStore,
   });
+  const ledger = new ProducerLedger(db);
   const deployer: AppDeployer = new AppDeployer({
     manager,
     logger,
     appsDir: config.appsDir,
     statistics: config.statistics,
     persistence: persistenceStore !== undefined,
+    // the ingest positions of an app are saved and restored with its state
+    prepare: (runtime) => ledger.attach(runtime),
   });
   const feeds = new FeedRegistry(join(config.dataDir, 'csv-files'), (name) => deployer.get(name)?.runtime);
   const ctx: ServerContext = {
@@ -120,7 +123,7 @@ export async function startServer(config: ServerConfig, options: StartOptions = 
   storeRoutes(app, ctx);
   simulationRoutes(app, ctx);
   errorStoreRoutes(app, ctx);
-  streamIngestRoutes(app, ctx, new ProducerLedger(db));
+  streamIngestRoutes(app, ctx, ledger);
 
   // Listen first (live; /health says not ready), then deploy the apps folder (ready).
   await app.listen({ host: config.host, port: config.port });

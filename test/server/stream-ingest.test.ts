@@ -214,4 +214,52 @@ describe('stream ingest ledger across a restart', () => {
       await h.close();
     }
   });
+
+  test('a server that died resumes at its last snapshot: batches applied after it are applied again, once', async () => {
+    const first = await startHarness();
+    const dataDir = first.dataDir;
+    const batch = (sequence: number) => ({
+      producer: 'p-crash',
+      sequence,
+      events: [[`E${sequence}`, sequence, sequence, true]],
+    });
+    try {
+      assert.equal((await first.request('POST', '/siddhi-apps', { body: APP })).status, 201);
+      for (const n of [1, 2])
+        assert.deepEqual((await first.request('POST', PATH, { body: batch(n) })).json, { accepted: 1, sequence: n });
+      assert.equal((await first.request('POST', '/siddhi-apps/Ingest/backup')).status, 200);
+      assert.deepEqual((await first.request('POST', PATH, { body: batch(3) })).json, { accepted: 1, sequence: 3 });
+
+      // A second server on the same data while the first never shut down (as after a crash): the app
+      // is back at its snapshot, and so is the producer's position.
+      const second = await startHarness({ dataDir });
+      try {
+        assert.deepEqual(await rows(second), [
+          ['E1', 1, 1, true],
+          ['E2', 2, 2, true],
+        ]);
+        const pos = (await second.request('GET', `${PATH.replace(/events$/, 'producers')}/p-crash`)).json as {
+          sequence: number;
+          events: number;
+        };
+        assert.deepEqual([pos.sequence, pos.events], [2, 2]);
+        // what `tributary stream --resume` does: resend from the server's position
+        assert.deepEqual((await second.request('POST', PATH, { body: batch(2) })).json, {
+          duplicate: true,
+          sequence: 2,
+          highest: 2,
+        });
+        assert.deepEqual((await second.request('POST', PATH, { body: batch(3) })).json, { accepted: 1, sequence: 3 });
+        assert.deepEqual(await rows(second), [
+          ['E1', 1, 1, true],
+          ['E2', 2, 2, true],
+          ['E3', 3, 3, true],
+        ]);
+      } finally {
+        await second.close();
+      }
+    } finally {
+      await first.close();
+    }
+  });
 });

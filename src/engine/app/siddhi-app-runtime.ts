@@ -90,6 +90,15 @@ export class SiddhiAppRuntime {
     this.ctx.statistics.setLevel(level, sampleEvery);
   }
 
+  /**
+   * Makes state kept outside the app part of its snapshots (persist, restore, updates): `state` is
+   * saved and restored under `key` with the app's own elements (a server's ingest positions, say).
+   */
+  addState(key: string, state: { snapshot(): unknown; restore(state: unknown): void }): void {
+    if (this.ctx.stateful.has(key)) throw new Error(`app '${this.name}' already has state under '${key}'`);
+    this.ctx.stateful.set(key, state);
+  }
+
   getQueryNames(): string[] {
     return [...this.ctx.queryOutputs.keys()];
   }

@@ -28,6 +28,8 @@ export interface DeployerOptions {
   readonly statistics: boolean;
   /** Whether a persistence store is configured (restore at deploy, backup, periodic persist). */
   readonly persistence: boolean;
+  /** Called with each new runtime before any state is restored into it (to add server-kept state). */
+  readonly prepare?: (runtime: SiddhiAppRuntime) => void;
 }
 
 export class AppDeployer {
@@ -180,6 +182,7 @@ export class AppDeployer {
     }
     if (old.text === text) return { app: old, created: false };
     const runtime = this.opts.manager.createSiddhiAppRuntime(text);
+    this.opts.prepare?.(runtime);
     await old.runtime.shutdown();
     // Nothing runs between taking the old state and starting the new runtime.
     try {
@@ -196,6 +199,7 @@ export class AppDeployer {
 
   private async create(text: string, file: string | undefined, restore: boolean): Promise<DeployedApp> {
     const runtime = this.opts.manager.createSiddhiAppRuntime(text);
+    this.opts.prepare?.(runtime);
     if (restore && this.opts.persistence) {
       try {
         const revision = await runtime.restoreLastRevisionAsync();

@@ -4,8 +4,14 @@
  * synchronous step that sends a batch into its stream, so a batch answered 200 is recorded before the
  * answer leaves and a restarted server still knows it. Batches of a producer are applied in sequence
  * order (1, 2, 3, ...): one that arrives before its predecessor waits for it (pipelining clients).
+ *
+ * The positions of an app are also part of the app's snapshots (`attach`): when a server that died
+ * restores an app from its last snapshot, the positions go back with the app's tables and windows, so
+ * the batches applied after that snapshot are applied again when resent (`tributary stream --resume`),
+ * instead of being answered as duplicates of what the app no longer holds.
  */
 import type { Database, Statement } from 'better-sqlite3';
+import type { SiddhiAppRuntime } from '../../engine/app/siddhi-app-runtime.js';
 
 export interface ProducerPosition {
   /** Highest sequence applied (0: none yet). */
@@ -30,6 +36,12 @@ interface Row {
 
 const NONE: ProducerPosition = { sequence: 0, events: 0, updatedAt: 0 };
 
+/** An app's positions as saved in its snapshots: [stream, producer, sequence, events, updatedAt]. */
+type SavedPositions = [string, string, number, number, number][];
+
+/** The key of the ledger's state in app snapshots. */
+export const LEDGER_STATE_KEY = 'server/ingest-positions';
+
 export class ProducerLedger {
   private readonly cache = new Map<string, ProducerPosition>();
   /** Batches waiting for their predecessor, per producer key. */
@@ -38,6 +50,9 @@ export class ProducerLedger {
   private readonly upsert: Statement<[string, string, string, number, number, number]>;
   private readonly removeOne: Statement<[string, string, string]>;
   private readonly listStream: Statement<[string, string], Row & { producer: string }>;
+  private readonly listApp: Statement<[string], Row & { stream: string; producer: string }>;
+  private readonly removeApp: Statement<[string]>;
+  private readonly replaceApp: (app: string, rows: SavedPositions) => void;
 
   constructor(db: Database) {
     db.exec(`CREATE TABLE IF NOT EXISTS stream_producers (
@@ -60,6 +75,34 @@ export class ProducerLedger {
     this.listStream = db.prepare(
       'SELECT producer, sequence, events, updated_at FROM stream_producers WHERE app = ? AND stream = ? ORDER BY producer',
     );
+    this.listApp = db.prepare(
+      'SELECT stream, producer, sequence, events, updated_at FROM stream_producers WHERE app = ? ORDER BY stream, producer',
+    );
+    this.removeApp = db.prepare('DELETE FROM stream_producers WHERE app = ?');
+    this.replaceApp = db.transaction((app: string, rows: SavedPositions) => {
+      this.removeApp.run(app);
+      for (const [stream, producer, sequence, events, updatedAt] of rows) {
+        this.upsert.run(app, stream, producer, sequence, events, updatedAt);
+      }
+    });
+  }
+
+  /**
+   * Makes the app's positions part of its snapshots: restoring a snapshot puts back the positions it
+   * was taken with (a snapshot without them leaves the ledger as it is).
+   */
+  attach(runtime: SiddhiAppRuntime): void {
+    const app = runtime.name;
+    runtime.addState(LEDGER_STATE_KEY, {
+      snapshot: (): SavedPositions =>
+        this.listApp.all(app).map((r) => [r.stream, r.producer, r.sequence, r.events, r.updated_at]),
+      restore: (state: unknown): void => {
+        if (!Array.isArray(state)) throw new Error(`ingest positions of app '${app}': not a list`);
+        this.replaceApp(app, state as SavedPositions);
+        const prefix = `${app}\u0000`;
+        for (const id of [...this.cache.keys()]) if (id.startsWith(prefix)) this.cache.delete(id);
+      },
+    });
   }
 
   position(k: ProducerKey): ProducerPosition {
