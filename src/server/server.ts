@@ -82,6 +82,7 @@ export async function startServer(config: ServerConfig, options: StartOptions = 
       ? { incrementalPersistence: { fullSnapshotEvery: config.persistence.fullSnapshotEvery ?? 10 } }
       : {}),
     errorStore,
+    ...(config.aggregationTimeZone !== undefined ? { aggregationTimeZone: config.aggregationTimeZone } : {}),
   });
   const ledger = new ProducerLedger(db);
   const deployer: AppDeployer = new AppDeployer({

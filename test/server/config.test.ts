@@ -4,7 +4,7 @@ import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { ConfigError } from '../../src/server/config/config-error.js';
 import { loadConfig } from '../../src/server/config/load-config.js';
-import { tempDir } from './server-harness.js';
+import { sendEvent, startHarness, tempDir } from './server-harness.js';
 
 function problems(f: () => unknown): string[] {
   try {
@@ -76,7 +76,7 @@ auth:
     assert.deepEqual(
       problems(() => loadConfig({}, { TRIBUTARY_LOG_LEVEL: 'loud' }, dir)),
       [
-        `${join(dir, 'tributary.yaml')}:2:1: unknown setting 'prot' | remove it or use one of: host, port, apps, dataDir, statistics, logLevel, persistence, auth, tls`,
+        `${join(dir, 'tributary.yaml')}:2:1: unknown setting 'prot' | remove it or use one of: host, port, apps, dataDir, statistics, logLevel, aggregationTimeZone, persistence, auth, tls`,
         `${join(dir, 'tributary.yaml')}:1:7 'port': expected an integer from 0 to 65535, got "high" | use a number such as 9090 in the config file`,
         `${join(dir, 'tributary.yaml')}:4:9 'persistence.type': expected one of sqlite, file, postgresql, memory, none, got "redis" | use one of sqlite, file, postgresql, memory, none in the config file`,
         `environment variable TRIBUTARY_LOG_LEVEL: expected one of fatal, error, warn, info, debug, trace, silent, got "loud" | use one of fatal, error, warn, info, debug, trace, silent`,
@@ -103,5 +103,38 @@ auth:
         "tls.cert: the TLS certificate file '/c.pem' does not exist | give the path of a PEM file",
       ],
     );
+  });
+
+  test('aggregationTimeZone: unset by default, from the file or TRIBUTARY_AGGREGATION_TIME_ZONE, checked', () => {
+    assert.equal(loadConfig({}, {}, '/srv/x').aggregationTimeZone, undefined);
+    const dir = tempDir('config-tz');
+    writeFileSync(join(dir, 'tributary.yaml'), `aggregationTimeZone: Asia/Singapore\n`);
+    assert.equal(loadConfig({}, {}, dir).aggregationTimeZone, 'Asia/Singapore');
+    assert.equal(loadConfig({}, { TRIBUTARY_AGGREGATION_TIME_ZONE: '+05:30' }, dir).aggregationTimeZone, '+05:30');
+    writeFileSync(join(dir, 'tributary.yaml'), `aggregationTimeZone: Asia/Singapo\n`);
+    assert.deepEqual(
+      problems(() => loadConfig({}, {}, dir)),
+      [
+        `${join(dir, 'tributary.yaml')}:1:22 'aggregationTimeZone': 'Asia/Singapo' is not a known time zone | use an IANA zone id such as 'Asia/Singapore' or 'America/New_York', 'UTC', or an offset such as '+05:30' in the config file`,
+      ],
+    );
+  });
+
+  test('the server buckets aggregations in its aggregationTimeZone', async () => {
+    const h = await startHarness({ config: { aggregationTimeZone: 'Asia/Singapore' } });
+    try {
+      const app = `@app:name('Tz')
+define stream S (symbol string, price double, ts long);
+define aggregation A from S select symbol, sum(price) as total group by symbol aggregate by ts every day;`;
+      assert.equal((await h.request('POST', '/siddhi-apps', { body: app })).status, 201);
+      await sendEvent(h, 'Tz', 'S', ['WSO2', 5, Date.parse('2020-01-01T17:00:00Z')]); // 01:00 on Jan 2 in Singapore
+      const r = await h.request('POST', '/stores/query', {
+        body: { appName: 'Tz', query: `from A within 0L, 1700000000000L per 'days' select AGG_TIMESTAMP, total` },
+      });
+      assert.equal(r.status, 200, r.text);
+      assert.deepEqual((r.json as { records: unknown[] }).records, [[Date.parse('2020-01-01T16:00:00Z'), 5]]);
+    } finally {
+      await h.close();
+    }
   });
 });

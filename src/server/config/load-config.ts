@@ -16,6 +16,7 @@ import {
   type UserConfig,
 } from './server-config.js';
 import { checkPostgresUrl } from '../persistence/postgres-url.js';
+import { aggregationZone } from '../../engine/aggregation/granularity.js';
 
 export interface ConfigFlags {
   readonly config?: string;
@@ -68,6 +69,14 @@ const oneOf =
       ? { value: v.toLowerCase() as T }
       : { message: `expected one of ${options.join(', ')}, got ${show(v)}`, fix: `use one of ${options.join(', ')}` };
 
+const timeZone: Check<string> = (v) => {
+  const fix =
+    "use an IANA zone id such as 'Asia/Singapore' or 'America/New_York', 'UTC', or an offset such as '+05:30'";
+  if (typeof v !== 'string' || v.trim() === '') return { message: `expected a time zone id, got ${show(v)}`, fix };
+  const zone = aggregationZone(v);
+  return typeof zone === 'string' ? { message: `'${v}' is not a known time zone`, fix } : { value: v.trim() };
+};
+
 const FIELDS = {
   host: { key: 'host', env: 'TRIBUTARY_HOST', flag: 'host', check: str },
   port: { key: 'port', env: 'TRIBUTARY_PORT', flag: 'port', check: int(0, 65535, 9090) },
@@ -92,6 +101,7 @@ const FIELDS = {
   tlsKey: { key: 'tls.key', env: 'TRIBUTARY_TLS_KEY', check: str },
   statistics: { key: 'statistics', env: 'TRIBUTARY_STATISTICS', check: bool },
   logLevel: { key: 'logLevel', env: 'TRIBUTARY_LOG_LEVEL', check: oneOf(LOG_LEVELS) },
+  aggregationTimeZone: { key: 'aggregationTimeZone', env: 'TRIBUTARY_AGGREGATION_TIME_ZONE', check: timeZone },
 } satisfies Record<string, Field<unknown>>;
 
 const KNOWN_KEYS = new Set([
@@ -187,6 +197,7 @@ export function loadConfig(
     tls: cert !== '' && key !== '' ? { cert: resolve(cwd, cert), key: resolve(cwd, key) } : undefined,
     statistics: pick(FIELDS.statistics, d.statistics),
     logLevel: pick(FIELDS.logLevel, d.logLevel),
+    aggregationTimeZone: pick<string | undefined>(FIELDS.aggregationTimeZone, undefined),
     source: file ? file.where([]).replace(/:\d+:\d+$/, '') : undefined,
   };
   const url = checkPersistenceUrl(config.persistence.type, config.persistence.url ?? '', problems);

@@ -44,6 +44,11 @@ export interface ServerConfig {
   /** Whether apps collect statistics (events out per query) from deployment; per app with PUT .../statistics. */
   readonly statistics: boolean;
   readonly logLevel: 'fatal' | 'error' | 'warn' | 'info' | 'debug' | 'trace' | 'silent';
+  /**
+   * The time zone of incremental aggregations' hours, days, months and years (Siddhi's `aggTimeZone`),
+   * e.g. `Asia/Singapore` or `+05:30`; unset: UTC. Checked when the config loads.
+   */
+  readonly aggregationTimeZone?: string | undefined;
   /** Where the config came from, for messages. */
   readonly source: string | undefined;
 }
