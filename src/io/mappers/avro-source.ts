@@ -9,12 +9,9 @@
 import { JSONPath } from 'jsonpath-plus';
 import type { AttributeType } from '../../lang/ast.js';
 import type { ExtensionSpec } from '../../lang/catalog.js';
-import type { MappedInput, MappingError, SourceMapper, SourceMapperConfig, SourceMapperFactory } from './mapper.js';
-import {
-  applyTransportMappings,
-  resolveAttributeMappings,
-  type ResolvedMappings,
-} from './shared/attribute-mappings.js';
+import type { MappedInput, MappingError, SourceMapperConfig, SourceMapperFactory } from './mapper.js';
+import { resolveAttributeMappings, type ResolvedMappings } from './shared/attribute-mappings.js';
+import { TransportAwareSourceMapper } from './shared/transport-aware-source.js';
 import { AVRO_SCHEMA_OPTIONS, avroSchema, type AvroSchema } from './shared/avro-schema.js';
 import { boolOption, typeName } from './shared/options.js';
 
@@ -87,28 +84,19 @@ function normalizePath(path: string): string {
   return path.startsWith('$') ? path : `$.${path}`;
 }
 
-class AvroSourceMapper implements SourceMapper {
+class AvroSourceMapper extends TransportAwareSourceMapper {
   private readonly schema: AvroSchema;
-  private readonly failOnMissing: boolean;
-  private readonly mappings: ResolvedMappings | undefined;
+  protected readonly failOnMissing: boolean;
+  protected readonly mappings: ResolvedMappings | undefined;
 
   constructor(private readonly config: SourceMapperConfig) {
+    super();
     this.schema = avroSchema(config.options, config.attributes, config.streamId);
     this.failOnMissing = boolOption(config.options, 'fail.on.missing.attribute', true);
     this.mappings = resolveAttributeMappings(config, 'avro');
   }
 
-  map(payload: unknown, transportProperties?: ReadonlyMap<string, unknown>): MappedInput {
-    return applyTransportMappings(
-      this.mapPayload(payload),
-      this.mappings,
-      transportProperties,
-      this.failOnMissing,
-      payload,
-    );
-  }
-
-  private mapPayload(payload: unknown): MappedInput {
+  protected mapPayload(payload: unknown): MappedInput {
     let bytes: Buffer;
     if (payload instanceof Uint8Array) bytes = Buffer.from(payload.buffer, payload.byteOffset, payload.byteLength);
     else if (payload instanceof ArrayBuffer) bytes = Buffer.from(payload);

@@ -10,11 +10,11 @@ import {
   MapperConfigError,
   type MappedInput,
   type MappingError,
-  type SourceMapper,
   type SourceMapperConfig,
   type SourceMapperFactory,
 } from './mapper.js';
-import { applyTransportMappings, resolveAttributeMappings } from './shared/attribute-mappings.js';
+import { resolveAttributeMappings } from './shared/attribute-mappings.js';
+import { TransportAwareSourceMapper } from './shared/transport-aware-source.js';
 import { convertText, reason } from './shared/java-parse.js';
 import { boolOption, payloadText, stringOption, typeName } from './shared/options.js';
 
@@ -71,19 +71,20 @@ const spec: ExtensionSpec = {
   ],
 };
 
-class CsvSourceMapper implements SourceMapper {
-  private readonly failOnUnknown: boolean;
+class CsvSourceMapper extends TransportAwareSourceMapper {
+  protected readonly failOnMissing: boolean;
   private readonly delimiter: string;
-  private readonly mappings;
+  protected readonly mappings;
   private readonly positions: readonly { readonly position: number; readonly index: number }[];
   private skipNext: boolean;
 
   constructor(private readonly config: SourceMapperConfig) {
+    super();
     const o = config.options;
     const d = stringOption(o, 'delimiter', ',');
     this.delimiter = d === '\\t' ? '\t' : d;
     this.skipNext = boolOption(o, 'header', boolOption(o, 'header.present', false));
-    this.failOnUnknown = boolOption(o, 'fail.on.unknown.attribute', true);
+    this.failOnMissing = boolOption(o, 'fail.on.unknown.attribute', true);
     this.mappings = resolveAttributeMappings(config, 'csv');
     this.positions = this.mappings
       ? this.mappings.payload.map((m) => {
@@ -96,17 +97,7 @@ class CsvSourceMapper implements SourceMapper {
       : config.attributes.map((_, i) => ({ position: i, index: i }));
   }
 
-  map(payload: unknown, transportProperties?: ReadonlyMap<string, unknown>): MappedInput {
-    return applyTransportMappings(
-      this.mapPayload(payload),
-      this.mappings,
-      transportProperties,
-      this.failOnUnknown,
-      payload,
-    );
-  }
-
-  private mapPayload(payload: unknown): MappedInput {
+  protected mapPayload(payload: unknown): MappedInput {
     const text = payloadText(payload);
     if (text === undefined)
       return {
@@ -158,7 +149,7 @@ class CsvSourceMapper implements SourceMapper {
         try {
           data[position] = convertText(field, a.type);
         } catch (e) {
-          if (this.failOnUnknown) {
+          if (this.failOnMissing) {
             error = `Incompatible data format. Because value of '${a.name}' is ${field} and attribute type is ${a.type.toUpperCase()} in the stream ${this.config.streamId} of siddhi csv input mapper. (${reason(e)})`;
             break;
           }

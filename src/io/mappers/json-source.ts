@@ -7,8 +7,9 @@
  */
 import { JSONPath } from 'jsonpath-plus';
 import type { ExtensionSpec } from '../../lang/catalog.js';
-import type { MappedInput, MappingError, SourceMapper, SourceMapperConfig, SourceMapperFactory } from './mapper.js';
-import { applyTransportMappings, resolveAttributeMappings, type ResolvedMapping } from './shared/attribute-mappings.js';
+import type { MappedInput, MappingError, SourceMapperConfig, SourceMapperFactory } from './mapper.js';
+import { resolveAttributeMappings, type ResolvedMapping } from './shared/attribute-mappings.js';
+import { TransportAwareSourceMapper } from './shared/transport-aware-source.js';
 import { convertText, reason } from './shared/java-parse.js';
 import { boolOption, payloadText, stringOption, typeName } from './shared/options.js';
 import { isJsonObject, parseRawJson, RawNumber, rawStringify, toPlain } from './shared/raw-json.js';
@@ -82,28 +83,19 @@ function asString(value: unknown): string | undefined {
   return undefined;
 }
 
-class JsonSourceMapper implements SourceMapper {
-  private readonly failOnMissing: boolean;
-  private readonly mappings;
+class JsonSourceMapper extends TransportAwareSourceMapper {
+  protected readonly failOnMissing: boolean;
+  protected readonly mappings;
   private readonly enclosing: string;
 
   constructor(private readonly config: SourceMapperConfig) {
+    super();
     this.failOnMissing = boolOption(config.options, 'fail.on.missing.attribute', true);
     this.mappings = resolveAttributeMappings(config, 'json');
     this.enclosing = normalizePath(stringOption(config.options, 'enclosing.element', '$'));
   }
 
-  map(payload: unknown, transportProperties?: ReadonlyMap<string, unknown>): MappedInput {
-    return applyTransportMappings(
-      this.mapPayload(payload),
-      this.mappings,
-      transportProperties,
-      this.failOnMissing,
-      payload,
-    );
-  }
-
-  private mapPayload(payload: unknown): MappedInput {
+  protected mapPayload(payload: unknown): MappedInput {
     const text = payloadText(payload);
     if (text === undefined) {
       return fail(

@@ -6,8 +6,9 @@
  */
 import type { AttributeType } from '../../lang/ast.js';
 import type { ExtensionSpec } from '../../lang/catalog.js';
-import type { MappedInput, SourceMapper, SourceMapperConfig, SourceMapperFactory } from './mapper.js';
-import { applyTransportMappings, resolveAttributeMappings } from './shared/attribute-mappings.js';
+import type { MappedInput, SourceMapperConfig, SourceMapperFactory } from './mapper.js';
+import { resolveAttributeMappings } from './shared/attribute-mappings.js';
+import { TransportAwareSourceMapper } from './shared/transport-aware-source.js';
 import { convertText, reason } from './shared/java-parse.js';
 import { boolOption, typeName } from './shared/options.js';
 
@@ -68,13 +69,14 @@ function exact(value: unknown, type: AttributeType): { ok: unknown } | undefined
   }
 }
 
-class KeyValueSourceMapper implements SourceMapper {
-  private readonly failOnMissing: boolean;
+class KeyValueSourceMapper extends TransportAwareSourceMapper {
+  protected readonly failOnMissing: boolean;
   private readonly implicitCast: boolean;
-  private readonly mappings;
+  protected readonly mappings;
   private readonly keys: readonly { readonly position: number; readonly key: string }[];
 
   constructor(private readonly config: SourceMapperConfig) {
+    super();
     this.failOnMissing = boolOption(config.options, 'fail.on.missing.attribute', true);
     this.implicitCast = boolOption(config.options, 'implicit.cast.enable', false);
     this.mappings = resolveAttributeMappings(config, 'keyvalue');
@@ -83,17 +85,7 @@ class KeyValueSourceMapper implements SourceMapper {
       : config.attributes.map((a, i) => ({ position: i, key: a.name }));
   }
 
-  map(payload: unknown, transportProperties?: ReadonlyMap<string, unknown>): MappedInput {
-    return applyTransportMappings(
-      this.mapPayload(payload),
-      this.mappings,
-      transportProperties,
-      this.failOnMissing,
-      payload,
-    );
-  }
-
-  private mapPayload(payload: unknown): MappedInput {
+  protected mapPayload(payload: unknown): MappedInput {
     const fail = (message: string): MappedInput => ({ events: [], errors: [{ message, payload }] });
     let get: (key: string) => unknown;
     if (payload instanceof Map) get = (k) => (payload as Map<unknown, unknown>).get(k);

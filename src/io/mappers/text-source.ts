@@ -6,8 +6,9 @@
  */
 import { javaRegex } from '../../engine/functions/shared/java-regex.js';
 import type { ExtensionSpec } from '../../lang/catalog.js';
-import type { MappedInput, MappingError, SourceMapper, SourceMapperConfig, SourceMapperFactory } from './mapper.js';
-import { applyTransportMappings, resolveAttributeMappings } from './shared/attribute-mappings.js';
+import type { MappedInput, MappingError, SourceMapperConfig, SourceMapperFactory } from './mapper.js';
+import { resolveAttributeMappings } from './shared/attribute-mappings.js';
+import { TransportAwareSourceMapper } from './shared/transport-aware-source.js';
 import { convertText, reason } from './shared/java-parse.js';
 import { boolOption, payloadText, stringOption, typeName } from './shared/options.js';
 
@@ -76,15 +77,16 @@ function escapeRegex(s: string): string {
   return s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 }
 
-class TextSourceMapper implements SourceMapper {
-  private readonly failOnMissing: boolean;
+class TextSourceMapper extends TransportAwareSourceMapper {
+  protected readonly failOnMissing: boolean;
   private readonly grouping: boolean;
   private readonly endOfLine: string;
   private readonly eventDelimiter: string;
-  private readonly mappings;
+  protected readonly mappings;
   private readonly regexes = new Map<string, string>();
 
   constructor(private readonly config: SourceMapperConfig) {
+    super();
     const o = config.options;
     this.failOnMissing = boolOption(o, 'fail.on.missing.attribute', true);
     this.grouping = boolOption(o, 'event.grouping.enabled', false);
@@ -94,17 +96,7 @@ class TextSourceMapper implements SourceMapper {
     for (const [k, v] of o) if (k.startsWith('regex.')) this.regexes.set(k.slice(6), v);
   }
 
-  map(payload: unknown, transportProperties?: ReadonlyMap<string, unknown>): MappedInput {
-    return applyTransportMappings(
-      this.mapPayload(payload),
-      this.mappings,
-      transportProperties,
-      this.failOnMissing,
-      payload,
-    );
-  }
-
-  private mapPayload(payload: unknown): MappedInput {
+  protected mapPayload(payload: unknown): MappedInput {
     const text = payloadText(payload);
     if (text === undefined)
       return {

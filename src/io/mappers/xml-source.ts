@@ -12,11 +12,11 @@ import {
   MapperConfigError,
   type MappedInput,
   type MappingError,
-  type SourceMapper,
   type SourceMapperConfig,
   type SourceMapperFactory,
 } from './mapper.js';
-import { applyTransportMappings, resolveAttributeMappings, type ResolvedMapping } from './shared/attribute-mappings.js';
+import { resolveAttributeMappings, type ResolvedMapping } from './shared/attribute-mappings.js';
+import { TransportAwareSourceMapper } from './shared/transport-aware-source.js';
 import { convertText, reason } from './shared/java-parse.js';
 import { lazyRequire } from './shared/lazy-require.js';
 import { boolOption, payloadText, typeName } from './shared/options.js';
@@ -120,9 +120,9 @@ function parseXml(text: string): XmlElement {
   return root;
 }
 
-class XmlSourceMapper implements SourceMapper {
-  private readonly failOnMissing: boolean;
-  private readonly mappings;
+class XmlSourceMapper extends TransportAwareSourceMapper {
+  protected readonly failOnMissing: boolean;
+  protected readonly mappings;
   private readonly select: XPathSelect;
   private readonly enclosing: string | undefined;
   private readonly asEvent: boolean;
@@ -130,6 +130,7 @@ class XmlSourceMapper implements SourceMapper {
   private readonly serializer = new (xmldom().XMLSerializer)();
 
   constructor(private readonly config: SourceMapperConfig) {
+    super();
     const o = config.options;
     this.failOnMissing = boolOption(o, 'fail.on.missing.attribute', true);
     this.mappings = resolveAttributeMappings(config, 'xml');
@@ -165,17 +166,7 @@ class XmlSourceMapper implements SourceMapper {
     return Array.isArray(r) ? (r as XmlNode[]) : String(r);
   }
 
-  map(payload: unknown, transportProperties?: ReadonlyMap<string, unknown>): MappedInput {
-    return applyTransportMappings(
-      this.mapPayload(payload),
-      this.mappings,
-      transportProperties,
-      this.failOnMissing,
-      payload,
-    );
-  }
-
-  private mapPayload(payload: unknown): MappedInput {
+  protected mapPayload(payload: unknown): MappedInput {
     const text = payloadText(payload);
     if (text === undefined)
       return fail(payload, `Event object is invalid. Expected String or Byte Array, but found ${typeName(payload)}`);
