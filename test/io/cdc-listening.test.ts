@@ -8,6 +8,10 @@ import { createConnection, type Connection } from 'mysql2/promise';
 import { createServer, type Server } from 'node:http';
 import { freePort, startApp, waitFor } from './helpers.js';
 import { waitForPort } from './service-restart.js';
+import { SiddhiManager } from '../../src/engine/siddhi-manager.js';
+import { InMemoryPersistenceStore } from '../../src/engine/persistence/persistence-store.js';
+import { memoryLogger } from '../../src/engine/runtime/logger.js';
+import { ioHandles } from '../../src/io/framework/io-handles.js';
 
 const run = promisify(execFile);
 const suffix = (): string => randomBytes(4).toString('hex');
@@ -357,6 +361,45 @@ describe('cdc listening: MariaDB binlog', () => {
       );
     } finally {
       await a.stop();
+    }
+  });
+
+  test('the binlog position rides in the app state: a restored app reads the changes made while it was stopped', async () => {
+    const store = new InMemoryPersistenceStore();
+    const text = `@App:name('CdcMyListenState')
+      @source(type='cdc', url='jdbc:mariadb://127.0.0.1:3306/test', username='root', table.name='${t}', retry.interval='50',
+      ${STREAM}`;
+    const start = async (restore: boolean) => {
+      const manager = new SiddhiManager({ logger: memoryLogger(), persistenceStore: store });
+      const runtime = manager.createSiddhiAppRuntime(text);
+      if (restore) assert.ok(runtime.restoreLastRevision(), 'a revision to restore');
+      const events: unknown[][] = [];
+      runtime.addStreamCallback('Changes', (es) => {
+        for (const e of es) events.push(e.data);
+      });
+      runtime.start();
+      for (const src of ioHandles(runtime.name)!.sources) await src.whenConnected();
+      return { manager, runtime, events };
+    };
+    const first = await start(false);
+    try {
+      await db.query(`INSERT INTO ${t} VALUES (40, 'rye', 1)`);
+      await waitFor(() => first.events.length === 1, 'the first insert');
+      first.runtime.persist();
+    } finally {
+      await first.manager.shutdown();
+    }
+    await db.query(`INSERT INTO ${t} VALUES (41, 'spelt', 2)`); // while no app reads
+    const second = await start(true);
+    try {
+      await db.query(`UPDATE ${t} SET amount = 3 WHERE id = 41`);
+      await waitFor(() => second.events.length === 2, 'the insert made while stopped, then the update');
+      assert.deepEqual(second.events, [
+        [41, 'spelt', 2, null, null, 'insert', t],
+        [41, 'spelt', 3, 41, 2, 'update', t],
+      ]);
+    } finally {
+      await second.manager.shutdown();
     }
   });
 

@@ -116,6 +116,12 @@ function buildSource(ext: AppExtensionContext, def: StreamDefinition, cfg: IoCon
         errorStore: ctx.errorStore,
         backoff: backoffFrom(options),
         onError: onErrorAction(def),
+        keepState: (state) => {
+          // keyed by the stream and the source's place among its sources: alike in every build of the app
+          let n = 0;
+          while (ctx.stateful.has(`io/source/${def.id}/${n}`)) n++;
+          ctx.stateful.set(`io/source/${def.id}/${n}`, state);
+        },
       }),
   );
   const h = appHandles(ext);

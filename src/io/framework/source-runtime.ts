@@ -19,6 +19,7 @@ import {
   type Source,
   type SourceContext,
   type SourceFactory,
+  type SourceState,
 } from './transport.js';
 
 export interface SourceRuntimeParams {
@@ -37,6 +38,8 @@ export interface SourceRuntimeParams {
   readonly backoff: BackoffPolicy;
   /** The stream's `@OnError` action ('LOG', 'STREAM', 'STORE', 'WAIT'). */
   readonly onError: string;
+  /** Registers the transport's state in the app's snapshots. */
+  readonly keepState: (state: SourceState) => void;
 }
 
 const MAX_LOGGED_PAYLOAD = 2000;
@@ -81,6 +84,7 @@ export class SourceRuntime {
       deliver: (payload, trp) => this.deliver(payload, trp),
       reportError: (message, payload) => this.reportError(message, payload),
       connectionLost: (error) => this.connectionLost(error),
+      keepState: (state) => p.keepState(state),
     };
     this.transport = p.factory.create(ctx);
   }

@@ -74,6 +74,18 @@ export interface SourceContext {
   reportError(message: string, payload?: unknown): void;
   /** The transport lost its connection: the framework reconnects with backoff (`disconnect`, then `connect`). */
   connectionLost(error: unknown): void;
+  /**
+   * Makes the source's own state (a log position, say) part of the app's snapshots: persisted and restored
+   * with the app's windows and tables, so a restored app reads on from where its state was taken.
+   */
+  keepState(state: SourceState): void;
+}
+
+/** What a source keeps in the app's snapshots. */
+export interface SourceState {
+  /** A structured-cloneable value. */
+  snapshot(): unknown;
+  restore(state: unknown): void;
 }
 
 export interface Source {

@@ -37,6 +37,8 @@ export class CdcListeningSource implements Source {
   private readonly serverId: number;
   /** MariaDB: where the next stream starts (the options' position, then the last processed transaction). */
   private resumeAt: BinlogPosition | undefined;
+  /** Bumped by a restore: checkpoints of streams opened before it no longer move `resumeAt`. */
+  private generation = 0;
 
   constructor(private readonly ctx: SourceContext) {
     const o = ctx.options;
@@ -52,6 +54,27 @@ export class CdcListeningSource implements Source {
       throw new Error(`cdc database.server.id '${id}' is not a whole number from 1 to 4294967295`);
     const file = o.get('binlog.file');
     if (file !== undefined) this.resumeAt = { file, position: o.number('binlog.position', 4) };
+    // MariaDB/MySQL: the binlog position of the last processed transaction rides in the app's snapshots, so a
+    // restored app reads on from there (PostgreSQL keeps its position in the replication slot).
+    if (this.dialect !== 'postgres') {
+      ctx.keepState({
+        snapshot: () => (this.resumeAt ? { file: this.resumeAt.file, position: this.resumeAt.position } : null),
+        restore: (state) => this.restorePosition(state),
+      });
+    }
+  }
+
+  private restorePosition(state: unknown): void {
+    if (state === null) return;
+    const s = state as Partial<BinlogPosition> | undefined;
+    if (typeof s?.file !== 'string' || typeof s.position !== 'number') {
+      throw new Error(`cdc on '${this.table}': the restored binlog position is not {file, position}`);
+    }
+    this.resumeAt = { file: s.file, position: s.position };
+    this.generation++;
+    this.ctx.logger.info(`cdc on '${this.table}' restored; reads on from ${s.file}:${s.position}`);
+    // restored into a running app: read again from the restored position
+    if (this.stream !== undefined) this.ctx.connectionLost(new Error('the app state was restored'));
   }
 
   get endpoint(): string {
@@ -103,6 +126,7 @@ export class CdcListeningSource implements Source {
         listener,
       );
     } else {
+      const generation = this.generation;
       stream = new MariaDbBinlogStream(
         {
           url,
@@ -110,7 +134,7 @@ export class CdcListeningSource implements Source {
           serverId: this.serverId,
           start: this.resumeAt,
           checkpoint: (at) => {
-            this.resumeAt = at;
+            if (generation === this.generation) this.resumeAt = at;
           },
         },
         listener,
