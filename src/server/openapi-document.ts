@@ -254,10 +254,88 @@ export function openApiDocument(): Record<string, unknown> {
       '/openapi.json': {
         get: { summary: 'This document', security: [], responses: { '200': ok('OpenAPI', { type: 'object' }) } },
       },
+      '/editor': {
+        get: {
+          summary: 'The browser editor (HTML page)',
+          security: [],
+          responses: { '200': { description: 'the page', content: { 'text/html': { schema: { type: 'string' } } } } },
+        },
+      },
+      '/editor/assets/{file}': {
+        get: {
+          summary: "The editor's bundle (web/dist, built by npm run build)",
+          security: [],
+          parameters: [{ name: 'file', in: 'path', required: true, schema: { type: 'string' } }],
+          responses: {
+            '200': { description: 'the file', content: { 'text/javascript': { schema: { type: 'string' } } } },
+            '404': err('no such asset (or the editor is not built)'),
+          },
+        },
+      },
+      '/editor/api/catalog': {
+        get: {
+          summary: 'The extension registry for autocomplete',
+          responses: { '200': ok('every extension', ref('EditorCatalog')), ...authErrors },
+        },
+      },
+      '/editor/api/validate': {
+        post: {
+          summary: 'Check an app as deploy does (parse and semantic check), without deploying it; viewers may call it',
+          requestBody: appText,
+          responses: {
+            '200': ok('the result; ok is false when errors is not empty', ref('ValidationResult')),
+            '400': err('no app text'),
+            '401': authErrors['401'],
+          },
+        },
+      },
     },
     components: {
       securitySchemes: { basic: { type: 'http', scheme: 'basic' }, bearer: { type: 'http', scheme: 'bearer' } },
       schemas: {
+        EditorCatalog: {
+          type: 'object',
+          properties: {
+            extensions: {
+              type: 'array',
+              items: {
+                type: 'object',
+                properties: {
+                  kind: { type: 'string' },
+                  namespace: { type: 'string' },
+                  name: { type: 'string' },
+                  description: { type: 'string' },
+                  parameters: { type: 'array', items: ref('CatalogParameter') },
+                  options: { type: 'array', items: ref('CatalogParameter') },
+                  returns: { type: 'array', items: { type: 'string' } },
+                },
+              },
+            },
+          },
+        },
+        CatalogParameter: {
+          type: 'object',
+          properties: {
+            name: { type: 'string' },
+            type: { type: 'array', items: { type: 'string' } },
+            description: { type: 'string' },
+            optional: { type: 'boolean' },
+            defaultValue: { type: 'string' },
+          },
+        },
+        ValidationResult: {
+          type: 'object',
+          properties: {
+            ok: { type: 'boolean' },
+            errors: {
+              type: 'array',
+              items: {
+                type: 'object',
+                properties: { line: { type: 'integer' }, column: { type: 'integer' }, message: { type: 'string' } },
+              },
+            },
+          },
+        },
         Success: { type: 'object', properties: { type: { type: 'string' }, message: { type: 'string' } } },
         Error: {
           type: 'object',

@@ -23,6 +23,7 @@ import { FilePersistenceStore } from './persistence/file-persistence-store.js';
 import { openDatabase } from './persistence/open-database.js';
 import { PostgresPersistenceStore } from './persistence/postgres-persistence-store.js';
 import { SqlitePersistenceStore } from './persistence/sqlite-persistence-store.js';
+import { editorRoutes } from './routes/editor-routes.js';
 import { errorStoreRoutes } from './routes/error-store-routes.js';
 import { observabilityRoutes } from './routes/observability-routes.js';
 import { siddhiAppsRoutes } from './routes/siddhi-apps-routes.js';
@@ -125,6 +126,7 @@ export async function startServer(config: ServerConfig, options: StartOptions = 
   simulationRoutes(app, ctx);
   errorStoreRoutes(app, ctx);
   streamIngestRoutes(app, ctx, ledger);
+  editorRoutes(app, manager.registry);
 
   // Listen first (live; /health says not ready), then deploy the apps folder (ready).
   await app.listen({ host: config.host, port: config.port });
