@@ -38,4 +38,11 @@ fi
 start 5672 rabbitmq rabbitmq-server -detached
 start 1883 mosquitto mosquitto -d -c /etc/mosquitto/mosquitto.conf
 start 4222 nats start-stop-daemon --start --oknodo --background --exec /usr/sbin/nats-server -- -a 127.0.0.1 -p 4222 -js -sd /var/lib/nats-server -l /var/log/nats-server.log
+
+# The browser editor's end-to-end test drives Debian's Chromium (playwright-core downloads no browser).
+if [ ! -x /usr/bin/chromium ]; then
+  echo "services: installing chromium"
+  (apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium) >/dev/null 2>&1 \
+    || echo "services: could not install chromium (the browser editor test will be skipped)" >&2
+fi
 exit 0
