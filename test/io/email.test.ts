@@ -77,3 +77,24 @@ test('email sink: one mail per event to a real SMTP server, dynamic recipients a
     await new Promise<void>((r) => server.close(() => r()));
   }
 });
+
+test('email sink: an event sent the moment the app starts is mailed (the sink is connected at start)', async () => {
+  const port = await freePort();
+  const { server, mails } = await smtp(port);
+  const app = await startApp(
+    `@App:name('Mail2')
+     @sink(type='email', address='factory@example.com', username='alerts', password='s3cret', host='127.0.0.1', port='${port}', ssl.enable='false',
+           to='ops@example.com', subject='Started', @map(type='text', @payload('{{name}} is up')))
+     define stream Up (name string);`,
+  );
+  try {
+    app.runtime.getInputHandler('Up').send(['line 3']);
+    await waitFor(() => mails.length === 1, 'the mail');
+    assert.deepEqual(mails[0]!.to, ['ops@example.com']);
+    assert.match(mails[0]!.raw, /line 3 is up/);
+    assert.equal(app.lines.filter((l) => l.level === 'error').length, 0, JSON.stringify(app.lines));
+  } finally {
+    await app.stop();
+    await new Promise<void>((r) => server.close(() => r()));
+  }
+});
