@@ -18,8 +18,12 @@ program
   .argument('<app>', 'a .siddhi file')
   .option('--events <file>', 'send the events of a JSON-lines file, then stop')
   .option('--stream <name>', 'the stream events of --events go to when a line names none')
+  .option(
+    '--aggregation-time-zone <zone>',
+    'time zone of aggregation buckets (Siddhi aggTimeZone; default UTC, or TRIBUTARY_AGGREGATION_TIME_ZONE)',
+  )
   .description('run an app in the foreground')
-  .action(async (app: string, opts: { events?: string; stream?: string }) => {
+  .action(async (app: string, opts: { events?: string; stream?: string; aggregationTimeZone?: string }) => {
     process.exitCode = await runCommand(app, opts);
   });
 
@@ -27,8 +31,12 @@ program
   .command('validate')
   .argument('<files...>', '.siddhi files')
   .option('--json', 'one JSON object per file')
+  .option(
+    '--aggregation-time-zone <zone>',
+    'time zone of aggregation buckets (Siddhi aggTimeZone; default UTC, or TRIBUTARY_AGGREGATION_TIME_ZONE)',
+  )
   .description('check apps; prints FILE:LINE:COL message for every problem')
-  .action((files: string[], opts: { json?: boolean }) => {
+  .action((files: string[], opts: { json?: boolean; aggregationTimeZone?: string }) => {
     process.exitCode = validateCommand(files, opts);
   });
 

@@ -3,9 +3,13 @@ import { readFileSync } from 'node:fs';
 import { SiddhiManager } from '../../engine/siddhi-manager.js';
 import { SiddhiAppCreationError } from '../../lang/errors.js';
 
-export async function runCommand(file: string, opts: { events?: string; stream?: string }): Promise<number> {
+export async function runCommand(
+  file: string,
+  opts: { events?: string; stream?: string; aggregationTimeZone?: string },
+): Promise<number> {
   const text = readFileSync(file, 'utf8');
-  const manager = new SiddhiManager();
+  const zone = opts.aggregationTimeZone ?? process.env['TRIBUTARY_AGGREGATION_TIME_ZONE'];
+  const manager = new SiddhiManager(zone ? { aggregationTimeZone: zone } : {});
   let runtime;
   try {
     runtime = manager.createSiddhiAppRuntime(text);

@@ -9,8 +9,9 @@ export interface FileReport {
   readonly errors: { line: number; col: number; message: string }[];
 }
 
-export function validateFiles(files: readonly string[]): FileReport[] {
-  const manager = new SiddhiManager({ clock: 'virtual', startTime: 0 });
+export function validateFiles(files: readonly string[], aggregationTimeZone?: string): FileReport[] {
+  const zone = aggregationTimeZone ?? process.env['TRIBUTARY_AGGREGATION_TIME_ZONE'];
+  const manager = new SiddhiManager({ clock: 'virtual', startTime: 0, ...(zone ? { aggregationTimeZone: zone } : {}) });
   return files.map((file) => {
     let text: string;
     try {
@@ -31,8 +32,8 @@ export function validateFiles(files: readonly string[]): FileReport[] {
   });
 }
 
-export function validateCommand(files: string[], opts: { json?: boolean }): number {
-  const reports = validateFiles(files);
+export function validateCommand(files: string[], opts: { json?: boolean; aggregationTimeZone?: string }): number {
+  const reports = validateFiles(files, opts.aggregationTimeZone);
   for (const r of reports) {
     if (opts.json) process.stdout.write(JSON.stringify(r) + '\n');
     else if (r.ok) process.stdout.write(`${r.file}: ok\n`);
