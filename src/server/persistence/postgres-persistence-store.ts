@@ -10,9 +10,6 @@ import { revisionsToPrune } from '../../engine/persistence/revision-id.js';
 import { maskUrl, redact } from '../../io/transports/shared/mask-url.js';
 import { checkPostgresUrl } from './postgres-url.js';
 
-/** pg, imported when a PostgreSQL persistence store first opens rather than at module load. */
-let pgLibrary: Promise<typeof import('pg')> | undefined;
-
 export interface PostgresPersistenceOptions {
   /** `postgresql://user:password@host:port/database` (or `postgres://`). */
   readonly url: string;
@@ -50,7 +47,8 @@ export class PostgresPersistenceStore implements PersistenceStore {
     const password = decodeURIComponent(u.password) || u.searchParams.get('password') || undefined;
     const mask = (text: string): string => redact(maskUrl(text), [password, u.password || undefined]);
     const description = `${u.hostname}:${u.port || '5432'}${u.pathname}`;
-    const { default: pg } = await (pgLibrary ??= import('pg'));
+    // pg is imported when a PostgreSQL store first opens, not at module load
+    const { default: pg } = await import('pg');
     const pool = new pg.Pool({ connectionString: options.url, max: 4 });
     // A connection lost later surfaces as failed persists; without a listener it would crash the process.
     pool.on('error', () => undefined);

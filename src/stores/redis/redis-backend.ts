@@ -7,7 +7,6 @@
 import type { AttributeType } from '../../lang/ast.js';
 import type { TableLayout } from '../../engine/table/in-memory-table.js';
 import type { StoreBackend, WriteOp } from '../mirrored-table.js';
-import { loadRedis } from './redis-library.js';
 
 export interface RedisTarget {
   readonly host: string;
@@ -38,7 +37,7 @@ export class RedisBackend implements StoreBackend {
   ) {}
 
   async open(): Promise<unknown[][]> {
-    const client = makeClient(await loadRedis(), this.target);
+    const client = makeClient(await import('redis'), this.target);
     client.on('error', () => undefined);
     await client.connect();
     this.client = client;

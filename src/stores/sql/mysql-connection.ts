@@ -1,10 +1,9 @@
 /** A MariaDB/MySQL connection through `mysql2` (one connection: statements run in order), rows as arrays. */
 import type { SqlConnection } from './sql-backend.js';
-import { loadMysql } from './sql-libraries.js';
 import type { PgTarget } from './postgres-connection.js';
 
 export async function connectMysql(t: PgTarget): Promise<SqlConnection> {
-  const mysql = await loadMysql();
+  const mysql = await import('mysql2/promise');
   const conn = await mysql.createConnection({
     host: t.host,
     port: t.port,

@@ -1,6 +1,5 @@
 /** A PostgreSQL connection through `pg` (one client: statements run in order), rows as arrays. */
 import type { SqlConnection } from './sql-backend.js';
-import { loadPg } from './sql-libraries.js';
 
 export interface PgTarget {
   readonly host: string;
@@ -11,7 +10,7 @@ export interface PgTarget {
 }
 
 export async function connectPostgres(t: PgTarget): Promise<SqlConnection> {
-  const { default: pg } = await loadPg();
+  const { default: pg } = await import('pg');
   const client = new pg.Client({
     host: t.host,
     port: t.port,

@@ -7,7 +7,6 @@ import type pg from 'pg';
 import type { Pool as MyPool, RowDataPacket } from 'mysql2/promise';
 import { ConnectionUnavailableError } from '../../framework/transport.js';
 import { maskUrl, maskedMessage, redact } from '../shared/mask-url.js';
-import { loadMysql, loadPg } from './cdc-libraries.js';
 import { dialectOf, ident, nativeUrl } from './cdc-url.js';
 
 export { dialectOf, type Dialect } from './cdc-url.js';
@@ -85,7 +84,7 @@ export async function openDatabase(url: string, username?: string, password?: st
   const native = nativeUrl(url, username, password).toString();
   try {
     if (dialectOf(url) === 'postgres') {
-      const { default: pg } = await loadPg();
+      const { default: pg } = await import('pg');
       const pool = new pg.Pool({
         connectionString: native,
         max: 2,
@@ -95,7 +94,7 @@ export async function openDatabase(url: string, username?: string, password?: st
       await pool.query('SELECT 1');
       return new PostgresDb(pool);
     }
-    const { createPool } = await loadMysql();
+    const { createPool } = await import('mysql2/promise');
     const pool = createPool({
       uri: native,
       connectionLimit: 2,

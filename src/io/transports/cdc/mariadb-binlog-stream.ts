@@ -7,7 +7,6 @@
 import type ZongJi from '@vlasky/zongji';
 import type { AnyBinlogEvent, BinlogEventByName, BinlogEventName, RowData, RowsEvent } from '@vlasky/zongji';
 import type { RowDataPacket } from 'mysql2/promise';
-import { loadMysql, loadZongji } from './cdc-libraries.js';
 import { siddhiValue, OrderedConfirmations, type ChangeListener, type ChangeStream, type Row } from './cdc-change.js';
 
 export interface BinlogPosition {
@@ -84,7 +83,7 @@ export class MariaDbBinlogStream implements ChangeStream {
 
   async open(): Promise<void> {
     await this.check();
-    const { default: ZongJiReader } = await loadZongji();
+    const { default: ZongJiReader } = await import('@vlasky/zongji');
     const z = new ZongJiReader(this.connectionOptions());
     this.zongji = z;
     z.on('binlog', (e: AnyBinlogEvent) => this.onEvent(z, e));
@@ -117,7 +116,7 @@ export class MariaDbBinlogStream implements ChangeStream {
 
   /** The binlog settings and the table, checked up front so a wrong setup fails with a plain message. */
   private async check(): Promise<void> {
-    const { createConnection } = await loadMysql();
+    const { createConnection } = await import('mysql2/promise');
     const c = await createConnection(this.connectionOptions());
     c.on('error', () => undefined);
     try {

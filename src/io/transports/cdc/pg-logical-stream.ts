@@ -5,7 +5,6 @@
  * restarted source continues where the last one was confirmed (at-least-once).
  */
 import type { LogicalReplicationService, Pgoutput } from 'pg-logical-replication';
-import { loadLogicalReplication, loadPg } from './cdc-libraries.js';
 import { ident } from './cdc-url.js';
 import { OrderedConfirmations, siddhiValue, type ChangeListener, type ChangeStream, type Row } from './cdc-change.js';
 
@@ -80,7 +79,7 @@ export class PgLogicalStream implements ChangeStream {
 
   async open(): Promise<void> {
     await this.prepare();
-    const { LogicalReplicationService, PgoutputPlugin } = await loadLogicalReplication();
+    const { LogicalReplicationService, PgoutputPlugin } = await import('pg-logical-replication');
     const service = new LogicalReplicationService(
       { connectionString: this.cfg.connectionString },
       // positions are confirmed here, after processing, never by the library on receipt
@@ -114,7 +113,7 @@ export class PgLogicalStream implements ChangeStream {
 
   /** Checks wal_level and the table; creates the publication and the slot when missing (and allowed). */
   private async prepare(): Promise<void> {
-    const { default: pg } = await loadPg();
+    const { default: pg } = await import('pg');
     const admin = new pg.Client({ connectionString: this.cfg.connectionString });
     admin.on('error', () => undefined);
     await admin.connect();

@@ -14,7 +14,6 @@ import {
   type SinkContext,
   type SinkFactory,
 } from '../../framework/transport.js';
-import { loadNodemailer } from './nodemailer-library.js';
 
 const spec: ExtensionSpec = {
   kind: 'sink',
@@ -71,7 +70,7 @@ class EmailSink implements Sink {
     const o = this.ctx.options;
     const user = o.get('username');
     const pass = o.get('password');
-    const transporter = loadNodemailer().then(({ default: nodemailer }) =>
+    const transporter = import('nodemailer').then(({ default: nodemailer }) =>
       nodemailer.createTransport({
         host: o.getOr('host', 'smtp.gmail.com'),
         port: o.number('port', 465),

@@ -4,7 +4,6 @@ import type { OptionSpec } from '../../../lang/catalog.js';
 import type { Logger } from '../../../engine/runtime/logger.js';
 import type { OptionReader } from '../../framework/transport.js';
 import { maskedMessage, redact } from '../shared/mask-url.js';
-import { loadKafkajs } from './kafka-library.js';
 
 export const kafkaOptionSpecs: readonly OptionSpec[] = [
   {
@@ -49,7 +48,7 @@ function saslOf(options: OptionReader): SASLOptions | undefined {
 /** A client (imports kafkajs on first use). */
 export async function kafkaClient(options: OptionReader, logger: Logger, defaultId: string): Promise<Kafka> {
   const sasl = saslOf(options);
-  const { Kafka: KafkaClient, logLevel } = await loadKafkajs();
+  const { Kafka: KafkaClient, logLevel } = await import('kafkajs');
   const secret = options.get('sasl.password');
   const config: KafkaConfig = {
     clientId: options.getOr('client.id', defaultId),

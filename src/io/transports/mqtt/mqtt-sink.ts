@@ -14,7 +14,6 @@ import {
 } from '../../framework/transport.js';
 import { maskUrl, maskedMessage, redact } from '../shared/mask-url.js';
 import { payloadBuffer } from '../shared/payload-bytes.js';
-import { loadMqtt } from './mqtt-library.js';
 import { brokerUrl, clientOptions, mqttOptionSpecs, qosOf } from './mqtt-options.js';
 
 const spec: ExtensionSpec = {
@@ -58,7 +57,7 @@ class MqttSink implements Sink {
   async connect(): Promise<void> {
     if (this.client) return;
     const o = this.ctx.options;
-    const { connectAsync } = await loadMqtt();
+    const { connectAsync } = await import('mqtt');
     try {
       const client = await connectAsync(
         brokerUrl(o),

@@ -14,7 +14,6 @@ import {
   type SourceFactory,
 } from '../../framework/transport.js';
 import { maskUrl, maskedMessage, redact } from '../shared/mask-url.js';
-import { loadMqtt } from './mqtt-library.js';
 import { brokerUrl, clientOptions, mqttOptionSpecs, qosOf } from './mqtt-options.js';
 
 const spec: ExtensionSpec = {
@@ -64,7 +63,7 @@ class MqttSource implements Source {
     const o = this.ctx.options;
     const topic = o.getOr('topic', '');
     const qos = qosOf(o);
-    const { connectAsync } = await loadMqtt();
+    const { connectAsync } = await import('mqtt');
     let client: MqttClient;
     try {
       client = await connectAsync(brokerUrl(o), {

@@ -17,7 +17,6 @@ import { maskedMessage } from '../shared/mask-url.js';
 import { payloadBytes } from '../shared/payload-bytes.js';
 import { ensureStream } from './jetstream-streams.js';
 import { connectNats, natsEndpoint } from './nats-connection.js';
-import { loadNats } from './nats-library.js';
 
 export class JetStreamSink implements Sink {
   private nc: NatsConnection | undefined;
@@ -36,7 +35,7 @@ export class JetStreamSink implements Sink {
   async connect(): Promise<void> {
     if (this.nc && !this.nc.isClosed() && this.js) return;
     const nc = await connectNats(this.ctx.options, `tributary-${this.ctx.appName}-${this.ctx.streamId}-sink`);
-    const { headers } = await loadNats();
+    const { headers } = await import('nats');
     this.natsHeaders = headers;
     try {
       if (this.ctx.options.get('stream.name') !== undefined) {

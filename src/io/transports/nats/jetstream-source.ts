@@ -16,7 +16,6 @@ import { maskedMessage } from '../shared/mask-url.js';
 import { PauseGate } from '../shared/pause-gate.js';
 import { ensureStream } from './jetstream-streams.js';
 import { connectNats, natsEndpoint, natsProperties, watchClosed } from './nats-connection.js';
-import { loadNats } from './nats-library.js';
 
 export class JetStreamSource implements Source {
   private nc: NatsConnection | undefined;
@@ -40,7 +39,7 @@ export class JetStreamSource implements Source {
     this.closing = false;
     const o = this.ctx.options;
     const nc = await connectNats(o, `tributary-${this.ctx.appName}-${this.ctx.streamId}`);
-    const { AckPolicy, DeliverPolicy, nanos } = await loadNats();
+    const { AckPolicy, DeliverPolicy, nanos } = await import('nats');
     this.nc = nc;
     try {
       const jsm = await nc.jetstreamManager();

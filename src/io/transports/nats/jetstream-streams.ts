@@ -1,7 +1,6 @@
 /** Finding (or creating) the JetStream stream that holds a subject. */
 import type { JetStreamManager } from 'nats';
 import type { OptionReader } from '../../framework/transport.js';
-import { loadNats } from './nats-library.js';
 
 /**
  * The stream named by `stream.name` (created over `subject` when missing), or the stream whose subjects
@@ -28,7 +27,7 @@ export async function ensureStream(
     if (!/not found/i.test(e instanceof Error ? e.message : String(e))) throw e;
   }
   const dupWindowMs = options.number('duplicate.window', 120000);
-  const { nanos } = await loadNats();
+  const { nanos } = await import('nats');
   await jsm.streams.add({
     name,
     subjects: [subject ?? `${name}.>`],

@@ -8,7 +8,6 @@ import type { ConnectionOptions, NatsConnection } from 'nats';
 import type { OptionSpec } from '../../../lang/catalog.js';
 import { ConnectionUnavailableError, type OptionReader } from '../../framework/transport.js';
 import { maskUrl, maskedMessage, redact } from '../shared/mask-url.js';
-import { loadNats } from './nats-library.js';
 
 export const DEFAULT_SERVERS = 'nats://localhost:4222';
 
@@ -66,7 +65,7 @@ export async function connectNats(options: OptionReader, defaultName: string): P
   const pass = options.get('password');
   const token = options.get('token');
   const tls = tlsOf(options);
-  const { connect } = await loadNats();
+  const { connect } = await import('nats');
   try {
     return await connect({
       servers: serversOf(options),

@@ -8,7 +8,6 @@ import {
 } from '../../framework/transport.js';
 import { payloadBytes } from '../shared/payload-bytes.js';
 import { connectNats, natsEndpoint } from './nats-connection.js';
-import { loadNats } from './nats-library.js';
 import { parseHeaders } from '../shared/header-list.js';
 
 export class NatsCoreSink implements Sink {
@@ -24,7 +23,7 @@ export class NatsCoreSink implements Sink {
 
   async connect(): Promise<void> {
     if (this.nc && !this.nc.isClosed()) return;
-    const { headers } = await loadNats();
+    const { headers } = await import('nats');
     this.natsHeaders = headers;
     this.nc = await connectNats(this.ctx.options, `tributary-${this.ctx.appName}-${this.ctx.streamId}-sink`);
   }

@@ -7,7 +7,6 @@ import type { Channel, ChannelModel } from 'amqplib';
 import type { OptionSpec } from '../../../lang/catalog.js';
 import { ConnectionUnavailableError, type OptionReader } from '../../framework/transport.js';
 import { maskUrl, maskedMessage } from '../shared/mask-url.js';
-import { loadAmqp } from './amqp-library.js';
 
 export const connectionOptionSpecs: readonly OptionSpec[] = [
   {
@@ -89,7 +88,7 @@ export async function connectRabbit(options: OptionReader): Promise<ChannelModel
   const url = new URL(uri);
   if (!url.searchParams.has('heartbeat')) url.searchParams.set('heartbeat', String(heartbeat));
   if (tls && url.protocol === 'amqp:') url.protocol = 'amqps:';
-  const { connect } = await loadAmqp();
+  const { connect } = await import('amqplib');
   try {
     return await connect(
       url.toString(),

@@ -2,7 +2,6 @@
 import type { OptionSpec } from '../../../lang/catalog.js';
 import { ConnectionUnavailableError, type OptionReader } from '../../framework/transport.js';
 import { maskUrl, maskedMessage, redact } from '../shared/mask-url.js';
-import { loadRedis } from './redis-library.js';
 
 export const redisOptionSpecs: readonly OptionSpec[] = [
   {
@@ -32,7 +31,7 @@ export type RedisClient = ReturnType<typeof makeClient>;
 export async function connectRedis(options: OptionReader, onError: (message: string) => void): Promise<RedisClient> {
   const url = redisUrl(options);
   const password = options.get('password');
-  const client = makeClient(await loadRedis(), url, password);
+  const client = makeClient(await import('redis'), url, password);
   const secret = [
     password,
     (() => {

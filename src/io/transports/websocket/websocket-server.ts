@@ -13,7 +13,6 @@ import type {
   SourceContext,
   SourceFactory,
 } from '../../framework/transport.js';
-import { loadWs } from './ws-library.js';
 import { payloadOf, wireOf } from './ws-payload.js';
 
 const OPTIONS: OptionSpec[] = [
@@ -54,7 +53,7 @@ class Server {
   }
 
   async start(onConnection?: (ws: WebSocket) => void): Promise<void> {
-    const { WebSocketServer } = await loadWs();
+    const { WebSocketServer } = await import('ws');
     const server = new WebSocketServer({
       host: this.options.getOr('host', '0.0.0.0'),
       port: this.options.number('port', 0),

@@ -11,7 +11,6 @@ import {
   type SinkFactory,
 } from '../../framework/transport.js';
 import { subProtocols } from './websocket-source.js';
-import { loadWs } from './ws-library.js';
 import { wireOf } from './ws-payload.js';
 
 const spec: ExtensionSpec = {
@@ -46,7 +45,7 @@ class WebSocketSink implements Sink {
   }
 
   async connect(): Promise<void> {
-    const { WebSocket: Client } = await loadWs();
+    const { WebSocket: Client } = await import('ws');
     const url = this.ctx.options.get('url')!;
     const socket = new Client(url, subProtocols(this.ctx.options.get('sub.protocol')));
     return new Promise((resolve, reject) => {

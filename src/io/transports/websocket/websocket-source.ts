@@ -10,7 +10,6 @@ import {
   type SourceContext,
   type SourceFactory,
 } from '../../framework/transport.js';
-import { loadWs } from './ws-library.js';
 import { payloadOf } from './ws-payload.js';
 
 const spec: ExtensionSpec = {
@@ -63,7 +62,7 @@ class WebSocketSource implements Source {
 
   async connect(): Promise<void> {
     this.closing = false;
-    const { WebSocket: Client } = await loadWs();
+    const { WebSocket: Client } = await import('ws');
     const url = this.ctx.options.get('url')!;
     const socket = new Client(url, subProtocols(this.ctx.options.get('sub.protocol')));
     return new Promise((resolve, reject) => {
