@@ -71,12 +71,12 @@ export class HeldEvents {
     while (this.count > 0 && times[this.head]! + span <= now) {
       const held = this.objects?.shift();
       if (held !== undefined) {
-        this.take(this.head);
         held.timestamp = now;
         out.push(held);
       } else {
-        out.push({ timestamp: now, data: this.take(this.head), type: this.type });
+        out.push({ timestamp: now, data: this.read(this.head), type: this.type });
       }
+      this.release(this.head);
       this.head = (this.head + 1) & this.mask;
       this.count--;
     }
@@ -115,23 +115,12 @@ export class HeldEvents {
     return data;
   }
 
-  /** Reads slot i and releases what it references. */
-  private take(i: number): unknown[] {
-    const cols = this.columns;
-    const data = new Array<unknown>(cols.length);
-    for (let c = 0; c < cols.length; c++) {
-      const col = cols[c]!;
-      if (!col.numeric) {
-        data[c] = col.values[i];
-        col.values[i] = undefined;
-      } else if (col.aside.size > 0 && col.aside.has(i)) {
-        data[c] = col.aside.get(i);
-        col.aside.delete(i);
-      } else {
-        data[c] = col.values[i];
-      }
+  /** Drops what slot i references (its values are read before). */
+  private release(i: number): void {
+    for (const col of this.columns) {
+      if (!col.numeric) col.values[i] = undefined;
+      else if (col.aside.size > 0) col.aside.delete(i);
     }
-    return data;
   }
 
   /** Doubles the capacity of a full buffer, oldest first from slot 0. */

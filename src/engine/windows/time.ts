@@ -82,10 +82,12 @@ export class TimeWindow implements WindowProcessor {
     const s = asState<TimeState>(state, this.delayed ? 'delay' : 'time');
     this.timers.cancelAll();
     this.queue.clear();
-    for (const e of loadEvents(s.events)) this.queue.push(e.timestamp, e.data);
+    const events = loadEvents(s.events);
+    for (const e of events) this.queue.push(e.timestamp, e.data);
     this.lastTimestamp = s.lastTimestamp ?? -Infinity;
     let last = -Infinity;
-    for (const e of this.queue.toArray()) {
+    // from the loaded events: reading the queue back would keep it as objects from then on
+    for (const e of events) {
       if (e.timestamp > last) this.timers.schedule(e.timestamp + this.time);
       last = Math.max(last, e.timestamp);
     }
