@@ -23,38 +23,37 @@ const FIXED: Partial<Record<Granularity, number>> = {
 
 /** The start of the bucket of `g` that holds `ts` (in UTC, or in `zone` when given). */
 export function bucketStart(ts: number, g: Granularity, zone?: Zone): number {
+  if (zone !== undefined && zoned(g)) return localToInstant(utcStart(ts + zone.offsetAt(ts), g), zone);
+  return utcStart(ts, g);
+}
+
+/** The start of the bucket after the one holding `ts` (Siddhi's next emit time). */
+export function nextBucketStart(ts: number, g: Granularity, zone?: Zone): number {
+  if (zone !== undefined && zoned(g)) {
+    // on the zone's wall clock (as if UTC millis): the start after the local start of ts's bucket
+    return localToInstant(utcNext(utcStart(ts + zone.offsetAt(ts), g), g), zone);
+  }
+  return utcNext(ts, g);
+}
+
+/** Hours, days, months and years follow the aggregation time zone; seconds and minutes stay UTC. */
+function zoned(g: Granularity): boolean {
+  return g !== 'seconds' && g !== 'minutes';
+}
+
+/** The start of the UTC bucket of `g` holding `ts` (also a wall-clock start, given wall-clock millis). */
+function utcStart(ts: number, g: Granularity): number {
   const size = FIXED[g];
-  if (zone !== undefined && g !== 'seconds' && g !== 'minutes') return localToInstant(localStart(ts, g, zone), zone);
   if (size !== undefined) return Math.floor(ts / size) * size;
   const d = new Date(ts);
   return g === 'months' ? Date.UTC(d.getUTCFullYear(), d.getUTCMonth(), 1) : Date.UTC(d.getUTCFullYear(), 0, 1);
 }
 
-/** The start of the bucket after the one holding `ts` (Siddhi's next emit time). */
-export function nextBucketStart(ts: number, g: Granularity, zone?: Zone): number {
+/** The start of the UTC bucket of `g` after the one holding `ts`. */
+function utcNext(ts: number, g: Granularity): number {
   const size = FIXED[g];
-  if (zone !== undefined && g !== 'seconds' && g !== 'minutes') {
-    return localToInstant(nextLocalStart(localStart(ts, g, zone), g), zone);
-  }
   if (size !== undefined) return Math.floor(ts / size) * size + size;
   const d = new Date(ts);
-  return g === 'months' ? Date.UTC(d.getUTCFullYear(), d.getUTCMonth() + 1, 1) : Date.UTC(d.getUTCFullYear() + 1, 0, 1);
-}
-
-/** The wall-clock start (as if UTC millis) in `zone` of the bucket of `g` holding the instant `ts`. */
-function localStart(ts: number, g: Granularity, zone: Zone): number {
-  const local = ts + zone.offsetAt(ts);
-  const size = FIXED[g];
-  if (size !== undefined) return Math.floor(local / size) * size;
-  const d = new Date(local);
-  return g === 'months' ? Date.UTC(d.getUTCFullYear(), d.getUTCMonth(), 1) : Date.UTC(d.getUTCFullYear(), 0, 1);
-}
-
-/** The wall-clock start of the bucket after the one starting at the wall-clock `local`. */
-function nextLocalStart(local: number, g: Granularity): number {
-  const size = FIXED[g];
-  if (size !== undefined) return local + size;
-  const d = new Date(local);
   return g === 'months' ? Date.UTC(d.getUTCFullYear(), d.getUTCMonth() + 1, 1) : Date.UTC(d.getUTCFullYear() + 1, 0, 1);
 }
 
