@@ -3,7 +3,8 @@
  * (built-ins plus user extensions) and the persistence store shared by its apps.
  */
 import { checkApp } from '../lang/check/index.js';
-import { SiddhiAppCreationError } from '../lang/errors.js';
+import type { SiddhiApp } from '../lang/ast.js';
+import { SiddhiAppCreationError, type Diagnostic } from '../lang/errors.js';
 import { parseSiddhiApp } from '../lang/parser/index.js';
 import { buildApp, type ErrorStoreHook } from './app/build-app.js';
 export type { ErrorStoreHook } from './app/build-app.js';
@@ -58,17 +59,15 @@ export class SiddhiManager {
 
   /** Parses, checks and builds an app; throws `SiddhiAppCreationError` with every problem and its position. */
   createSiddhiAppRuntime(text: string, overrides: Partial<SiddhiManagerOptions> = {}): SiddhiAppRuntime {
+    const runtime = this.build(text, overrides);
+    this.runtimes.set(runtime.name, runtime);
+    return runtime;
+  }
+
+  private build(text: string, overrides: Partial<SiddhiManagerOptions>): SiddhiAppRuntime {
     const opts = { ...this.options, ...overrides };
-    const parsed = parseSiddhiApp(text);
-    if (!parsed.app || parsed.diagnostics.some((d) => d.severity === 'error')) {
-      throw new SiddhiAppCreationError(parsed.diagnostics);
-    }
-    if (!opts.skipCheck) {
-      const checked = checkApp(parsed.app, this.registry);
-      const errors = checked.diagnostics.filter((d) => d.severity === 'error');
-      if (errors.length > 0) throw new SiddhiAppCreationError(errors);
-    }
-    const runtime = buildApp(parsed.app, text, {
+    const app = this.parseAndCheck(text, opts.skipCheck === true);
+    const runtime = buildApp(app, text, {
       registry: this.registry,
       logger: opts.logger ?? this.logger,
       persistence: this.persistence,
@@ -79,8 +78,37 @@ export class SiddhiManager {
     });
     const inc = opts.incrementalPersistence;
     if (inc !== undefined && inc !== false) runtime.setIncrementalPersistence(inc === true ? {} : inc);
-    this.runtimes.set(runtime.name, runtime);
     return runtime;
+  }
+
+  /**
+   * The errors the parse and the semantic check find in an app, with their positions: what
+   * `createSiddhiAppRuntime` refuses before it builds anything (empty when there are none). Builds nothing.
+   */
+  checkSiddhiApp(text: string): Diagnostic[] {
+    try {
+      this.parseAndCheck(text, false);
+      return [];
+    } catch (e) {
+      if (e instanceof SiddhiAppCreationError) return e.diagnostics.filter((d) => d.severity === 'error');
+      throw e;
+    }
+  }
+
+  private parseAndCheck(text: string, skipCheck: boolean): SiddhiApp {
+    const parsed = parseSiddhiApp(text);
+    if (!parsed.app || parsed.diagnostics.some((d) => d.severity === 'error')) {
+      throw new SiddhiAppCreationError(
+        parsed.diagnostics.length > 0
+          ? parsed.diagnostics
+          : [{ line: 1, column: 1, offset: 0, endOffset: 0, message: 'the app is empty', severity: 'error' }],
+      );
+    }
+    if (!skipCheck) {
+      const errors = checkApp(parsed.app, this.registry).diagnostics.filter((d) => d.severity === 'error');
+      if (errors.length > 0) throw new SiddhiAppCreationError(errors);
+    }
+    return parsed.app;
   }
 
   getSiddhiAppRuntime(name: string): SiddhiAppRuntime | undefined {
@@ -98,8 +126,8 @@ export class SiddhiManager {
 
   /** Validates an app without running it; throws like `createSiddhiAppRuntime`. */
   validateSiddhiApp(text: string): void {
-    const r = this.createSiddhiAppRuntime(text, { clock: 'virtual', startTime: 0 });
-    this.runtimes.delete(r.name);
+    // built and dropped, never registered: an app of the same name this manager runs stays its own
+    this.build(text, { clock: 'virtual', startTime: 0 });
   }
 
   async shutdown(): Promise<void> {

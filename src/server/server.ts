@@ -126,7 +126,7 @@ export async function startServer(config: ServerConfig, options: StartOptions = 
   simulationRoutes(app, ctx);
   errorStoreRoutes(app, ctx);
   streamIngestRoutes(app, ctx, ledger);
-  editorRoutes(app, manager.registry);
+  editorRoutes(app, manager);
 
   // Listen first (live; /health says not ready), then deploy the apps folder (ready).
   await app.listen({ host: config.host, port: config.port });

@@ -254,6 +254,25 @@ describe('errors', () => {
     assert.deepEqual(line['events'], [[7]]);
   });
 
+  test('checkSiddhiApp lists what creation would refuse, with positions, and builds nothing', () => {
+    const manager = new SiddhiManager({ clock: 'virtual', startTime: START, logger: memoryLogger() });
+    const errors = manager.checkSiddhiApp(`define stream S (v int);\nfrom S[w > 1] select v insert into O;`);
+    assert.deepEqual(
+      errors.map((d) => [d.line, d.column]),
+      [[2, 8]],
+    );
+    assert.match(errors[0]!.message, /'w'/);
+    assert.deepEqual(manager.checkSiddhiApp(`define stream S (v int);\nfrom S[v > 1] select v insert into O;`), []);
+    assert.deepEqual(manager.getSiddhiAppRuntimes(), []);
+  });
+
+  test('validateSiddhiApp leaves a running app of the same name registered', () => {
+    const manager = new SiddhiManager({ clock: 'virtual', startTime: START, logger: memoryLogger() });
+    const running = manager.createSiddhiAppRuntime(`@app:name('Twin') define stream S (v int);`);
+    manager.validateSiddhiApp(`@app:name('Twin') define stream S (v int, w int);`);
+    assert.equal(manager.getSiddhiAppRuntime('Twin'), running);
+  });
+
   test('a bad app is rejected with the line and column of every problem', () => {
     try {
       app(`define stream S (v int);\nfrom S[w > 1] select v insert into O;`);

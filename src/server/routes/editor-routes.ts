@@ -6,7 +6,7 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import type { FastifyInstance } from 'fastify';
-import type { Catalog } from '../../lang/catalog.js';
+import type { SiddhiManager } from '../../engine/siddhi-manager.js';
 import { catalogJson } from '../editor/editor-catalog.js';
 import { validateAppText } from '../editor/validate-app-text.js';
 import { HttpError } from '../http/http-error.js';
@@ -19,7 +19,7 @@ const ASSET_TYPES: Record<string, string> = {
   '.map': 'application/json',
 };
 
-export function editorRoutes(app: FastifyInstance, catalog: Catalog): void {
+export function editorRoutes(app: FastifyInstance, manager: SiddhiManager): void {
   app.get('/editor', async (_req, reply) =>
     reply.type('text/html; charset=utf-8').send(readFileSync(`${WEB_DIR}editor.html`, 'utf8')),
   );
@@ -36,12 +36,12 @@ export function editorRoutes(app: FastifyInstance, catalog: Catalog): void {
     return reply.type(type).header('cache-control', 'no-cache').send(readFileSync(path));
   });
 
-  app.get('/editor/api/catalog', async () => catalogJson(catalog));
+  app.get('/editor/api/catalog', async () => catalogJson(manager.registry));
 
   app.post('/editor/api/validate', async (req) => {
     if (typeof req.body !== 'string') {
       throw new HttpError(400, 'send the SiddhiQL app as the body, with content-type text/plain');
     }
-    return validateAppText(req.body, catalog);
+    return validateAppText(req.body, manager);
   });
 }
