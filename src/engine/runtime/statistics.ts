@@ -15,7 +15,7 @@ export const LATENCY_BUCKETS_SECONDS: readonly number[] = [
   0.05, 0.1, 0.25, 0.5, 1, 2.5,
 ];
 
-/** Latency of one query: a cumulative-ready histogram (counts per bucket, not cumulative), sum, count, max. */
+/** Latency of one query: a histogram with cumulative buckets (as Prometheus wants), sum, count and max. */
 export interface LatencySnapshot {
   readonly count: number;
   readonly sumSeconds: number;
