@@ -1,11 +1,11 @@
 import { after, before, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
-import { execFileSync } from 'node:child_process';
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { request as httpsRequest, createServer as createHttpsServer, type Server } from 'node:https';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { ioHandles } from '../../src/index.js';
+import { selfSignedCert } from '../self-signed-cert.js';
 import { endpointOf, startApp, waitFor } from './helpers.js';
 
 let dir = '';
@@ -15,29 +15,7 @@ let cert = '';
 /** A self-signed certificate for localhost and 127.0.0.1, valid one day. */
 before(() => {
   dir = mkdtempSync(join(tmpdir(), 'tributary-tls-'));
-  key = join(dir, 'key.pem');
-  cert = join(dir, 'cert.pem');
-  execFileSync(
-    'openssl',
-    [
-      'req',
-      '-x509',
-      '-newkey',
-      'rsa:2048',
-      '-nodes',
-      '-subj',
-      '/CN=localhost',
-      '-addext',
-      'subjectAltName=DNS:localhost,IP:127.0.0.1',
-      '-days',
-      '1',
-      '-keyout',
-      key,
-      '-out',
-      cert,
-    ],
-    { stdio: 'ignore' },
-  );
+  ({ key, cert } = selfSignedCert(dir));
 });
 
 after(() => rmSync(dir, { recursive: true, force: true }));

@@ -1,9 +1,9 @@
 import { test, describe, after, before } from 'node:test';
 import assert from 'node:assert/strict';
-import { execFileSync } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import { request as httpsRequest } from 'node:https';
 import { join } from 'node:path';
+import { selfSignedCert } from '../self-signed-cert.js';
 import { ADMIN, startHarness, tempDir, VIEWER, VIEWER_TOKEN, type Harness } from './server-harness.js';
 
 const APP = "@app:name('Guarded')\ndefine stream S (v int);\nfrom S select v insert into O;\n";
@@ -109,30 +109,7 @@ describe('the admin password', () => {
 
 describe('TLS', () => {
   test('serves HTTPS with the configured certificate and key', async () => {
-    const dir = tempDir('tls');
-    const cert = join(dir, 'cert.pem');
-    const key = join(dir, 'key.pem');
-    execFileSync(
-      'openssl',
-      [
-        'req',
-        '-x509',
-        '-newkey',
-        'rsa:2048',
-        '-nodes',
-        '-keyout',
-        key,
-        '-out',
-        cert,
-        '-days',
-        '1',
-        '-subj',
-        '/CN=127.0.0.1',
-        '-addext',
-        'subjectAltName=IP:127.0.0.1',
-      ],
-      { stdio: 'ignore' },
-    );
+    const { cert, key } = selfSignedCert(tempDir('tls'));
     const h = await startHarness({ config: { tls: { cert, key } } });
     try {
       assert.match(h.url, /^https:\/\/127\.0\.0\.1:\d+$/);
