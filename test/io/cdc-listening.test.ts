@@ -5,8 +5,8 @@ import { randomBytes } from 'node:crypto';
 import { promisify } from 'node:util';
 import pg from 'pg';
 import { createConnection, type Connection } from 'mysql2/promise';
-import { createServer, type Server } from 'node:http';
-import { freePort, startApp, waitFor } from './helpers.js';
+import type { Server } from 'node:http';
+import { freePort, listen, startApp, waitFor } from './helpers.js';
 import { waitForPort } from './service-restart.js';
 import { SiddhiManager } from '../../src/engine/siddhi-manager.js';
 import { InMemoryPersistenceStore } from '../../src/engine/persistence/persistence-store.js';
@@ -32,18 +32,6 @@ async function slotConfirmed(db: pg.Client, slot: string): Promise<string | unde
 function lsn(v: string): bigint {
   const [hi, lo] = v.split('/');
   return (BigInt(`0x${hi}`) << 32n) | BigInt(`0x${lo}`);
-}
-
-function listen(port: number, got: string[]): Promise<Server> {
-  const server = createServer((req, res) => {
-    let body = '';
-    req.on('data', (c: Buffer) => (body += c.toString('utf8')));
-    req.on('end', () => {
-      got.push(body);
-      res.end('ok');
-    });
-  });
-  return new Promise((r) => server.listen(port, '127.0.0.1', () => r(server)));
 }
 
 /** Drops the slot (ending the walsender that may still hold it for a moment) and the publication. */

@@ -1,4 +1,5 @@
 /** Shared helpers of the transport tests: apps on the wall clock, waiting for real events with a deadline. */
+import { createServer as createHttpServer, type Server } from 'node:http';
 import { createServer } from 'node:net';
 import { SiddhiManager, ioHandles, memoryLogger, type LogLine, type SiddhiAppRuntime } from '../../src/index.js';
 
@@ -77,4 +78,17 @@ export async function freePort(): Promise<number> {
   const port = (s.address() as { port: number }).port;
   await new Promise<void>((r) => s.close(() => r()));
   return port;
+}
+
+/** An HTTP server on 127.0.0.1:`port` that answers 'ok' and collects every request body in `got`. */
+export function listen(port: number, got: string[]): Promise<Server> {
+  const server = createHttpServer((req, res) => {
+    let body = '';
+    req.on('data', (c: Buffer) => (body += c.toString('utf8')));
+    req.on('end', () => {
+      got.push(body);
+      res.end('ok');
+    });
+  });
+  return new Promise((r) => server.listen(port, '127.0.0.1', () => r(server)));
 }

@@ -5,10 +5,10 @@
 import { describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { randomBytes } from 'node:crypto';
-import { createServer, type Server } from 'node:http';
+import type { Server } from 'node:http';
 import { connect, StringCodec } from 'nats';
 import { collectSettlements, trackSettlement } from '../../src/engine/runtime/settlement.js';
-import { freePort, startApp, waitFor } from './helpers.js';
+import { freePort, listen, startApp, waitFor } from './helpers.js';
 
 const sc = StringCodec();
 
@@ -40,18 +40,6 @@ describe('settlement scopes', () => {
     assert.equal(collectSettlements(() => 1).settled, undefined);
   });
 });
-
-function listen(port: number, got: string[]): Promise<Server> {
-  const server = createServer((req, res) => {
-    let body = '';
-    req.on('data', (c: Buffer) => (body += c.toString('utf8')));
-    req.on('end', () => {
-      got.push(body);
-      res.end('ok');
-    });
-  });
-  return new Promise((r) => server.listen(port, '127.0.0.1', () => r(server)));
-}
 
 describe('JetStream source waits for its sinks before acknowledging', () => {
   test('a message whose sink is waiting is not acknowledged; after a crash it is redelivered and published', async () => {
