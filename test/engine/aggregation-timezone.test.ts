@@ -11,9 +11,7 @@ import assert from 'node:assert/strict';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import Database from 'better-sqlite3';
 import pg from 'pg';
-import mysql from 'mysql2/promise';
 import { SiddhiManager } from '../../src/engine/siddhi-manager.js';
 import { memoryLogger } from '../../src/engine/runtime/logger.js';
 import type { SiddhiAppRuntime } from '../../src/engine/app/siddhi-app-runtime.js';
@@ -21,6 +19,7 @@ import { SiddhiAppCreationError } from '../../src/lang/errors.js';
 import { aggregationZone, bucketStart, nextBucketStart } from '../../src/engine/aggregation/granularity.js';
 import type { Zone } from '../../src/engine/functions/time/zones.js';
 import '../../src/stores/install.js';
+import { mariadbDb, postgresDb, sqliteDb, type AggregationDb } from '../stores/aggregation-dbs.js';
 
 /** The conformance runner's default clock start: 2020-01-01T00:00:00Z. */
 const CLOCK_START = 1577836800000;
@@ -326,13 +325,6 @@ describe('aggregation time zone', () => {
   });
 });
 
-/** A database for the stored scenario: the `@store` annotation and raw SQL. */
-interface Db {
-  readonly store: string;
-  q(id: string): string;
-  rows(sql: string): Promise<unknown[][]>;
-}
-
 const DAY1 = Date.parse('2019-12-31T18:30:00Z'); // 2020-01-01 00:00 in Kolkata
 const DAY2 = Date.parse('2020-01-01T18:30:00Z'); // 2020-01-02 00:00 in Kolkata
 
@@ -340,7 +332,7 @@ const DAY2 = Date.parse('2020-01-01T18:30:00Z'); // 2020-01-02 00:00 in Kolkata
  * Asia/Kolkata (+05:30) buckets in tables: hours from :30 UTC, days from 18:30 UTC. After a restart
  * that lost the running day's row, that row is rolled up again from the hours table in the zone.
  */
-async function storedScenario(db: Db, name: string, syncWrites = false): Promise<void> {
+async function storedScenario(db: AggregationDb, name: string, syncWrites = false): Promise<void> {
   const text = `
     define stream S (symbol string, v long, ts long);
     ${db.store.replace(')', `, table.name = '${name}')`)}
@@ -406,66 +398,32 @@ const suffix = (): string => Math.random().toString(36).slice(2, 8);
 describe('aggregation time zone with @store', () => {
   const dir = mkdtempSync(join(tmpdir(), 'tributary-aggtz-'));
   const client = new pg.Client({ host: '127.0.0.1', port: 5432, user: 'postgres', database: 'test' });
-  let conn: mysql.Connection | undefined;
+  const maria = mariadbDb();
   const pgNames: string[] = [];
   const myNames: string[] = [];
   after(async () => {
     rmSync(dir, { recursive: true, force: true });
     for (const n of pgNames) for (const g of ['HOURS', 'DAYS']) await client.query(`DROP TABLE IF EXISTS "${n}_${g}"`);
     await client.end();
-    for (const n of myNames) for (const g of ['HOURS', 'DAYS']) await conn?.query(`DROP TABLE IF EXISTS \`${n}_${g}\``);
-    await conn?.end();
+    for (const n of myNames) for (const g of ['HOURS', 'DAYS']) await maria.rows(`DROP TABLE IF EXISTS \`${n}_${g}\``);
+    await maria.close();
   });
 
   test('SQLite: buckets and restart rebuild in the zone', async () => {
     const file = join(dir, 'tz.sqlite');
-    await storedScenario(
-      {
-        store: `@store(type = 'rdbms', jdbc.url = 'jdbc:sqlite:${file}')`,
-        q: (id) => `"${id}"`,
-        rows: (sql) => {
-          const db = new Database(file);
-          try {
-            const st = db.prepare(sql);
-            return Promise.resolve(st.reader ? (st.raw().all() as unknown[][]) : (st.run(), []));
-          } finally {
-            db.close();
-          }
-        },
-      },
-      `Tz_${suffix()}`,
-      true,
-    );
+    await storedScenario(sqliteDb(file), `Tz_${suffix()}`, true);
   });
 
   test('PostgreSQL: buckets and restart rebuild in the zone', async () => {
     await client.connect();
     const name = `Tz_${suffix()}`;
     pgNames.push(name);
-    await storedScenario(
-      {
-        store: `@store(type = 'rdbms', jdbc.url = 'jdbc:postgresql://127.0.0.1:5432/test', username = 'postgres', password = '')`,
-        q: (id) => `"${id}"`,
-        rows: async (sql) => (await client.query({ text: sql, rowMode: 'array' })).rows as unknown[][],
-      },
-      name,
-    );
+    await storedScenario(postgresDb(client), name);
   });
 
   test('MariaDB: buckets and restart rebuild in the zone', async () => {
     const name = `Tz_${suffix()}`;
     myNames.push(name);
-    await storedScenario(
-      {
-        store: `@store(type = 'rdbms', jdbc.url = 'jdbc:mariadb://127.0.0.1:3306/test', username = 'root', password = '')`,
-        q: (id) => `\`${id}\``,
-        rows: async (sql) => {
-          conn ??= await mysql.createConnection({ host: '127.0.0.1', port: 3306, user: 'root', database: 'test' });
-          const [r] = await conn.query({ sql, rowsAsArray: true });
-          return Array.isArray(r) ? (r as unknown[][]) : [];
-        },
-      },
-      name,
-    );
+    await storedScenario(maria, name);
   });
 });

@@ -5,11 +5,11 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import Database from 'better-sqlite3';
 import pg from 'pg';
-import mysql from 'mysql2/promise';
 import { SiddhiManager } from '../../src/engine/siddhi-manager.js';
 import { memoryLogger, type LogLine } from '../../src/engine/runtime/logger.js';
 import type { SiddhiAppRuntime } from '../../src/engine/app/siddhi-app-runtime.js';
 import '../../src/stores/install.js';
+import { mariadbDb, postgresDb, sqliteDb, type AggregationDb } from './aggregation-dbs.js';
 
 const T0 = 1577836800000; // 2020-01-01T00:00:00Z
 const SEC = 1000;
@@ -47,15 +47,6 @@ function send(r: SiddhiAppRuntime, rows: readonly [string, number, number, numbe
 const per = (r: SiddhiAppRuntime, name: string, g: string): unknown[][] =>
   r.query(`from ${name} within '2020-01-** **:**:**' per '${g}' select * order by AGG_TIMESTAMP, symbol`);
 
-/** A database the scenario runs against: the `@store` annotation and raw SQL for checks. */
-interface Db {
-  readonly store: string;
-  /** Quotes an identifier. */
-  q(id: string): string;
-  rows(sql: string): Promise<unknown[][]>;
-  close(): Promise<void>;
-}
-
 /** Numbers as numbers (drivers return BIGINT as strings). */
 function numeric(rows: unknown[][]): unknown[][] {
   return rows.map((r) => r.map((v) => (typeof v === 'string' && /^-?\d+(\.\d+)?$/.test(v) ? Number(v) : v)));
@@ -67,7 +58,7 @@ function numeric(rows: unknown[][]): unknown[][] {
  * restarts on the same database: stored buckets answer, the running buckets are rebuilt from the
  * finer tables, and new events (in the running second, and late ones) continue them.
  */
-async function scenario(db: Db, name: string): Promise<void> {
+async function scenario(db: AggregationDb, name: string): Promise<void> {
   const r1 = await startApp(app(db.store, name));
   send(r1, [
     ['IBM', 10, 1, T0 + 100],
@@ -150,7 +141,7 @@ async function scenario(db: Db, name: string): Promise<void> {
 }
 
 /** Purging deletes rows older than each granularity's retention from the tables. */
-async function purging(db: Db, name: string): Promise<void> {
+async function purging(db: AggregationDb, name: string): Promise<void> {
   const text = app(
     db.store,
     name,
@@ -185,26 +176,9 @@ describe('aggregation @store on SQLite', () => {
   const dir = mkdtempSync(join(tmpdir(), 'tributary-aggstore-'));
   after(() => rmSync(dir, { recursive: true, force: true }));
 
-  function sqlite(file: string): Db {
-    return {
-      store: `@store(type = 'rdbms', jdbc.url = 'jdbc:sqlite:${file}')`,
-      q: (id) => `"${id}"`,
-      rows: (sql) => {
-        const db = new Database(file);
-        try {
-          const st = db.prepare(sql);
-          return Promise.resolve(st.reader ? (st.raw().all() as unknown[][]) : (st.run(), []));
-        } finally {
-          db.close();
-        }
-      },
-      close: () => Promise.resolve(),
-    };
-  }
-
   test('buckets land in <Agg>_SECONDS ... tables, survive a restart and continue', async () => {
     const file = join(dir, 'agg.sqlite');
-    await scenario(sqlite(file), 'Stats');
+    await scenario(sqliteDb(file), 'Stats');
     const db = new Database(file, { readonly: true });
     try {
       const tables = db.prepare(`SELECT name FROM sqlite_master WHERE type = 'table' ORDER BY name`).pluck().all();
@@ -227,7 +201,7 @@ describe('aggregation @store on SQLite', () => {
   });
 
   test('@purge deletes old rows from the tables', async () => {
-    await purging(sqlite(join(dir, 'purge.sqlite')), 'Purged');
+    await purging(sqliteDb(join(dir, 'purge.sqlite')), 'Purged');
   });
 
   test('snapshots carry no buckets of a stored aggregation: restoring keeps what the database holds', async () => {
@@ -304,12 +278,7 @@ describe('aggregation @store on SQLite', () => {
 describe('aggregation @store on PostgreSQL', () => {
   const client = new pg.Client({ host: '127.0.0.1', port: 5432, user: 'postgres', database: 'test' });
   const names: string[] = [];
-  const db: Db = {
-    store: `@store(type = 'rdbms', jdbc.url = 'jdbc:postgresql://127.0.0.1:5432/test', username = 'postgres', password = '')`,
-    q: (id) => `"${id}"`,
-    rows: async (sql) => (await client.query({ text: sql, rowMode: 'array' })).rows as unknown[][],
-    close: () => client.end(),
-  };
+  const db = postgresDb(client);
   after(async () => {
     for (const n of names) {
       for (const g of ['SECONDS', 'MINUTES', 'HOURS', 'DAYS']) await client.query(`DROP TABLE IF EXISTS "${n}_${g}"`);
@@ -354,18 +323,8 @@ describe('aggregation @store on PostgreSQL', () => {
 });
 
 describe('aggregation @store on MariaDB', () => {
-  let conn: mysql.Connection | undefined;
   const names: string[] = [];
-  const db: Db = {
-    store: `@store(type = 'rdbms', jdbc.url = 'jdbc:mariadb://127.0.0.1:3306/test', username = 'root', password = '')`,
-    q: (id) => `\`${id}\``,
-    rows: async (sql) => {
-      conn ??= await mysql.createConnection({ host: '127.0.0.1', port: 3306, user: 'root', database: 'test' });
-      const [r] = await conn.query({ sql, rowsAsArray: true });
-      return Array.isArray(r) ? (r as unknown[][]) : [];
-    },
-    close: async () => conn?.end(),
-  };
+  const db = mariadbDb();
   after(async () => {
     for (const n of names) {
       for (const g of ['SECONDS', 'MINUTES', 'HOURS', 'DAYS']) await db.rows(`DROP TABLE IF EXISTS \`${n}_${g}\``);
