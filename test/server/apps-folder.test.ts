@@ -30,15 +30,17 @@ describe('apps folder', () => {
     let stdout = '';
     child.stdout.on('data', (c: Buffer) => (stdout += c.toString()));
     const exited = new Promise<number | null>((resolve) => child.on('exit', (code) => resolve(code)));
+    let err = '';
     const url = await new Promise<string>((resolve, reject) => {
-      let err = '';
       child.stderr.on('data', (c: Buffer) => {
         err += c.toString();
-        const m = /serving on (\S+)/.exec(err);
+        const m = /serving on (\S+)[^\n]*\n.*\n/.exec(err);
         if (m) resolve(m[1]!);
       });
       child.on('exit', () => reject(new Error(`serve exited early: ${err}`)));
     });
+    // where to go next is printed: the editor, the REST API's description, the metrics
+    assert.ok(err.includes(`editor ${url}/editor, REST API ${url}/openapi.json, metrics ${url}/metrics`), err);
     const auth = { authorization: `Basic ${Buffer.from('admin:cli-pw').toString('base64')}` };
     const get = async (path: string): Promise<unknown> => (await fetch(url + path, { headers: auth })).json();
     assert.deepEqual(await get('/siddhi-apps?isActive=true'), ['Good']);

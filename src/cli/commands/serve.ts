@@ -26,7 +26,8 @@ export async function serveCommand(opts: ServeOptions): Promise<number> {
   }
   const server = await startServer(config);
   process.stderr.write(
-    `tributary: serving on ${server.url} (ready in ${Math.round(performance.now() - started)} ms); apps folder ${config.appsDir}\n`,
+    `tributary: serving on ${server.url} (ready in ${Math.round(performance.now() - started)} ms); apps folder ${config.appsDir}\n` +
+      `tributary: editor ${server.url}/editor, REST API ${server.url}/openapi.json, metrics ${server.url}/metrics\n`,
   );
   await new Promise<void>((resolve) => {
     process.once('SIGINT', resolve);
