@@ -56,6 +56,45 @@ describe('tcp source and sink', () => {
     }
   });
 
+  test('events sent while the sink first connects wait for it; a first connect that fails hands them to on.error', async () => {
+    const receiver = await startApp(
+      `@App:name('TcpIn4') @source(type='tcp', context='E', host='127.0.0.1', port='0', @map(type='json'))
+       define stream S (n long);`,
+      ['S'],
+    );
+    const url = endpointOf(receiver);
+    const sender = await startApp(
+      `@App:name('TcpOut4') define stream In (n long);
+       @sink(type='tcp', url='${url}', @map(type='json')) define stream Out (n long);
+       from In select * insert into Out;`,
+    );
+    try {
+      // sent in the same turn as start(): the sink's connect has not answered yet
+      const h = sender.runtime.getInputHandler('In');
+      h.send([1]);
+      h.send([2]);
+      await waitFor(() => receiver.events.length === 2, 'both events');
+      assert.deepEqual(receiver.events, [[1], [2]]);
+    } finally {
+      await sender.stop();
+      await receiver.stop();
+    }
+    const closed = await freePort();
+    const down = await startApp(
+      `@App:name('TcpOut5') define stream In (n long);
+       @sink(type='tcp', url='tcp://127.0.0.1:${closed}/E', retry.interval='50', @map(type='json')) define stream Out (n long);
+       from In select * insert into Out;`,
+    );
+    try {
+      down.runtime.getInputHandler('In').send([3]);
+      await waitFor(() => down.lines.some((l) => /dropped events/.test(l.msg)), 'the drop to be logged');
+      const line = down.lines.find((l) => /dropped events/.test(l.msg))!;
+      assert.deepEqual(line['events'], [[3]]);
+    } finally {
+      await down.stop();
+    }
+  });
+
   test('garbage from a client is reported and the client dropped; the source keeps serving', async () => {
     const receiver = await startApp(
       `@App:name('TcpIn2') @source(type='tcp', context='S', host='127.0.0.1', port='0', @map(type='json'))

@@ -85,6 +85,8 @@ function deferredSettlement(item: Pending): void {
 
 class DestinationState {
   connected = false;
+  /** The first connect (at start) has not answered yet: messages wait for it instead of failing. */
+  firstConnect = false;
   retrier: Retrier | undefined;
   readonly queue: Pending[] = [];
   readonly inflight = new Set<Promise<unknown>>();
@@ -130,13 +132,18 @@ export class SinkRuntime {
           s.connected = true;
           continue;
         }
+        s.firstConnect = true;
         r.then(
           () => {
+            s.firstConnect = false;
             s.connected = true;
             this.counters.connected = this.states.every((x) => x.connected);
+            if (s.queue.length > 0 && this.running) this.startWaiting(s);
           },
           (e: unknown) => {
+            s.firstConnect = false;
             this.connectFailed(s, e);
+            this.releaseHeld(s, e);
           },
         );
       } catch (e) {
@@ -253,6 +260,12 @@ export class SinkRuntime {
   }
 
   private dispatch(s: DestinationState, item: Pending): void {
+    if (s.firstConnect) {
+      // As Siddhi connects its sinks before its sources take events: what comes meanwhile waits.
+      deferredSettlement(item);
+      s.queue.push(item);
+      return;
+    }
     if (s.queue.length > 0 || (!s.connected && this.p.onError === 'WAIT')) {
       // While a background reconnect runs, its success starts the drain.
       deferredSettlement(item);
@@ -305,6 +318,17 @@ export class SinkRuntime {
       `sink '${this.p.type}' of stream '${this.p.streamId}' could not connect to ${s.d.transport.endpoint ?? 'its destination'}: ${errorMessage(e)}`,
     );
     if (this.running && !s.retrier) this.reconnect(s);
+  }
+
+  /** The first connect failed: what waited for it follows on.error (WAIT keeps it queued and retries). */
+  private releaseHeld(s: DestinationState, e: unknown): void {
+    if (s.queue.length === 0 || !this.running) return;
+    if (this.p.onError === 'WAIT') {
+      this.startWaiting(s);
+      return;
+    }
+    const error = e instanceof ConnectionUnavailableError ? e : new ConnectionUnavailableError(errorMessage(e));
+    for (const item of s.queue.splice(0)) this.failed(s, item, error);
   }
 
   /** Reconnects in the background (LOG/STREAM/STORE sinks keep dropping or routing meanwhile). */
