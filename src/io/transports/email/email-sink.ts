@@ -1,9 +1,7 @@
 /**
  * `@sink(type='email', address='from@x.com', to='{{to}}', subject='...', host='smtp.x.com', port='465', ...)`:
  * sends each message as an email over SMTP (nodemailer). `to`, `cc`, `bcc` and `subject` may hold `{{attr}}`.
- * An unreachable server is a lost connection (handled per `on.error`). nodemailer is imported on the first connect,
- * which does not wait for it: the sink is connected at once (as before the import was lazy) and the first
- * message waits for the transport.
+ * An unreachable server is a lost connection (handled per `on.error`). nodemailer is imported on the first connect.
  */
 import type { Transporter } from 'nodemailer';
 import type { ExtensionSpec } from '../../../lang/catalog.js';
@@ -58,7 +56,7 @@ const spec: ExtensionSpec = {
 const CONNECTION_CODES = new Set(['ECONNECTION', 'ETIMEDOUT', 'ESOCKET', 'ECONNREFUSED', 'EDNS']);
 
 class EmailSink implements Sink {
-  private transporter: Promise<Transporter> | undefined;
+  private transporter: Transporter | undefined;
   constructor(private readonly ctx: SinkContext) {}
 
   get endpoint(): string {
@@ -66,26 +64,23 @@ class EmailSink implements Sink {
     return `smtp://${o.getOr('host', 'smtp.gmail.com')}:${o.number('port', 465)}`;
   }
 
-  connect(): void {
+  async connect(): Promise<void> {
+    const { default: nodemailer } = await import('nodemailer');
     const o = this.ctx.options;
     const user = o.get('username');
     const pass = o.get('password');
-    const transporter = import('nodemailer').then(({ default: nodemailer }) =>
-      nodemailer.createTransport({
-        host: o.getOr('host', 'smtp.gmail.com'),
-        port: o.number('port', 465),
-        secure: o.bool('ssl.enable', true),
-        ...(user !== undefined ? { auth: { user, pass: pass ?? '' } } : {}),
-        connectionTimeout: 10000,
-      }),
-    );
-    transporter.catch(() => undefined); // a failed import fails the first publish, with its reason
-    this.transporter = transporter;
+    this.transporter = nodemailer.createTransport({
+      host: o.getOr('host', 'smtp.gmail.com'),
+      port: o.number('port', 465),
+      secure: o.bool('ssl.enable', true),
+      ...(user !== undefined ? { auth: { user, pass: pass ?? '' } } : {}),
+      connectionTimeout: 10000,
+    });
   }
 
   async publish(payload: unknown, meta: PublishMeta): Promise<void> {
-    if (!this.transporter) throw new ConnectionUnavailableError('email sink is not connected');
-    const t = await this.transporter;
+    const t = this.transporter;
+    if (!t) throw new ConnectionUnavailableError('email sink is not connected');
     const text = typeof payload === 'string' ? payload : JSON.stringify(payload);
     const html = this.ctx.options.getOr('content.type', 'text/plain').toLowerCase().includes('html');
     const cc = meta.option('cc');
@@ -108,10 +103,9 @@ class EmailSink implements Sink {
     }
   }
 
-  async disconnect(): Promise<void> {
-    const t = this.transporter;
+  disconnect(): void {
+    this.transporter?.close();
     this.transporter = undefined;
-    (await t?.catch(() => undefined))?.close();
   }
 }
 
