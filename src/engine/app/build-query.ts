@@ -5,7 +5,7 @@
 import type { OutputEventType, Query, SingleInputStream } from '../../lang/ast.js';
 import { CompileError } from '../../plan/expression/compile.js';
 import { compileSelector, type CompiledSelector } from '../../plan/selector-codegen.js';
-import type { ChunkSink, StreamEvent } from '../event/stream-event.js';
+import type { ChunkSink } from '../event/stream-event.js';
 import { insertIntoStream, QueryOutput, type OutputAction } from '../query/query-output.js';
 import { QuerySelector } from '../query/selector.js';
 import { createRateLimiter } from '../query/rate-limit/create-rate-limiter.js';
@@ -119,8 +119,9 @@ export function buildSingleStreamQuery(ctx: AppContext, query: Query, env: Query
   const names = input.alias ? [input.streamId, input.alias] : [input.streamId];
 
   // Build back to front: the output first, so each stage knows its next.
-  let selectorSink: ChunkSink = () => {};
-  const chain = buildStreamChain(ctx, input, source.attributes, (chunk) => selectorSink(chunk), {
+  // The selector is made after the chain (it needs the chain's attributes); the chain's last stage calls it.
+  const late: { selector?: QuerySelector } = {};
+  const chain = buildStreamChain(ctx, input, source.attributes, (chunk) => late.selector!.process(chunk), {
     names,
     onWindow: (w) => {
       ctx.stateful.set(`${key}/window`, w);
@@ -149,11 +150,11 @@ export function buildSingleStreamQuery(ctx: AppContext, query: Query, env: Query
   // selector batching off under snapshot output: the limiter needs every event.
   const batching = query.outputRate?.kind !== 'snapshot';
   const selector = createSelector(compiled, query, batching, limiter.process);
+  late.selector = selector;
   ctx.stateful.set(`${key}/selector`, {
     snapshot: () => selector.snapshot(),
     restore: (s) => selector.restore(s as ReturnType<QuerySelector['snapshot']>),
   });
-  selectorSink = (chunk: StreamEvent[]) => selector.process(chunk);
   source.subscribe(chain.entry);
   return name;
 }

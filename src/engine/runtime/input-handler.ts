@@ -21,7 +21,6 @@ export class InputHandler {
   constructor(
     private readonly junction: StreamJunction,
     private readonly clock: InputClock,
-    private readonly beforeSend: () => void = () => {},
   ) {
     this.floats = [];
     junction.schema.attributes.forEach((a, i) => {
@@ -37,7 +36,6 @@ export class InputHandler {
   send(timestamp: number, data: readonly unknown[]): void;
   send(events: readonly InputEvent[]): void;
   send(a: number | readonly unknown[] | readonly InputEvent[], b?: readonly unknown[]): void {
-    this.beforeSend();
     if (typeof a === 'number') {
       this.deliver([this.event(a, b ?? [])]);
     } else if (b === undefined && a.length > 0 && isInputEventArray(a)) {
