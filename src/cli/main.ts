@@ -75,7 +75,10 @@ program
   .option('--token <token>', 'bearer token (or env TRIBUTARY_TOKEN)')
   .option('--batch <n>', 'events per batch (default 500)')
   .option('--format <format>', 'csv or jsonl (default: by the file extension)')
-  .option('--header', 'the CSV file starts with a header line (skipped)')
+  .option(
+    '--header',
+    "the CSV file's first line names its columns: they are matched to the stream's attributes by name",
+  )
   .option('--producer <id>', 'producer id (default: a hash of the file path, app and stream)')
   .option('--resume', 'skip what this producer already delivered and send the rest')
   .option('--concurrency <n>', 'batches in flight (default 4; the server applies them in order)')

@@ -75,6 +75,71 @@ describe('tributary stream', () => {
     await clear();
   });
 
+  test("a CSV header in another order: columns are matched to the stream's attributes by name", async () => {
+    const file = join(dir, 'reordered.csv');
+    writeFileSync(file, '\uFEFFok, value ,id,name\ntrue,1.5,1,a\nfalse,2.5,2,b\n');
+    const r = await run(file, { server: h.url, header: true, producer: 'reordered-1' });
+    assert.equal(r.code, 0, r.err);
+    assert.deepEqual(await rows(), [
+      [1, 'a', 1.5, true],
+      [2, 'b', 2.5, false],
+    ]);
+    await clear();
+  });
+
+  test('a CSV header that does not match the stream: exit 1 before anything is sent', async () => {
+    const has = '(stream Rows has id, name, value, ok)';
+    const cases: [string, string][] = [
+      [
+        'id,name,value,ok,extra\n1,a,1,true,x\n',
+        `header column 'extra' is not an attribute of the stream ${has}; rename or remove the column`,
+      ],
+      ['id,name,value\n1,a,1\n', `the header has no column for 'ok' ${has}`],
+      ['id,name,id,ok\n1,a,1,true\n', "the header names column 'id' twice"],
+    ];
+    for (const [i, [text, message]] of cases.entries()) {
+      const file = join(dir, `header-${i}.csv`);
+      writeFileSync(file, text);
+      const r = await run(file, { server: h.url, header: true, producer: `header-${i}` });
+      assert.equal(r.code, 1, text);
+      assert.equal(r.err, `tributary stream: ${file}:1: ${message}\n`);
+    }
+    assert.deepEqual(await rows(), []);
+  });
+
+  test('a CSV row with more or fewer values than the header: exit 1 at its line, after the batches before it', async () => {
+    const file = join(dir, 'short-row.csv');
+    writeFileSync(file, 'id,name,value,ok\n1,a,1,true\n2,b,2,true\n3,c,3\n');
+    const r = await run(file, { server: h.url, header: true, batch: '1', concurrency: '1', producer: 'short-1' });
+    assert.equal(r.code, 1);
+    assert.equal(
+      r.err,
+      `tributary stream: ${file}:4: 3 values, the header has 4 columns; ` +
+        'the batches before it are in the server: fix it and re-run with --resume\n',
+    );
+    assert.deepEqual(
+      (await rows()).map((x) => x[0]),
+      [1, 2],
+    );
+    await clear();
+  });
+
+  test("GET /siddhi-apps/{app}/streams/{stream} lists the stream's attributes", async () => {
+    const res = await h.request('GET', '/siddhi-apps/Load/streams/Rows');
+    assert.equal(res.status, 200);
+    assert.deepEqual(res.json, {
+      app: 'Load',
+      stream: 'Rows',
+      attributes: [
+        { name: 'id', type: 'int' },
+        { name: 'name', type: 'string' },
+        { name: 'value', type: 'double' },
+        { name: 'ok', type: 'bool' },
+      ],
+    });
+    assert.equal((await h.request('GET', '/siddhi-apps/Load/streams/Nope')).status, 404);
+  });
+
   test('a JSON-lines file of arrays and {timestamp, data} objects', async () => {
     const file = join(dir, 'rows.jsonl');
     writeFileSync(

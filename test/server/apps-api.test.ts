@@ -111,6 +111,7 @@ from T select a insert into O2;
     for (const p of [
       '/siddhi-apps',
       '/siddhi-apps/{name}/status',
+      '/siddhi-apps/{name}/streams/{stream}',
       '/stores/query',
       '/simulation/single',
       '/simulation/feed',

@@ -112,6 +112,10 @@ async function streamFile(file: string, opts: StreamOptions, io: StreamIo): Prom
     );
   }
 
+  // A CSV header is matched to the stream's attributes by name (columns may come in any order).
+  const header =
+    opts.header === true && format === 'csv' ? { header: { stream, attributes: await client.attributeNames() } } : {};
+
   const t0 = performance.now();
   let skip = opts.resume ? start.events : 0;
   let sequence = opts.resume ? start.sequence : 0;
@@ -168,7 +172,7 @@ async function streamFile(file: string, opts: StreamOptions, io: StreamIo): Prom
   let batch: unknown[] = [];
   let lines: number[] = [];
   try {
-    for await (const e of readEvents(file, format, { header: opts.header === true })) {
+    for await (const e of readEvents(file, format, header)) {
       if (failure !== undefined) break;
       if (skip > 0) {
         skip--;
@@ -186,6 +190,12 @@ async function streamFile(file: string, opts: StreamOptions, io: StreamIo): Prom
     }
     if (batch.length > 0 && failure === undefined) void launch(++sequence, batch, lines, size);
     await Promise.all(inFlight);
+  } catch (e) {
+    // A line of the file that cannot be read: the batches before it finish first, so that the
+    // message can tell whether any of the file is in the server.
+    if (!(e instanceof FileFormatError)) throw e;
+    await Promise.allSettled(inFlight);
+    failure ??= e;
   } finally {
     bar?.stop();
   }

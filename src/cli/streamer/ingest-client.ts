@@ -61,13 +61,26 @@ export class IngestClient {
 
   /** How far the producer got (sequence 0: nothing yet); also checks server, credentials, app and stream. */
   async position(producer: string): Promise<ProducerPosition> {
-    return this.withRetries('asking the producer position', async () => {
-      const res = await fetch(`${this.base}/producers/${encodeURIComponent(producer)}`, {
+    const body = await this.getJson(`/producers/${encodeURIComponent(producer)}`, 'asking the producer position');
+    return body as unknown as ProducerPosition;
+  }
+
+  /** The stream's attribute names, in order. */
+  async attributeNames(): Promise<string[]> {
+    const attrs = (await this.getJson('', "asking the stream's attributes"))['attributes'];
+    if (!Array.isArray(attrs)) throw new IngestError("the server did not list the stream's attributes");
+    return attrs.map((a) => String((a as { name?: unknown }).name));
+  }
+
+  /** GETs a path under the stream (with retries); a refusal is an IngestError. */
+  private getJson(path: string, what: string): Promise<Record<string, unknown>> {
+    return this.withRetries(what, async () => {
+      const res = await fetch(`${this.base}${path}`, {
         headers: this.headers,
         signal: AbortSignal.timeout(this.opts.timeoutMs ?? 30_000),
       });
       const body = await replyBody(res);
-      if (res.ok) return body as unknown as ProducerPosition;
+      if (res.ok) return body;
       throw refusal(res.status, body);
     });
   }

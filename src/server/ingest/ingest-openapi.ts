@@ -92,6 +92,34 @@ export function streamIngestPaths(): Record<string, unknown> {
         },
       },
     },
+    '/siddhi-apps/{name}/streams/{stream}': {
+      get: {
+        summary: "A defined stream's attributes, in order",
+        parameters: params,
+        responses: {
+          '200': {
+            description: 'the attributes',
+            content: json({
+              type: 'object',
+              properties: {
+                app: { type: 'string' },
+                stream: { type: 'string' },
+                attributes: {
+                  type: 'array',
+                  items: {
+                    type: 'object',
+                    properties: { name: { type: 'string' }, type: { type: 'string' } },
+                  },
+                },
+              },
+            }),
+          },
+          '400': error('the stream is not declared with define stream (its attributes are inferred)'),
+          '404': error('no such app or stream'),
+          ...authErrors,
+        },
+      },
+    },
     '/siddhi-apps/{name}/streams/{stream}/producers': {
       get: {
         summary: 'The producers that sent into a stream, with how far each got',

@@ -4,7 +4,8 @@
  * chunk, once: a batch whose sequence the ledger already holds is answered `{duplicate: true}`
  * without sending it again, so a client that retries after a timeout delivers at least once and the
  * stream sees each batch exactly once. `GET .../producers[/{producer}]` tells how far producers got
- * (what `tributary stream --resume` asks); `DELETE .../producers/{producer}` forgets one.
+ * (what `tributary stream --resume` asks); `DELETE .../producers/{producer}` forgets one;
+ * `GET /siddhi-apps/{name}/streams/{stream}` gives the stream's attributes.
  */
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import type { SiddhiAppRuntime } from '../../engine/app/siddhi-app-runtime.js';
@@ -64,6 +65,13 @@ export function streamIngestRoutes(
         return { accepted: events.length, sequence: batch.sequence };
       },
     );
+
+    // The stream's attributes, in order (what `tributary stream --header` matches CSV columns against).
+    scope.get<StreamParams>('/siddhi-apps/:name/streams/:stream', async (req) => {
+      const { name, stream } = req.params;
+      const attrs = attributesOf(activeApp(ctx, name).runtime, name, stream);
+      return { app: name, stream, attributes: attrs.map((a) => ({ name: a.name, type: a.type })) };
+    });
 
     scope.get<StreamParams>('/siddhi-apps/:name/streams/:stream/producers', async (req) => {
       const { name, stream } = req.params;
