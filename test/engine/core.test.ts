@@ -52,6 +52,33 @@ describe('typed expressions', () => {
     assert.deepEqual(got.in[2], [null, null, 0, null, 1, null, null]);
   });
 
+  test("the input handler copies what it is sent: the sender's array may be reused; a non-array is refused", () => {
+    const { runtime } = app(`
+      define stream S (s string, f float, v long);
+      @info(name='q') from S#window.length(5) select s, f, v insert into O;`);
+    const got = collect(runtime, 'q');
+    runtime.start();
+    const h = runtime.getInputHandler('S');
+    const reused: unknown[] = ['a', 1.1, 1];
+    h.send(reused);
+    reused[0] = 'b';
+    reused[1] = 2.2;
+    h.send(reused);
+    h.send(['short']);
+    h.send(['long', 3.3, 3, 'extra']);
+    assert.deepEqual(got.in, [
+      ['a', Math.fround(1.1), 1],
+      ['b', Math.fround(2.2), 1],
+      ['short', undefined, undefined],
+      ['long', Math.fround(3.3), 3],
+    ]);
+    assert.equal(reused[1], 2.2, "the sender's array is not changed");
+    assert.throws(
+      () => h.send({ s: 'x' } as unknown as unknown[]),
+      new TypeError("an event of stream 'S' is an array of its values (s string, f float, v long), not object"),
+    );
+  });
+
   test('comparisons with null are false, and string equality is exact', () => {
     const { runtime } = app(`
       define stream S (s string, v int);

@@ -1,3 +1,4 @@
+import { dataCopy, type DataCopy } from '../event/data-copy.js';
 import { CURRENT, type StreamEvent } from '../event/stream-event.js';
 import type { StreamJunction } from './stream-junction.js';
 
@@ -15,17 +16,19 @@ export interface InputClock {
 
 /** Sends events into a stream: `send(data)`, `send(timestamp, data)` or `send(events)` (one chunk). */
 export class InputHandler {
-  /** Positions of `float` attributes: their numbers are held as 32-bit values, as Java's Float. */
-  private readonly floats: number[];
+  /** Copies the data sent (the sender may reuse its array); `float` values become 32-bit, as Java's Float. */
+  private readonly copy: DataCopy;
 
   constructor(
     private readonly junction: StreamJunction,
     private readonly clock: InputClock,
   ) {
-    this.floats = [];
-    junction.schema.attributes.forEach((a, i) => {
-      if (a.type === 'float') this.floats.push(i);
+    const attrs = junction.schema.attributes;
+    const floats: number[] = [];
+    attrs.forEach((a, i) => {
+      if (a.type === 'float') floats.push(i);
     });
+    this.copy = dataCopy(attrs.length, floats);
   }
 
   get streamId(): string {
@@ -47,13 +50,13 @@ export class InputHandler {
 
   private event(timestamp: number | undefined, data: readonly unknown[]): StreamEvent {
     if (timestamp !== undefined) this.clock.onEventTime?.(timestamp);
-    const d = data.slice();
-    const floats = this.floats;
-    for (let i = 0; i < floats.length; i++) {
-      const v = d[floats[i]!];
-      if (typeof v === 'number') d[floats[i]!] = Math.fround(v);
-    }
-    return { timestamp: timestamp ?? this.clock.now(), data: d, type: CURRENT };
+    if (!Array.isArray(data)) throw new TypeError(this.notAnArray(data));
+    return { timestamp: timestamp ?? this.clock.now(), data: this.copy(data), type: CURRENT };
+  }
+
+  private notAnArray(data: unknown): string {
+    const attrs = this.junction.schema.attributes.map((a) => `${a.name} ${a.type}`).join(', ');
+    return `an event of stream '${this.junction.id}' is an array of its values (${attrs}), not ${data === null ? 'null' : typeof data}`;
   }
 
   private deliver(chunk: StreamEvent[]): void {
