@@ -124,9 +124,10 @@ export function compileSelector(selector: Selector, input: SelectorInput, resolv
       if (typeof r === 'string') throw new CompileError(r, v.span);
       return r.code;
     });
+    // A string key is the key as it is (String() on a string still costs a builtin call).
     const body =
       keyCodes.length === 1
-        ? `return String(${keyCodes[0]});`
+        ? `const $k = ${keyCodes[0]};\nreturn typeof $k === 'string' ? $k : String($k);`
         : `return ${keyCodes.map((k) => `String(${k})`).join(" + '\\u0001' + ")};`;
     groupKey = instantiate([p, 'ts'], body, []);
   }

@@ -2,6 +2,7 @@
  * The event that flows through a query: a timestamp, the attribute values, and its kind.
  * Chunks (arrays of events) flow end to end: a processor takes a chunk and emits a chunk.
  */
+import { copyData } from './data-copy.js';
 
 /** A new event. */
 export const CURRENT = 0;
@@ -26,7 +27,7 @@ export function newEvent(timestamp: number, data: unknown[], type: EventType = C
 
 /** A copy with its own data array (windows keep copies; downstream may not mutate what they hold). */
 export function cloneEvent(e: StreamEvent, type: EventType = e.type, timestamp: number = e.timestamp): StreamEvent {
-  return { timestamp, data: e.data.slice(), type };
+  return { timestamp, data: copyData(e.data), type };
 }
 
 /** The consumer of chunks: the next step of a query, a junction, a callback. */

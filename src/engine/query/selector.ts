@@ -140,7 +140,8 @@ export class QuerySelector {
   private processBatch(chunk: StreamEvent[]): StreamEvent[] {
     const cfg = this.cfg;
     const key = cfg.groupKey;
-    if (cfg.having !== undefined || !this.outputsTrailFeeds(chunk)) return this.processBatchEach(chunk);
+    const outputs = cfg.having === undefined ? this.outputsTrailFeeds(chunk) : -1;
+    if (outputs < 0) return this.processBatchEach(chunk);
     if (key === undefined) {
       let last = -1;
       for (let i = 0; i < chunk.length; i++) {
@@ -157,6 +158,7 @@ export class QuerySelector {
       const e = chunk[last]!;
       return [new OutputEvent(e.timestamp, cfg.project(e.data, e.timestamp, this.values), e.type)];
     }
+    if (outputs === 1) return this.processBatchOne(chunk, key);
     // The groups output by this chunk, in first-seen order, with their last event. Chunks are small
     // (a sliding window's expired + current event): a linear search beats building maps.
     if (this.keyIndex.size > 0) this.keyIndex.clear();
@@ -197,21 +199,54 @@ export class QuerySelector {
     return out;
   }
 
-  /** True when no event that is not output is fed after the first one that is (expired, reset, current). */
-  private outputsTrailFeeds(chunk: StreamEvent[]): boolean {
+  /**
+   * Grouped batch mode when one event of the chunk is output (a sliding window's expired event and the
+   * current one that pushed it out): that event's group, without the arrays of groups.
+   */
+  private processBatchOne(chunk: StreamEvent[], key: GroupKeyFn): StreamEvent[] {
     const cfg = this.cfg;
-    let seenOutput = false;
+    let out: StreamEvent | undefined;
+    let outKey = '';
+    let outStates: AggregatorState[] = this.states;
+    for (let i = 0; i < chunk.length; i++) {
+      const e = chunk[i]!;
+      if (e.type === RESET) {
+        this.reset();
+        continue;
+      }
+      if (e.type !== CURRENT && e.type !== EXPIRED) continue;
+      const k = key(e.data, e.timestamp);
+      const states = this.groupStates(k);
+      if (cfg.feed !== undefined) cfg.feed(e.data, e.timestamp, states, this.values, e.type === CURRENT);
+      if (e.type === CURRENT ? cfg.currentOn : cfg.expiredOn) {
+        out = e;
+        outKey = k;
+        outStates = states;
+      }
+    }
+    const a = this.values;
+    for (let j = 0; j < outStates.length; j++) a[j] = outStates[j]!.value();
+    return [new OutputEvent(out!.timestamp, cfg.project(out!.data, out!.timestamp, a), out!.type, outKey)];
+  }
+
+  /**
+   * How many events of the chunk are output, when no event that is not output is fed after the first
+   * one that is (expired, reset, current); -1 when one is.
+   */
+  private outputsTrailFeeds(chunk: StreamEvent[]): number {
+    const cfg = this.cfg;
+    let outputs = 0;
     for (let i = 0; i < chunk.length; i++) {
       const t = chunk[i]!.type;
       if (t === RESET) {
-        if (seenOutput) return false;
+        if (outputs > 0) return -1;
         continue;
       }
       if (t !== CURRENT && t !== EXPIRED) continue;
-      if (t === CURRENT ? cfg.currentOn : cfg.expiredOn) seenOutput = true;
-      else if (seenOutput) return false;
+      if (t === CURRENT ? cfg.currentOn : cfg.expiredOn) outputs++;
+      else if (outputs > 0) return -1;
     }
-    return true;
+    return outputs;
   }
 
   /** Batch mode projecting every event (needed for `having`). */

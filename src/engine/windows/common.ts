@@ -4,6 +4,7 @@
  */
 import type { AttributeType } from '../../lang/ast.js';
 import type { ExtensionSpec } from '../../lang/catalog.js';
+import { copyData } from '../event/data-copy.js';
 import { CURRENT, EXPIRED, RESET, type EventType, type StreamEvent } from '../event/stream-event.js';
 import type { Scheduler, TimerHandle } from '../time/scheduler.js';
 import type { WindowArg, WindowContext } from './window.js';
@@ -98,12 +99,12 @@ export function resetEvent(timestamp: number): StreamEvent {
 
 /** A copy typed EXPIRED (what a window keeps to emit when the event leaves). */
 export function expiredCopy(e: StreamEvent): StreamEvent {
-  return { timestamp: e.timestamp, data: e.data.slice(), type: EXPIRED };
+  return { timestamp: e.timestamp, data: copyData(e.data), type: EXPIRED };
 }
 
 /** A copy typed CURRENT. */
 export function currentCopy(e: StreamEvent): StreamEvent {
-  return { timestamp: e.timestamp, data: e.data.slice(), type: CURRENT };
+  return { timestamp: e.timestamp, data: copyData(e.data), type: CURRENT };
 }
 
 /** JSON form of held events: `[timestamp, data, type]`. */

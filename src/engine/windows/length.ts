@@ -33,9 +33,20 @@ class LengthWindow implements WindowProcessor {
   ) {}
 
   process(chunk: StreamEvent[]): void {
+    const ring = this.ring;
+    if (chunk.length === 1 && ring.length === this.length && this.length > 0) {
+      // The steady state: one event in, the oldest out (an array literal: growing [] by push costs more).
+      const e = chunk[0]!;
+      if (e.type !== CURRENT) return;
+      const old = ring[this.oldest]!;
+      old.timestamp = this.ctx.scheduler.now();
+      ring[this.oldest] = expiredCopy(e);
+      this.oldest = this.oldest + 1 === this.length ? 0 : this.oldest + 1;
+      this.ctx.emit([old, e]);
+      return;
+    }
     const out: StreamEvent[] = [];
     const now = this.ctx.scheduler.now();
-    const ring = this.ring;
     for (let i = 0; i < chunk.length; i++) {
       const e = chunk[i] as StreamEvent;
       if (e.type !== CURRENT) continue;
