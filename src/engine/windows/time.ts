@@ -41,20 +41,32 @@ export class TimeWindow implements WindowProcessor {
   }
 
   process(chunk: StreamEvent[]): void {
-    const out: StreamEvent[] = [];
     const now = this.ctx.scheduler.now();
+    if (chunk.length === 1 && !this.delayed && !this.queue.leavesBy(this.time, now)) {
+      // The common case: one event in, nothing leaving; it passes on in the chunk it came in.
+      const e = chunk[0]!;
+      if (e.type !== CURRENT) return;
+      this.hold(e);
+      this.ctx.emit(chunk);
+      return;
+    }
+    const out: StreamEvent[] = [];
     for (let i = 0; i < chunk.length; i++) {
       const e = chunk[i] as StreamEvent;
       this.queue.expireInto(out, this.time, now);
       if (e.type !== CURRENT) continue;
-      this.queue.push(e.timestamp, e.data);
+      this.hold(e);
       if (!this.delayed) out.push(e);
-      if (this.lastTimestamp < e.timestamp) {
-        this.timers.schedule(e.timestamp + this.time);
-        this.lastTimestamp = e.timestamp;
-      }
     }
     if (out.length > 0) this.ctx.emit(out);
+  }
+
+  private hold(e: StreamEvent): void {
+    this.queue.push(e.timestamp, e.data);
+    if (this.lastTimestamp < e.timestamp) {
+      this.timers.schedule(e.timestamp + this.time);
+      this.lastTimestamp = e.timestamp;
+    }
   }
 
   private readonly onTimer = (): void => {
