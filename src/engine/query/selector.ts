@@ -45,6 +45,8 @@ export class QuerySelector {
   private readonly keyIndex = new Map<string, number>();
   /** One event in, at most one out, nothing to order, cut or trim: the per-event path. */
   private readonly eventwise: boolean;
+  /** Set by outputsTrailFeeds: the position of the chunk's last RESET (-1: none). */
+  private lastReset = -1;
 
   constructor(
     private readonly cfg: SelectorConfig,
@@ -142,14 +144,17 @@ export class QuerySelector {
     const key = cfg.groupKey;
     const outputs = cfg.having === undefined ? this.outputsTrailFeeds(chunk) : -1;
     if (outputs < 0) return this.processBatchEach(chunk);
+    // Nothing before the chunk's last RESET is output (see outputsTrailFeeds), and the RESET clears
+    // what feeding it would change: a batch window's expired events need not be fed just to be wiped.
+    let from = 0;
+    if (this.lastReset >= 0) {
+      this.reset();
+      from = this.lastReset + 1;
+    }
     if (key === undefined) {
       let last = -1;
-      for (let i = 0; i < chunk.length; i++) {
+      for (let i = from; i < chunk.length; i++) {
         const e = chunk[i]!;
-        if (e.type === RESET) {
-          this.reset();
-          continue;
-        }
         if (e.type !== CURRENT && e.type !== EXPIRED) continue;
         if (cfg.feed !== undefined) cfg.feed(e.data, e.timestamp, this.states, this.values, e.type === CURRENT);
         if (e.type === CURRENT ? cfg.currentOn : cfg.expiredOn) last = i;
@@ -158,19 +163,15 @@ export class QuerySelector {
       const e = chunk[last]!;
       return [new OutputEvent(e.timestamp, cfg.project(e.data, e.timestamp, this.values), e.type)];
     }
-    if (outputs === 1) return this.processBatchOne(chunk, key);
+    if (outputs === 1) return this.processBatchOne(chunk, key, from);
     // The groups output by this chunk, in first-seen order, with their last event. Chunks are small
     // (a sliding window's expired + current event): a linear search beats building maps.
     if (this.keyIndex.size > 0) this.keyIndex.clear();
     const keys: string[] = [];
     const lasts: StreamEvent[] = [];
     const statesOf: AggregatorState[][] = [];
-    for (let i = 0; i < chunk.length; i++) {
+    for (let i = from; i < chunk.length; i++) {
       const e = chunk[i]!;
-      if (e.type === RESET) {
-        this.reset();
-        continue;
-      }
       if (e.type !== CURRENT && e.type !== EXPIRED) continue;
       const k = key(e.data, e.timestamp);
       const states = this.groupStates(k);
@@ -203,17 +204,13 @@ export class QuerySelector {
    * Grouped batch mode when one event of the chunk is output (a sliding window's expired event and the
    * current one that pushed it out): that event's group, without the arrays of groups.
    */
-  private processBatchOne(chunk: StreamEvent[], key: GroupKeyFn): StreamEvent[] {
+  private processBatchOne(chunk: StreamEvent[], key: GroupKeyFn, from: number): StreamEvent[] {
     const cfg = this.cfg;
     let out: StreamEvent | undefined;
     let outKey = '';
     let outStates: AggregatorState[] = this.states;
-    for (let i = 0; i < chunk.length; i++) {
+    for (let i = from; i < chunk.length; i++) {
       const e = chunk[i]!;
-      if (e.type === RESET) {
-        this.reset();
-        continue;
-      }
       if (e.type !== CURRENT && e.type !== EXPIRED) continue;
       const k = key(e.data, e.timestamp);
       const states = this.groupStates(k);
@@ -231,15 +228,18 @@ export class QuerySelector {
 
   /**
    * How many events of the chunk are output, when no event that is not output is fed after the first
-   * one that is (expired, reset, current); -1 when one is.
+   * one that is (expired, reset, current); -1 when one is. Sets `lastReset`: any RESET then comes
+   * before the first output.
    */
   private outputsTrailFeeds(chunk: StreamEvent[]): number {
     const cfg = this.cfg;
     let outputs = 0;
+    this.lastReset = -1;
     for (let i = 0; i < chunk.length; i++) {
       const t = chunk[i]!.type;
       if (t === RESET) {
         if (outputs > 0) return -1;
+        this.lastReset = i;
         continue;
       }
       if (t !== CURRENT && t !== EXPIRED) continue;

@@ -102,6 +102,14 @@ export function expiredCopy(e: StreamEvent): StreamEvent {
   return { timestamp: e.timestamp, data: copyData(e.data), type: EXPIRED };
 }
 
+/**
+ * The expired twin of an event whose data the window owns (a copy it made): it shares the data, as
+ * nothing downstream changes event data in place (projections make new arrays).
+ */
+export function expiredTwin(e: StreamEvent): StreamEvent {
+  return { timestamp: e.timestamp, data: e.data, type: EXPIRED };
+}
+
 /** A copy typed CURRENT. */
 export function currentCopy(e: StreamEvent): StreamEvent {
   return { timestamp: e.timestamp, data: copyData(e.data), type: CURRENT };

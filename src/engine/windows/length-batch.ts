@@ -9,6 +9,7 @@ import {
   constNumber,
   currentCopy,
   expiredCopy,
+  expiredTwin,
   loadEvents,
   resetEvent,
   saveEvents,
@@ -63,16 +64,25 @@ class LengthBatchWindow implements WindowProcessor {
         this.pendingReset = true;
         this.current.push(currentCopy(e));
         if (++this.count === this.length) {
-          const out: StreamEvent[] = [];
-          this.flushExpired(out, now);
-          out.push(resetEvent(now));
-          this.pendingReset = false;
+          // The last batch leaves, a RESET, the new batch: in one array of the final size.
+          const last = this.expired;
           const batch = this.current;
-          for (let j = 0; j < batch.length; j++) {
-            const c = batch[j] as StreamEvent;
-            out.push(c);
-            this.expired.push(expiredCopy(c));
+          const out = new Array<StreamEvent>(last.length + 1 + batch.length);
+          let k = 0;
+          for (let j = 0; j < last.length; j++) {
+            const x = last[j]!;
+            x.timestamp = now;
+            out[k++] = x;
           }
+          out[k++] = resetEvent(now);
+          this.pendingReset = false;
+          const expired = new Array<StreamEvent>(batch.length);
+          for (let j = 0; j < batch.length; j++) {
+            const c = batch[j]!;
+            out[k++] = c;
+            expired[j] = expiredTwin(c);
+          }
+          this.expired = expired;
           this.current = [];
           this.count = 0;
           this.ctx.emit(out);
