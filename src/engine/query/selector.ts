@@ -47,6 +47,8 @@ export class QuerySelector {
   private readonly eventwise: boolean;
   /** Set by outputsTrailFeeds: the position of the chunk's last RESET (-1: none). */
   private lastReset = -1;
+  /** Set by feedGroup: the group key of the event it fed. */
+  private fedKey = '';
 
   constructor(
     private readonly cfg: SelectorConfig,
@@ -173,10 +175,9 @@ export class QuerySelector {
     for (let i = from; i < chunk.length; i++) {
       const e = chunk[i]!;
       if (e.type !== CURRENT && e.type !== EXPIRED) continue;
-      const k = key(e.data, e.timestamp);
-      const states = this.groupStates(k);
-      if (cfg.feed !== undefined) cfg.feed(e.data, e.timestamp, states, this.values, e.type === CURRENT);
+      const states = this.feedGroup(e, key);
       if (e.type === CURRENT ? cfg.currentOn : cfg.expiredOn) {
+        const k = this.fedKey;
         const at = keys.length < 16 ? keys.indexOf(k) : indexIn(keys, k, this.keyIndex);
         if (at < 0) {
           if (keys.length >= 16) this.keyIndex.set(k, keys.length);
@@ -200,6 +201,16 @@ export class QuerySelector {
     return out;
   }
 
+  /** Feeds a current or expired event to its group's aggregators; returns the group's states (its key: `fedKey`). */
+  private feedGroup(e: StreamEvent, key: GroupKeyFn): AggregatorState[] {
+    const k = key(e.data, e.timestamp);
+    const states = this.groupStates(k);
+    const feed = this.cfg.feed;
+    if (feed !== undefined) feed(e.data, e.timestamp, states, this.values, e.type === CURRENT);
+    this.fedKey = k;
+    return states;
+  }
+
   /**
    * Grouped batch mode when one event of the chunk is output (a sliding window's expired event and the
    * current one that pushed it out): that event's group, without the arrays of groups.
@@ -212,12 +223,10 @@ export class QuerySelector {
     for (let i = from; i < chunk.length; i++) {
       const e = chunk[i]!;
       if (e.type !== CURRENT && e.type !== EXPIRED) continue;
-      const k = key(e.data, e.timestamp);
-      const states = this.groupStates(k);
-      if (cfg.feed !== undefined) cfg.feed(e.data, e.timestamp, states, this.values, e.type === CURRENT);
+      const states = this.feedGroup(e, key);
       if (e.type === CURRENT ? cfg.currentOn : cfg.expiredOn) {
         out = e;
-        outKey = k;
+        outKey = this.fedKey;
         outStates = states;
       }
     }
