@@ -24,15 +24,15 @@ export class QueryOutput {
     if (chunk.length === 0) return;
     const stats = this.stats;
     if (stats !== undefined && stats.app.enabled) stats.eventsOut += chunk.length;
-    if (this.callbacks.length > 0) {
-      if (chunk.length === 1 && chunk[0] instanceof OutputEvent) {
+    const cbs = this.callbacks;
+    if (cbs.length > 0) {
+      const e = chunk[0]!;
+      if (chunk.length === 1 && e instanceof OutputEvent) {
         // The common case: one event, handed over as is.
-        const e = chunk[0];
         const one: Event[] = [e];
-        for (const cb of this.callbacks) {
-          if (e.type === CURRENT) cb(e.timestamp, one, null);
-          else if (e.type === EXPIRED) cb(e.timestamp, null, one);
-        }
+        const ts = e.timestamp;
+        if (e.type === CURRENT) for (let i = 0; i < cbs.length; i++) cbs[i]!(ts, one, null);
+        else if (e.type === EXPIRED) for (let i = 0; i < cbs.length; i++) cbs[i]!(ts, null, one);
         this.action?.(chunk);
         return;
       }
