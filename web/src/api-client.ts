@@ -1,4 +1,6 @@
 /** Calls the Tributary REST API with the credentials the user gave (Basic user/password or a Bearer token). */
+// The catalog's wire types are the server's own (type-only: nothing of the server is bundled).
+import type { CatalogEntryJson, CatalogJson } from '../../src/server/editor/editor-catalog.js';
 
 export type Credentials = { readonly user: string; readonly password: string } | { readonly token: string };
 
@@ -8,22 +10,8 @@ export interface ValidationError {
   readonly message: string;
 }
 
-export interface CatalogParameter {
-  readonly name: string;
-  readonly type: readonly string[];
-  readonly description: string;
-  readonly optional: boolean;
-}
-
-export interface CatalogEntry {
-  readonly kind: string;
-  readonly namespace: string;
-  readonly name: string;
-  readonly description: string;
-  readonly parameters: readonly CatalogParameter[];
-  readonly options: readonly CatalogParameter[];
-  readonly returns: readonly string[];
-}
+/** One extension of the catalog (the server's wire type). */
+export type CatalogEntry = CatalogEntryJson;
 
 /** A reply that is not 2xx: its status and the server's message. */
 export class ApiError extends Error {
@@ -72,7 +60,7 @@ export class ApiClient {
     return parsed as T;
   }
 
-  catalog(): Promise<{ extensions: CatalogEntry[] }> {
+  catalog(): Promise<CatalogJson> {
     return this.call('GET', '/editor/api/catalog');
   }
 
