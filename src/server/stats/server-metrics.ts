@@ -22,52 +22,81 @@ class ServerRegistry extends Registry {
   }
 }
 
+/** The labels and value of one sample of a metric. */
+type Sample<L extends string> = readonly [Record<L, string>, number];
+
+/**
+ * A counter or gauge whose samples are read afresh at every scrape (the engine keeps the figures; the
+ * metric only reports them).
+ */
+function sampled<L extends string>(
+  register: Registry,
+  kind: 'counter' | 'gauge',
+  name: string,
+  help: string,
+  labelNames: readonly L[],
+  samples: () => Iterable<Sample<L>>,
+): void {
+  const config = { name, help, labelNames, registers: [register] };
+  if (kind === 'gauge') {
+    new Gauge<L>({
+      ...config,
+      collect() {
+        this.reset();
+        for (const [labels, v] of samples()) this.set(labels, v);
+      },
+    });
+  } else {
+    new Counter<L>({
+      ...config,
+      collect() {
+        this.reset();
+        for (const [labels, v] of samples()) this.inc(labels, v);
+      },
+    });
+  }
+}
+
 export function createMetrics(deployer: AppDeployer, errorStore: SqliteErrorStore | undefined): Registry {
   const register = new ServerRegistry(deployer);
   collectDefaultMetrics({ register, prefix: 'tributary_' });
+  const apps = deployer.activeApps.bind(deployer);
 
-  new Counter({
-    name: 'tributary_stream_events_in_total',
-    help: 'Events received by each stream of each app',
-    labelNames: ['app', 'stream'] as const,
-    registers: [register],
-    collect() {
-      this.reset();
-      for (const app of deployer.activeApps()) {
-        for (const [stream, n] of app.runtime.getStreamEventCounts()) this.inc({ app: app.name, stream }, n);
+  sampled(
+    register,
+    'counter',
+    'tributary_stream_events_in_total',
+    'Events received by each stream of each app',
+    ['app', 'stream'],
+    function* () {
+      for (const app of apps()) {
+        for (const [stream, n] of app.runtime.getStreamEventCounts()) yield [{ app: app.name, stream }, n];
       }
     },
-  });
-  new Gauge({
-    name: 'tributary_stream_throughput_events_per_second',
-    help: 'Events per second received by each stream, measured since the previous sample',
-    labelNames: ['app', 'stream'] as const,
-    registers: [register],
-    collect() {
-      this.reset();
+  );
+  sampled(
+    register,
+    'gauge',
+    'tributary_stream_throughput_events_per_second',
+    'Events per second received by each stream, measured since the previous sample',
+    ['app', 'stream'],
+    function* () {
       const now = Date.now();
-      for (const app of deployer.activeApps()) {
+      for (const app of apps()) {
         for (const [stream, n] of app.runtime.getStreamEventCounts()) {
-          this.set({ app: app.name, stream }, app.throughput(stream, n, now));
+          yield [{ app: app.name, stream }, app.throughput(stream, n, now)];
         }
       }
     },
-  });
-  const perQuery = (name: string, help: string, read: (q: QueryStatistics) => number): void => {
-    new Counter({
-      name,
-      help,
-      labelNames: ['app', 'query'] as const,
-      registers: [register],
-      collect() {
-        this.reset();
-        for (const app of deployer.activeApps()) {
-          if (!app.statsEnabled) continue;
-          for (const [query, q] of app.runtime.statistics.queries) this.inc({ app: app.name, query }, read(q));
-        }
-      },
+  );
+
+  const perQuery = (name: string, help: string, read: (q: QueryStatistics) => number): void =>
+    sampled(register, 'counter', name, help, ['app', 'query'], function* () {
+      for (const app of apps()) {
+        if (!app.statsEnabled) continue;
+        for (const [query, q] of app.runtime.statistics.queries) yield [{ app: app.name, query }, read(q)];
+      }
     });
-  };
   perQuery(
     'tributary_query_events_in_total',
     'Events received by each query of each app whose statistics are on',
@@ -84,33 +113,10 @@ export function createMetrics(deployer: AppDeployer, errorStore: SqliteErrorStor
     (q) => q.errors,
   );
 
-  const perIo = (name: string, help: string, read: (c: IoCounters) => number, gauge = false): void => {
-    const config = {
-      name,
-      help,
-      labelNames: ['app', 'stream', 'kind', 'type'] as const,
-      registers: [register],
-    };
-    const rows = (): [Record<'app' | 'stream' | 'kind' | 'type', string>, number][] =>
-      ioCounters().map((c) => [{ app: c.app, stream: c.stream, kind: c.kind, type: c.type }, read(c)]);
-    if (gauge) {
-      new Gauge({
-        ...config,
-        collect() {
-          this.reset();
-          for (const [labels, v] of rows()) this.set(labels, v);
-        },
-      });
-    } else {
-      new Counter({
-        ...config,
-        collect() {
-          this.reset();
-          for (const [labels, v] of rows()) this.inc(labels, v);
-        },
-      });
-    }
-  };
+  const perIo = (name: string, help: string, read: (c: IoCounters) => number, gauge = false): void =>
+    sampled(register, gauge ? 'gauge' : 'counter', name, help, ['app', 'stream', 'kind', 'type'], () =>
+      ioCounters().map((c) => [{ app: c.app, stream: c.stream, kind: c.kind, type: c.type }, read(c)] as const),
+    );
   perIo('tributary_io_messages_total', 'Messages received by each source or published by each sink', (c) => c.messages);
   perIo('tributary_io_events_total', 'Events a source fed into its stream, or a sink was handed', (c) => c.events);
   perIo(
@@ -130,35 +136,25 @@ export function createMetrics(deployer: AppDeployer, errorStore: SqliteErrorStor
     (c) => c.buffered(),
     true,
   );
-  new Counter({
-    name: 'tributary_errors_total',
-    help: 'Errors raised while processing events, per app (logged, stored or sent to fault streams)',
-    labelNames: ['app'] as const,
-    registers: [register],
-    collect() {
-      this.reset();
-      for (const app of deployer.activeApps()) this.inc({ app: app.name }, app.errors);
-    },
-  });
-  new Gauge({
-    name: 'tributary_error_store_entries',
-    help: 'Failed events waiting in the error store, per app',
-    labelNames: ['app'] as const,
-    registers: [register],
-    collect() {
-      this.reset();
-      for (const [app, n] of errorStore?.counts() ?? []) this.set({ app }, n);
-    },
-  });
-  new Gauge({
-    name: 'tributary_apps',
-    help: 'Deployed apps by status',
-    labelNames: ['status'] as const,
-    registers: [register],
-    collect() {
-      this.set({ status: 'active' }, deployer.activeApps().length);
-      this.set({ status: 'inactive' }, deployer.inactiveApps().length);
-    },
-  });
+  sampled(
+    register,
+    'counter',
+    'tributary_errors_total',
+    'Errors raised while processing events, per app (logged, stored or sent to fault streams)',
+    ['app'],
+    () => apps().map((app) => [{ app: app.name }, app.errors] as const),
+  );
+  sampled(
+    register,
+    'gauge',
+    'tributary_error_store_entries',
+    'Failed events waiting in the error store, per app',
+    ['app'],
+    () => [...(errorStore?.counts() ?? [])].map(([app, n]) => [{ app }, n] as const),
+  );
+  sampled(register, 'gauge', 'tributary_apps', 'Deployed apps by status', ['status'], () => [
+    [{ status: 'active' }, apps().length],
+    [{ status: 'inactive' }, deployer.inactiveApps().length],
+  ]);
   return register;
 }
