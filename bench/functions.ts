@@ -5,6 +5,7 @@
  */
 import { SiddhiManager } from '../src/engine/siddhi-manager.js';
 import { memoryLogger } from '../src/engine/runtime/logger.js';
+import { sendRate } from './scenarios.js';
 
 const quick = process.argv.includes('--quick');
 const N = quick ? 100_000 : 1_000_000;
@@ -28,14 +29,10 @@ function engineRun(): number {
   let n = 0;
   r.addQueryCallback('q', (_t, i) => (n += i ? i.length : 0));
   r.start();
-  const h = r.getInputHandler('S');
-  for (let i = 0; i < N / 10; i++) h.send(events[i % 1000]!);
-  const t0 = performance.now();
-  for (let i = 0; i < N; i++) h.send(events[i % 1000]!);
-  const s = (performance.now() - t0) / 1000;
+  const rate = sendRate(r.getInputHandler('S'), events, N);
   if (n !== N + N / 10) throw new Error(`expected ${N + N / 10} outputs, got ${n}`);
   void r.shutdown();
-  return N / s;
+  return rate;
 }
 
 const fmt = new Intl.DateTimeFormat('en-CA', {

@@ -95,3 +95,14 @@ export function runScenarioOnce(
   const stopped = runtime.shutdown();
   return { eventsPerSecond: events / (ns / 1e9), outputs, heapMB, stopped };
 }
+
+/**
+ * Sends n/10 events (warm-up), then n timed events, cycling through `events`; returns events/s of
+ * the timed part.
+ */
+export function sendRate(handler: { send(data: unknown[]): void }, events: readonly unknown[][], n: number): number {
+  for (let i = 0; i < n / 10; i++) handler.send(events[i % events.length]!);
+  const t0 = performance.now();
+  for (let i = 0; i < n; i++) handler.send(events[i % events.length]!);
+  return n / ((performance.now() - t0) / 1000);
+}

@@ -6,6 +6,7 @@
  */
 import { SiddhiManager } from '../src/engine/siddhi-manager.js';
 import { memoryLogger } from '../src/engine/runtime/logger.js';
+import { sendRate } from './scenarios.js';
 import type { StatisticsLevel } from '../src/engine/runtime/statistics.js';
 
 const quick = process.argv.includes('--quick');
@@ -25,17 +26,13 @@ function run(level: StatisticsLevel): number {
   r.addQueryCallback('avg', (_t, ins) => (n += ins?.length ?? 0));
   r.setStatisticsLevel(level);
   r.start();
-  const h = r.getInputHandler('S');
-  for (let i = 0; i < N / 10; i++) h.send(events[i % 1000]!);
-  const t0 = performance.now();
-  for (let i = 0; i < N; i++) h.send(events[i % 1000]!);
-  const s = (performance.now() - t0) / 1000;
+  const rate = sendRate(r.getInputHandler('S'), events, N);
   if (n === 0) throw new Error('no output');
   if (level !== 'OFF' && r.statistics.queries.get('filter')!.eventsIn !== N + N / 10) {
     throw new Error('statistics did not count every event');
   }
   void r.shutdown();
-  return N / s;
+  return rate;
 }
 
 const levels: StatisticsLevel[] = ['OFF', 'BASIC', 'DETAIL'];
