@@ -27,6 +27,11 @@ export interface CompiledSelector {
   readonly project: (d: unknown[], ts: number, a: unknown[]) => unknown[];
   readonly aggregatorFactories: readonly (() => unknown)[];
   readonly feed: ((d: unknown[], ts: number, s: FeedTarget[], a: unknown[], add: boolean) => void) | undefined;
+  /**
+   * `feed` without writing the values: for batches, where only the values after the last event matter
+   * (read from the states then), so no value per event is stored (a number stored in `a` is boxed).
+   */
+  readonly accumulate: ((d: unknown[], ts: number, s: FeedTarget[], add: boolean) => void) | undefined;
   readonly groupKey: ((d: unknown[], ts: number) => string) | undefined;
   readonly having: ((o: unknown[], d: unknown[], ts: number, a: unknown[]) => boolean) | undefined;
   readonly compare: ((a: unknown[], b: unknown[]) => number) | undefined;
@@ -105,16 +110,17 @@ export function compileSelector(selector: Selector, input: SelectorInput, resolv
   }
 
   let feed: CompiledSelector['feed'];
+  let accumulate: CompiledSelector['accumulate'];
   if (c.aggregators.length > 0) {
-    const adds = c.aggregators.map((s) => `a[${s.index}] = s[${s.index}].add(${s.argCodes.join(', ')});`).join('\n');
-    const removes = c.aggregators
-      .map((s) => `a[${s.index}] = s[${s.index}].remove(${s.argCodes.join(', ')});`)
-      .join('\n');
-    feed = instantiate(
-      [p, 'ts', 's', 'a', 'add'],
-      `${c.tempDeclarations()}\nif (add) {\n${adds}\n} else {\n${removes}\n}`,
-      c.functions,
-    );
+    const calls = (method: string, store: boolean): string =>
+      c.aggregators
+        .map((s) => `${store ? `a[${s.index}] = ` : ''}s[${s.index}].${method}(${s.argCodes.join(', ')});`)
+        .join('\n');
+    const temps = c.tempDeclarations();
+    const body = (store: boolean): string =>
+      `${temps}\nif (add) {\n${calls('add', store)}\n} else {\n${calls('remove', store)}\n}`;
+    feed = instantiate([p, 'ts', 's', 'a', 'add'], body(true), c.functions);
+    accumulate = instantiate([p, 'ts', 's', 'add'], body(false), c.functions);
   }
 
   let groupKey: CompiledSelector['groupKey'];
@@ -157,6 +163,7 @@ export function compileSelector(selector: Selector, input: SelectorInput, resolv
     project,
     aggregatorFactories: c.aggregators.map((s) => s.create),
     feed,
+    accumulate,
     groupKey,
     having,
     compare,

@@ -13,6 +13,7 @@ import type { Logger } from '../runtime/logger.js';
 import {
   AppStatistics,
   measuredInput,
+  measuredLane,
   QueryStatistics,
   queryOfError,
   statisticsLevelOf,
@@ -217,7 +218,10 @@ function buildMeasured(ctx: AppContext, el: ExecutionElement, env: QueryEnvironm
       ...env,
       inputJunction: (input) => {
         const j = env.inputJunction(input);
-        return { ...j, subscribe: (sink) => j.subscribe(measuredInput(s, sink)) };
+        return {
+          ...j,
+          subscribe: (sink, lane) => j.subscribe(measuredInput(s, sink), lane && measuredLane(s, lane)),
+        };
       },
     };
   }
@@ -263,7 +267,7 @@ function inputJunction(ctx: AppContext, input: SingleInputStream): ReturnType<Qu
     );
   }
   ctx.streamsRead.add(id);
-  return { subscribe: (s) => j.subscribe(s), attributes: j.schema.attributes };
+  return { subscribe: (s, lane) => j.subscribe(s, lane), attributes: j.schema.attributes };
 }
 
 function defineElement(

@@ -5,9 +5,9 @@
 import type { OutputEventType, Query, SingleInputStream } from '../../lang/ast.js';
 import { CompileError } from '../../plan/expression/compile.js';
 import { compileSelector, type CompiledSelector } from '../../plan/selector-codegen.js';
-import type { ChunkSink } from '../event/stream-event.js';
+import type { ChunkSink, EventSink, OutputEvent, StreamEvent } from '../event/stream-event.js';
 import { insertIntoStream, QueryOutput, type OutputAction } from '../query/query-output.js';
-import { QuerySelector } from '../query/selector.js';
+import { QuerySelector, type AccumulateFn, type FeedFn } from '../query/selector.js';
 import { createRateLimiter } from '../query/rate-limit/create-rate-limiter.js';
 import type { RateLimiter } from '../query/rate-limit/rate-limiter.js';
 import type { AggregatorState } from '../registry/extension-impl.js';
@@ -19,7 +19,8 @@ import { withStoresIn } from '../table/in-scope.js';
 export interface QueryEnvironment {
   /** Resolves the junction a query reads (inner streams of a partition resolve to the instance's). */
   inputJunction(input: SingleInputStream): {
-    subscribe(sink: ChunkSink): void;
+    /** `lane`: the query's per-event lane, for sources that send single events (optional to honour). */
+    subscribe(sink: ChunkSink, lane?: EventSink): void;
     readonly attributes: readonly Attribute[];
     /** Set when the input is a named window: whether it emits batches (its readers' selectors batch). */
     readonly isBatch?: boolean;
@@ -59,6 +60,7 @@ export function createSelector(
   query: Query,
   batching: boolean,
   next: ChunkSink,
+  nextOne?: (e: OutputEvent) => void,
 ): QuerySelector {
   const { currentOn, expiredOn } = outputEventFlags(query.output.eventType);
   const factories = compiled.aggregatorFactories;
@@ -66,8 +68,8 @@ export function createSelector(
     {
       project: compiled.project,
       aggregatorCount: factories.length,
-      feed: compiled.feed as
-        ((d: unknown[], ts: number, s: AggregatorState[], a: unknown[], add: boolean) => void) | undefined,
+      feed: compiled.feed as FeedFn | undefined,
+      accumulate: compiled.accumulate as AccumulateFn | undefined,
       createStates: () => factories.map((f) => f() as AggregatorState),
       groupKey: compiled.groupKey,
       having: compiled.having,
@@ -80,6 +82,7 @@ export function createSelector(
       batching,
     },
     next,
+    nextOne,
   );
 }
 
@@ -121,8 +124,11 @@ export function buildSingleStreamQuery(ctx: AppContext, query: Query, env: Query
   // Build back to front: the output first, so each stage knows its next.
   // The selector is made after the chain (it needs the chain's attributes); the chain's last stage calls it.
   const late: { selector?: QuerySelector } = {};
-  const chain = buildStreamChain(ctx, input, source.attributes, (chunk) => late.selector!.process(chunk), {
+  const toSelector = (chunk: StreamEvent[]): void => late.selector!.process(chunk);
+  const toSelectorLane = (ts: number, d: unknown[]): void => late.selector!.processOne(ts, d);
+  const chain = buildStreamChain(ctx, input, source.attributes, toSelector, {
     names,
+    lane: toSelectorLane,
     onWindow: (w) => {
       ctx.stateful.set(`${key}/window`, w);
       ctx.lifecycle.push(w);
@@ -149,13 +155,20 @@ export function buildSingleStreamQuery(ctx: AppContext, query: Query, env: Query
   // expired event and the current event that pushed it out collapse into one output. Siddhi turns
   // selector batching off under snapshot output: the limiter needs every event.
   const batching = query.outputRate?.kind !== 'snapshot';
-  const selector = createSelector(compiled, query, batching, limiter.process);
+  // Without a rate limiter the selector's single events go straight to the output.
+  const selector = createSelector(
+    compiled,
+    query,
+    batching,
+    limiter.process,
+    query.outputRate === undefined ? output.sendOne : undefined,
+  );
   late.selector = selector;
   ctx.stateful.set(`${key}/selector`, {
     snapshot: () => selector.snapshot(),
     restore: (s) => selector.restore(s as ReturnType<QuerySelector['snapshot']>),
   });
-  source.subscribe(chain.entry);
+  source.subscribe(chain.entry, chain.lane);
   return name;
 }
 

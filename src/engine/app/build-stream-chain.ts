@@ -5,7 +5,7 @@
 import type { Expression, SingleInputStream, StreamHandler } from '../../lang/ast.js';
 import { CompileError, ExpressionCompiler, instantiate } from '../../plan/expression/compile.js';
 import type { Scope } from '../../plan/expression/scope.js';
-import type { ChunkSink, StreamEvent } from '../event/stream-event.js';
+import type { ChunkSink, EventSink, StreamEvent } from '../event/stream-event.js';
 import type { StreamFunctionImpl } from '../registry/extension-impl.js';
 import type { WindowArg, WindowImpl, WindowProcessor } from '../windows/window.js';
 import type { AppContext, Attribute } from './app-context.js';
@@ -19,6 +19,8 @@ export interface StreamChain {
   readonly attributes: readonly Attribute[];
   /** The chain's window, if any (joins probe it; the selector batches after a batch window). */
   readonly window: WindowProcessor | undefined;
+  /** The per-event lane into the chain, when every stage takes single events (filters do) and `lane` was given. */
+  readonly lane: EventSink | undefined;
 }
 
 export interface ChainOptions {
@@ -28,9 +30,20 @@ export interface ChainOptions {
   readonly onWindow?: (w: WindowProcessor) => void;
   /** A scope for names outside the stream (e.g. pattern references), tried when the stream lacks one. */
   readonly outer?: Scope;
+  /** The per-event lane of what follows the chain (`next`'s), if it has one. */
+  readonly lane?: EventSink;
 }
 
-type Stage = (next: ChunkSink) => ChunkSink;
+type Stage = (next: ChunkSink, nextLane: EventSink | undefined) => ChunkSink;
+
+/**
+ * A stage and, for stages that take single events, its per-event lane (built after the stage, given
+ * the lane of what follows, if that has one).
+ */
+interface BuiltStage {
+  readonly stage: Stage;
+  readonly lane?: (next: EventSink | undefined) => EventSink | undefined;
+}
 
 export function compileArgs(ctx: AppContext, args: readonly Expression[], scope: Scope): WindowArg[] {
   return args.map((expression) => {
@@ -61,7 +74,7 @@ export function buildStreamChain(
   opts: ChainOptions,
 ): StreamChain {
   let attributes: readonly Attribute[] = inputAttributes;
-  const stages: Stage[] = [];
+  const stages: BuiltStage[] = [];
   let window: WindowProcessor | undefined;
   for (const h of input.handlers) {
     const scope = withOuter(withStoresIn(streamScope(opts.names, attributes), ctx), opts.outer);
@@ -78,8 +91,13 @@ export function buildStreamChain(
     );
   }
   let entry = next;
-  for (let i = stages.length - 1; i >= 0; i--) entry = stages[i]!(entry);
-  return { entry, attributes, window };
+  let lane = opts.lane;
+  for (let i = stages.length - 1; i >= 0; i--) {
+    const s = stages[i]!;
+    entry = s.stage(entry, lane);
+    lane = s.lane?.(lane);
+  }
+  return { entry, attributes, window, lane };
 }
 
 function withOuter(inner: Scope, outer: Scope | undefined): Scope {
@@ -104,7 +122,7 @@ function buildStage(
   opts: ChainOptions,
   setWindow: (w: WindowProcessor) => void,
   setAttributes: (a: readonly Attribute[]) => void,
-): Stage {
+): BuiltStage {
   switch (h.kind) {
     case 'filter': {
       const c = new ExpressionCompiler(ctx.resolver);
@@ -117,7 +135,14 @@ function buildStage(
         `${c.tempDeclarations()}\nreturn ${r.code} === true;`,
         c.functions,
       );
-      return (next) => filterStage(test, next);
+      return {
+        stage: (next) => filterStage(test, next),
+        lane: (next) =>
+          next &&
+          ((ts, d) => {
+            if (test(d, ts)) next(ts, d);
+          }),
+      };
     }
     case 'window': {
       const { namespace = '', name, args } = h.call;
@@ -137,17 +162,26 @@ function buildStage(
         wargs.map((a) => a.constant),
       );
       if (invalid) throw new CompileError(`window ${name}(): ${invalid}`, h.call.span);
-      return (next) => {
-        const w = impl.create({
-          args: wargs,
-          attributes,
-          scheduler: ctx.scheduler,
-          emit: next,
-          name: opts.names[0] ?? '',
-        });
-        setWindow(w);
-        opts.onWindow?.(w);
-        return (chunk) => w.process(chunk);
+      let w: WindowProcessor | undefined;
+      return {
+        stage: (next, nextLane) => {
+          w = impl.create({
+            args: wargs,
+            attributes,
+            scheduler: ctx.scheduler,
+            emit: next,
+            emitOne: nextLane,
+            name: opts.names[0] ?? '',
+          });
+          setWindow(w);
+          opts.onWindow?.(w);
+          const window = w;
+          return (chunk) => window.process(chunk);
+        },
+        lane: () => {
+          const window = w;
+          return window?.processOne && ((ts, d) => window.processOne!(ts, d));
+        },
       };
     }
     case 'streamFunction': {
@@ -174,7 +208,7 @@ function buildStage(
       const declared = impl.spec.appendedAttributes ?? [];
       const appended = impl.spec.name === 'pol2Cart' ? declared.slice(0, argTypes.length) : declared;
       setAttributes([...attributes, ...appended.map((a) => ({ name: a.name, type: a.type }))]);
-      return (next) => streamFunctionStage(fn, wargs, next);
+      return { stage: (next) => streamFunctionStage(fn, wargs, next) };
     }
   }
 }

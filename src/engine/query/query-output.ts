@@ -20,6 +20,23 @@ export class QueryOutput {
 
   constructor(private readonly action: OutputAction | undefined) {}
 
+  /**
+   * One output event straight from the selector (no rate limiter between): one array holds it for the
+   * callbacks and then for the output action, which only reads it.
+   */
+  readonly sendOne = (e: OutputEvent): void => {
+    const stats = this.stats;
+    if (stats !== undefined && stats.app.enabled) stats.eventsOut++;
+    const one: OutputEvent[] = [e];
+    const cbs = this.callbacks;
+    if (cbs.length > 0) {
+      const ts = e.timestamp;
+      if (e.type === CURRENT) for (let i = 0; i < cbs.length; i++) cbs[i]!(ts, one, null);
+      else if (e.type === EXPIRED) for (let i = 0; i < cbs.length; i++) cbs[i]!(ts, null, one);
+    }
+    this.action?.(one);
+  };
+
   readonly send = (chunk: StreamEvent[]): void => {
     if (chunk.length === 0) return;
     const stats = this.stats;
@@ -56,10 +73,16 @@ export function insertIntoStream(junction: {
   readonly hasSubscribers: boolean;
   eventsIn: number;
   send(chunk: StreamEvent[]): void;
+  sendOne(timestamp: number, data: unknown[]): void;
 }): OutputAction {
   return (chunk) => {
     if (!junction.hasSubscribers) {
       junction.eventsIn += chunk.length;
+      return;
+    }
+    if (chunk.length === 1) {
+      const e = chunk[0]!;
+      junction.sendOne(e.timestamp, e.data);
       return;
     }
     const out = new Array<StreamEvent>(chunk.length);

@@ -9,6 +9,8 @@ import { CURRENT, EXPIRED, OutputEvent, RESET, type ChunkSink, type StreamEvent 
 
 /** Generated: feeds the aggregators with one event and writes their values to `a`. */
 export type FeedFn = (d: unknown[], ts: number, s: AggregatorState[], a: unknown[], add: boolean) => void;
+/** Generated: feeds the aggregators with one event (their values are read from the states after). */
+export type AccumulateFn = (d: unknown[], ts: number, s: AggregatorState[], add: boolean) => void;
 /** Generated: the output attributes of one event. */
 export type ProjectFn = (d: unknown[], ts: number, a: unknown[]) => unknown[];
 /** Generated: the `having` condition over the output (`o`) and input (`d`) data. */
@@ -19,6 +21,8 @@ export interface SelectorConfig {
   readonly project: ProjectFn;
   readonly aggregatorCount: number;
   readonly feed: FeedFn | undefined;
+  /** Set when `feed` is: what batches feed with. */
+  readonly accumulate: AccumulateFn | undefined;
   readonly createStates: () => AggregatorState[];
   readonly groupKey: GroupKeyFn | undefined;
   readonly having: HavingFn | undefined;
@@ -49,10 +53,17 @@ export class QuerySelector {
   private lastReset = -1;
   /** Set by feedGroup: the group key of the event it fed. */
   private fedKey = '';
+  /**
+   * Whether a single current event may take the short path of `processOne`: nothing cuts, trims or
+   * reorders outputs, so one event in gives what `process` gives for a chunk of that one event.
+   */
+  private readonly takesOne: boolean;
 
   constructor(
     private readonly cfg: SelectorConfig,
     private readonly next: ChunkSink,
+    /** Where `processOne` hands its output event, when the next step takes single events. */
+    private readonly nextOne?: (e: OutputEvent) => void,
   ) {
     this.states = cfg.createStates();
     this.values = new Array<unknown>(cfg.aggregatorCount);
@@ -62,16 +73,43 @@ export class QuerySelector {
       cfg.limit === undefined &&
       cfg.offset === undefined &&
       cfg.outputLength === undefined;
+    this.takesOne = cfg.limit === undefined && cfg.offset === undefined && cfg.outputLength === undefined;
+  }
+
+  /** One current event (the per-event lane). */
+  processOne(timestamp: number, data: unknown[]): void {
+    if (!this.takesOne) {
+      this.process([{ timestamp, data, type: CURRENT }]);
+      return;
+    }
+    const cfg = this.cfg;
+    const a = this.values;
+    let k: string | undefined;
+    if (cfg.groupKey === undefined) {
+      if (cfg.feed !== undefined) cfg.feed(data, timestamp, this.states, a, true);
+    } else {
+      k = cfg.groupKey(data, timestamp);
+      const states = this.groupStates(k);
+      if (cfg.feed !== undefined) cfg.feed(data, timestamp, states, a, true);
+    }
+    if (!cfg.currentOn) return;
+    const o = cfg.project(data, timestamp, a);
+    if (cfg.having !== undefined && !cfg.having(o, data, timestamp, a)) return;
+    const e = new OutputEvent(timestamp, o, CURRENT, k);
+    if (this.nextOne !== undefined) this.nextOne(e);
+    else this.next([e]);
   }
 
   process(chunk: StreamEvent[]): void {
     const cfg = this.cfg;
     if (chunk.length === 1 && this.eventwise) {
       const o = this.apply(chunk[0]!);
-      if (o !== undefined) this.next([o]);
+      if (o === undefined) return;
+      if (this.nextOne !== undefined) this.nextOne(o);
+      else this.next([o]);
       return;
     }
-    let out: StreamEvent[];
+    let out: OutputEvent[];
     if (cfg.batching && (cfg.groupKey !== undefined || cfg.aggregatorCount > 0)) {
       out = this.finish(this.processBatch(chunk));
     } else if (cfg.groupKey !== undefined) {
@@ -84,7 +122,8 @@ export class QuerySelector {
     if (out.length === 0) return;
     const n = cfg.outputLength;
     if (n !== undefined) for (const e of out) e.data.length = n;
-    this.next(out);
+    if (out.length === 1 && this.nextOne !== undefined) this.nextOne(out[0]!);
+    else this.next(out);
   }
 
   private groupStates(k: string): AggregatorState[] {
@@ -107,7 +146,7 @@ export class QuerySelector {
   }
 
   /** Applies one event; returns its output event, or undefined when it produces none. */
-  private apply(e: StreamEvent): StreamEvent | undefined {
+  private apply(e: StreamEvent): OutputEvent | undefined {
     const type = e.type;
     if (type === RESET) {
       this.reset();
@@ -126,8 +165,8 @@ export class QuerySelector {
     return new OutputEvent(e.timestamp, o, type, k);
   }
 
-  private processEach(chunk: StreamEvent[]): StreamEvent[] {
-    const out: StreamEvent[] = [];
+  private processEach(chunk: StreamEvent[]): OutputEvent[] {
+    const out: OutputEvent[] = [];
     for (let i = 0; i < chunk.length; i++) {
       const o = this.apply(chunk[i]!);
       if (o !== undefined) out.push(o);
@@ -141,7 +180,7 @@ export class QuerySelector {
    * and an output's aggregate values are those after its own event, which are the batch's final ones
    * when nothing is fed after it (per group: its group's final values).
    */
-  private processBatch(chunk: StreamEvent[]): StreamEvent[] {
+  private processBatch(chunk: StreamEvent[]): OutputEvent[] {
     const cfg = this.cfg;
     const key = cfg.groupKey;
     const outputs = cfg.having === undefined ? this.outputsTrailFeeds(chunk) : -1;
@@ -155,15 +194,18 @@ export class QuerySelector {
     }
     if (key === undefined) {
       let last = -1;
+      const states = this.states;
+      const accumulate = cfg.accumulate;
       for (let i = from; i < chunk.length; i++) {
         const e = chunk[i]!;
-        if (e.type !== CURRENT && e.type !== EXPIRED) continue;
-        if (cfg.feed !== undefined) cfg.feed(e.data, e.timestamp, this.states, this.values, e.type === CURRENT);
-        if (e.type === CURRENT ? cfg.currentOn : cfg.expiredOn) last = i;
+        const type = e.type;
+        if (type !== CURRENT && type !== EXPIRED) continue;
+        if (accumulate !== undefined) accumulate(e.data, e.timestamp, states, type === CURRENT);
+        if (type === CURRENT ? cfg.currentOn : cfg.expiredOn) last = i;
       }
       if (last < 0) return [];
       const e = chunk[last]!;
-      return [new OutputEvent(e.timestamp, cfg.project(e.data, e.timestamp, this.values), e.type)];
+      return [new OutputEvent(e.timestamp, cfg.project(e.data, e.timestamp, this.valuesOf(states)), e.type)];
     }
     if (outputs === 1) return this.processBatchOne(chunk, key, from);
     // The groups output by this chunk, in first-seen order, with their last event. Chunks are small
@@ -190,23 +232,32 @@ export class QuerySelector {
         }
       }
     }
-    const out: StreamEvent[] = new Array<StreamEvent>(keys.length);
-    const a = this.values;
+    const out: OutputEvent[] = new Array<OutputEvent>(keys.length);
     for (let g = 0; g < keys.length; g++) {
-      const states = statesOf[g]!;
       const e = lasts[g]!;
-      for (let j = 0; j < states.length; j++) a[j] = states[j]!.value();
-      out[g] = new OutputEvent(e.timestamp, cfg.project(e.data, e.timestamp, a), e.type, keys[g]);
+      out[g] = new OutputEvent(
+        e.timestamp,
+        cfg.project(e.data, e.timestamp, this.valuesOf(statesOf[g]!)),
+        e.type,
+        keys[g],
+      );
     }
     return out;
+  }
+
+  /** The current values of `states`, in the values array projections read. */
+  private valuesOf(states: AggregatorState[]): unknown[] {
+    const a = this.values;
+    for (let j = 0; j < states.length; j++) a[j] = states[j]!.value();
+    return a;
   }
 
   /** Feeds a current or expired event to its group's aggregators; returns the group's states (its key: `fedKey`). */
   private feedGroup(e: StreamEvent, key: GroupKeyFn): AggregatorState[] {
     const k = key(e.data, e.timestamp);
     const states = this.groupStates(k);
-    const feed = this.cfg.feed;
-    if (feed !== undefined) feed(e.data, e.timestamp, states, this.values, e.type === CURRENT);
+    const accumulate = this.cfg.accumulate;
+    if (accumulate !== undefined) accumulate(e.data, e.timestamp, states, e.type === CURRENT);
     this.fedKey = k;
     return states;
   }
@@ -215,7 +266,7 @@ export class QuerySelector {
    * Grouped batch mode when one event of the chunk is output (a sliding window's expired event and the
    * current one that pushed it out): that event's group, without the arrays of groups.
    */
-  private processBatchOne(chunk: StreamEvent[], key: GroupKeyFn, from: number): StreamEvent[] {
+  private processBatchOne(chunk: StreamEvent[], key: GroupKeyFn, from: number): OutputEvent[] {
     const cfg = this.cfg;
     let out: StreamEvent | undefined;
     let outKey = '';
@@ -230,8 +281,7 @@ export class QuerySelector {
         outStates = states;
       }
     }
-    const a = this.values;
-    for (let j = 0; j < outStates.length; j++) a[j] = outStates[j]!.value();
+    const a = this.valuesOf(outStates);
     return [new OutputEvent(out!.timestamp, cfg.project(out!.data, out!.timestamp, a), out!.type, outKey)];
   }
 
@@ -259,17 +309,17 @@ export class QuerySelector {
   }
 
   /** Batch mode projecting every event (needed for `having`). */
-  private processBatchEach(chunk: StreamEvent[]): StreamEvent[] {
+  private processBatchEach(chunk: StreamEvent[]): OutputEvent[] {
     const key = this.cfg.groupKey;
     if (key === undefined) {
-      let last: StreamEvent | undefined;
+      let last: OutputEvent | undefined;
       for (let i = 0; i < chunk.length; i++) {
         const o = this.apply(chunk[i]!);
         if (o !== undefined) last = o;
       }
       return last === undefined ? [] : [last];
     }
-    const byGroup = new Map<string, StreamEvent>();
+    const byGroup = new Map<string, OutputEvent>();
     for (let i = 0; i < chunk.length; i++) {
       const e = chunk[i]!;
       const o = this.apply(e);
@@ -279,7 +329,7 @@ export class QuerySelector {
     return [...byGroup.values()];
   }
 
-  private finish(out: StreamEvent[]): StreamEvent[] {
+  private finish(out: OutputEvent[]): OutputEvent[] {
     const cfg = this.cfg;
     if (cfg.compare !== undefined) {
       const cmp = cfg.compare;

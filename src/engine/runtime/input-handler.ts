@@ -40,27 +40,29 @@ export class InputHandler {
   send(events: readonly InputEvent[]): void;
   send(a: number | readonly unknown[] | readonly InputEvent[], b?: readonly unknown[]): void {
     if (typeof a === 'number') {
-      this.deliver([this.event(a, b ?? [])]);
+      const data = b ?? [];
+      this.clock.onEventTime?.(a);
+      this.junction.sendOne(a, this.copyOf(data));
     } else if (b === undefined && a.length > 0 && isInputEventArray(a)) {
-      this.deliver(a.map((e) => this.event(e.timestamp, e.data)));
+      this.junction.send(a.map((e) => this.event(e.timestamp, e.data)));
     } else {
-      this.deliver([this.event(undefined, a as readonly unknown[])]);
+      this.junction.sendOne(this.clock.now(), this.copyOf(a as readonly unknown[]));
     }
+  }
+
+  private copyOf(data: readonly unknown[]): unknown[] {
+    if (!Array.isArray(data)) throw new TypeError(this.notAnArray(data));
+    return this.copy(data);
   }
 
   private event(timestamp: number | undefined, data: readonly unknown[]): StreamEvent {
     if (timestamp !== undefined) this.clock.onEventTime?.(timestamp);
-    if (!Array.isArray(data)) throw new TypeError(this.notAnArray(data));
-    return { timestamp: timestamp ?? this.clock.now(), data: this.copy(data), type: CURRENT };
+    return { timestamp: timestamp ?? this.clock.now(), data: this.copyOf(data), type: CURRENT };
   }
 
   private notAnArray(data: unknown): string {
     const attrs = this.junction.schema.attributes.map((a) => `${a.name} ${a.type}`).join(', ');
     return `an event of stream '${this.junction.id}' is an array of its values (${attrs}), not ${data === null ? 'null' : typeof data}`;
-  }
-
-  private deliver(chunk: StreamEvent[]): void {
-    this.junction.send(chunk);
   }
 }
 

@@ -1,3 +1,5 @@
+import type { EventSink } from '../event/stream-event.js';
+
 /**
  * Per-app statistics (Siddhi's `@app:statistics`, levels OFF / BASIC / DETAIL): what each query
  * receives and emits and how long it takes per chunk. Query runtimes report into a `QueryStatistics`
@@ -132,11 +134,39 @@ export function measuredInput<C extends { readonly length: number }>(
       sink(chunk);
       stats.observe((performance.now() - t0) / 1000);
     } catch (e) {
-      stats.errors++;
-      if (typeof e === 'object' && e !== null && !erroredQuery.has(e)) erroredQuery.set(e, stats.name);
+      noteError(stats, e);
       throw e;
     }
   };
+}
+
+/** `measuredInput` for a query's per-event lane. */
+export function measuredLane(stats: QueryStatistics, lane: EventSink): EventSink {
+  const app = stats.app;
+  return (timestamp, data) => {
+    try {
+      if (!app.enabled) {
+        lane(timestamp, data);
+        return;
+      }
+      stats.eventsIn++;
+      if (!app.timed || (stats.chunks++ & (app.sampleEvery - 1)) !== 0) {
+        lane(timestamp, data);
+        return;
+      }
+      const t0 = performance.now();
+      lane(timestamp, data);
+      stats.observe((performance.now() - t0) / 1000);
+    } catch (e) {
+      noteError(stats, e);
+      throw e;
+    }
+  };
+}
+
+function noteError(stats: QueryStatistics, e: unknown): void {
+  stats.errors++;
+  if (typeof e === 'object' && e !== null && !erroredQuery.has(e)) erroredQuery.set(e, stats.name);
 }
 
 const erroredQuery = new WeakMap<object, string>();

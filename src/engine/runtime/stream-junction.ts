@@ -5,7 +5,7 @@
  * stream's error handler (its @OnError choice).
  */
 import type { AttributeType } from '../../lang/ast.js';
-import type { ChunkSink, StreamEvent } from '../event/stream-event.js';
+import { CURRENT, type ChunkSink, type EventSink, type StreamEvent } from '../event/stream-event.js';
 
 export interface StreamSchemaLike {
   readonly id: string;
@@ -16,6 +16,8 @@ export type JunctionErrorHandler = (error: unknown, chunk: StreamEvent[], juncti
 
 export class StreamJunction {
   private subscribers: ChunkSink[] = [];
+  /** Each subscriber's per-event lane, where it has one (same positions as `subscribers`). */
+  private lanes: (EventSink | undefined)[] = [];
   /** Events sent into this junction, for statistics. */
   eventsIn = 0;
 
@@ -33,12 +35,16 @@ export class StreamJunction {
     return this.schema.id;
   }
 
-  subscribe(sink: ChunkSink): void {
+  /** Adds a subscriber; `lane`, when given, takes single events in place of one-event chunks. */
+  subscribe(sink: ChunkSink, lane?: EventSink): void {
     this.subscribers = [...this.subscribers, sink];
+    this.lanes = [...this.lanes, lane];
   }
 
   unsubscribe(sink: ChunkSink): void {
-    this.subscribers = this.subscribers.filter((s) => s !== sink);
+    const subs = this.subscribers;
+    this.lanes = this.lanes.filter((_, i) => subs[i] !== sink);
+    this.subscribers = subs.filter((s) => s !== sink);
   }
 
   setErrorHandler(handler: JunctionErrorHandler): void {
@@ -53,6 +59,26 @@ export class StreamJunction {
         subs[i]!(chunk);
       } catch (e) {
         this.onError(e, chunk, this);
+      }
+    }
+  }
+
+  /**
+   * Sends one current event: through each subscriber's lane where it has one, else as a chunk of one
+   * (built once, shared by the subscribers without a lane).
+   */
+  sendOne(timestamp: number, data: unknown[]): void {
+    this.eventsIn++;
+    const subs = this.subscribers;
+    const lanes = this.lanes;
+    let chunk: StreamEvent[] | undefined;
+    for (let i = 0; i < subs.length; i++) {
+      try {
+        const lane = lanes[i];
+        if (lane !== undefined) lane(timestamp, data);
+        else subs[i]!((chunk ??= [{ timestamp, data, type: CURRENT }]));
+      } catch (e) {
+        this.onError(e, (chunk ??= [{ timestamp, data, type: CURRENT }]), this);
       }
     }
   }

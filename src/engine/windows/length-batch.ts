@@ -1,6 +1,7 @@
 /** `lengthBatch(n, stream.current.event?)`: a tumbling window emitting every n events as a batch. */
 import type { StreamEvent } from '../event/stream-event.js';
 import { CURRENT } from '../event/stream-event.js';
+import { copyData } from '../event/data-copy.js';
 import {
   asState,
   checkCall,
@@ -40,6 +41,16 @@ class LengthBatchWindow implements WindowProcessor {
     private readonly streamCurrent: boolean,
   ) {}
 
+  processOne(timestamp: number, data: unknown[]): void {
+    if (this.length === 0 || this.streamCurrent) {
+      this.process([{ timestamp, data, type: CURRENT }]);
+      return;
+    }
+    this.pendingReset = true;
+    this.current.push({ timestamp, data: copyData(data), type: CURRENT });
+    if (++this.count === this.length) this.flushBatch(this.ctx.scheduler.now());
+  }
+
   process(chunk: StreamEvent[]): void {
     const now = this.ctx.scheduler.now();
     for (let i = 0; i < chunk.length; i++) {
@@ -63,32 +74,34 @@ class LengthBatchWindow implements WindowProcessor {
       } else {
         this.pendingReset = true;
         this.current.push(currentCopy(e));
-        if (++this.count === this.length) {
-          // The last batch leaves, a RESET, the new batch: in one array of the final size.
-          const last = this.expired;
-          const batch = this.current;
-          const out = new Array<StreamEvent>(last.length + 1 + batch.length);
-          let k = 0;
-          for (let j = 0; j < last.length; j++) {
-            const x = last[j]!;
-            x.timestamp = now;
-            out[k++] = x;
-          }
-          out[k++] = resetEvent(now);
-          this.pendingReset = false;
-          const expired = new Array<StreamEvent>(batch.length);
-          for (let j = 0; j < batch.length; j++) {
-            const c = batch[j]!;
-            out[k++] = c;
-            expired[j] = expiredTwin(c);
-          }
-          this.expired = expired;
-          this.current = [];
-          this.count = 0;
-          this.ctx.emit(out);
-        }
+        if (++this.count === this.length) this.flushBatch(now);
       }
     }
+  }
+
+  /** The last batch leaves, a RESET, the new batch: in one array of the final size. */
+  private flushBatch(now: number): void {
+    const last = this.expired;
+    const batch = this.current;
+    const out = new Array<StreamEvent>(last.length + 1 + batch.length);
+    let k = 0;
+    for (let j = 0; j < last.length; j++) {
+      const x = last[j]!;
+      x.timestamp = now;
+      out[k++] = x;
+    }
+    out[k++] = resetEvent(now);
+    this.pendingReset = false;
+    const expired = new Array<StreamEvent>(batch.length);
+    for (let j = 0; j < batch.length; j++) {
+      const c = batch[j]!;
+      out[k++] = c;
+      expired[j] = expiredTwin(c);
+    }
+    this.expired = expired;
+    this.current = [];
+    this.count = 0;
+    this.ctx.emit(out);
   }
 
   private flushExpired(out: StreamEvent[], now: number): void {

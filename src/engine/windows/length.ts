@@ -32,17 +32,27 @@ class LengthWindow implements WindowProcessor {
     private readonly length: number,
   ) {}
 
+  processOne(timestamp: number, data: unknown[]): void {
+    const e: StreamEvent = { timestamp, data, type: CURRENT };
+    if (this.ring.length === this.length && this.length > 0) this.slide(e);
+    else this.process([e]);
+  }
+
+  /** The steady state: one event in, the oldest out (an array literal: growing [] by push costs more). */
+  private slide(e: StreamEvent): void {
+    const ring = this.ring;
+    const old = ring[this.oldest]!;
+    old.timestamp = this.ctx.scheduler.now();
+    ring[this.oldest] = expiredCopy(e);
+    this.oldest = this.oldest + 1 === this.length ? 0 : this.oldest + 1;
+    this.ctx.emit([old, e]);
+  }
+
   process(chunk: StreamEvent[]): void {
     const ring = this.ring;
     if (chunk.length === 1 && ring.length === this.length && this.length > 0) {
-      // The steady state: one event in, the oldest out (an array literal: growing [] by push costs more).
       const e = chunk[0]!;
-      if (e.type !== CURRENT) return;
-      const old = ring[this.oldest]!;
-      old.timestamp = this.ctx.scheduler.now();
-      ring[this.oldest] = expiredCopy(e);
-      this.oldest = this.oldest + 1 === this.length ? 0 : this.oldest + 1;
-      this.ctx.emit([old, e]);
+      if (e.type === CURRENT) this.slide(e);
       return;
     }
     const out: StreamEvent[] = [];

@@ -41,7 +41,10 @@ export class TimeWindow implements WindowProcessor {
   }
 
   process(chunk: StreamEvent[]): void {
-    const now = this.ctx.scheduler.now();
+    this.processAt(chunk, this.ctx.scheduler.now());
+  }
+
+  private processAt(chunk: StreamEvent[], now: number): void {
     if (chunk.length === 1 && !this.delayed && !this.queue.leavesBy(this.time, now)) {
       // The common case: one event in, nothing leaving; it passes on in the chunk it came in.
       const e = chunk[0]!;
@@ -61,11 +64,27 @@ export class TimeWindow implements WindowProcessor {
     if (out.length > 0) this.ctx.emit(out);
   }
 
+  processOne(timestamp: number, data: unknown[]): void {
+    const now = this.ctx.scheduler.now();
+    if (this.delayed || this.queue.leavesBy(this.time, now)) {
+      this.processAt([{ timestamp, data, type: CURRENT }], now);
+      return;
+    }
+    this.holdData(timestamp, data);
+    const one = this.ctx.emitOne;
+    if (one !== undefined) one(timestamp, data);
+    else this.ctx.emit([{ timestamp, data, type: CURRENT }]);
+  }
+
   private hold(e: StreamEvent): void {
-    this.queue.push(e.timestamp, e.data);
-    if (this.lastTimestamp < e.timestamp) {
-      this.timers.schedule(e.timestamp + this.time);
-      this.lastTimestamp = e.timestamp;
+    this.holdData(e.timestamp, e.data);
+  }
+
+  private holdData(timestamp: number, data: unknown[]): void {
+    this.queue.push(timestamp, data);
+    if (this.lastTimestamp < timestamp) {
+      this.timers.schedule(timestamp + this.time);
+      this.lastTimestamp = timestamp;
     }
   }
 

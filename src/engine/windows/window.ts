@@ -6,7 +6,7 @@
  */
 import type { AttributeType, Expression } from '../../lang/ast.js';
 import type { ExtensionSpec } from '../../lang/catalog.js';
-import type { ChunkSink, StreamEvent } from '../event/stream-event.js';
+import type { ChunkSink, EventSink, StreamEvent } from '../event/stream-event.js';
 import type { Scheduler } from '../time/scheduler.js';
 
 /** One argument of a window call, e.g. `time(2 sec)` or `sort(3, price, 'asc')`. */
@@ -31,6 +31,8 @@ export interface WindowContext {
   readonly scheduler: Scheduler;
   /** Where the window's output goes (also from timer tasks). */
   readonly emit: ChunkSink;
+  /** The per-event lane of what follows, when it has one: for a single current event passing on alone. */
+  readonly emitOne?: EventSink | undefined;
   /** The query or window name, for error messages. */
   readonly name: string;
 }
@@ -40,6 +42,8 @@ export interface WindowProcessor {
   readonly isBatch: boolean;
   /** Takes CURRENT events (never mutates them: copies what it keeps) and emits through `ctx.emit`. */
   process(chunk: StreamEvent[]): void;
+  /** One current event (the per-event lane), as `process` would take it in a chunk of one; optional. */
+  processOne?(timestamp: number, data: unknown[]): void;
   /** The events held now, oldest first (joins and on-demand queries read it). */
   contents(): StreamEvent[];
   /** Called when the app starts (schedule start-time timers here, not in the constructor). */
