@@ -19,7 +19,10 @@ export interface StreamChain {
   readonly attributes: readonly Attribute[];
   /** The chain's window, if any (joins probe it; the selector batches after a batch window). */
   readonly window: WindowProcessor | undefined;
-  /** The per-event lane into the chain, when every stage takes single events (filters do) and `lane` was given. */
+  /**
+   * The per-event lane into the chain, when its stages take single events: filters pass them on (to
+   * `lane`, when given), and the length, time and lengthBatch windows take them.
+   */
   readonly lane: EventSink | undefined;
 }
 

@@ -1,6 +1,7 @@
 /**
  * The event that flows through a query: a timestamp, the attribute values, and its kind.
- * Chunks (arrays of events) flow end to end: a processor takes a chunk and emits a chunk.
+ * Chunks (arrays of events) flow end to end: a processor takes a chunk and emits a chunk. A single
+ * current event may instead take the per-event lane (`EventSink`) where the stages offer one.
  */
 import { copyData } from './data-copy.js';
 
