@@ -39,20 +39,15 @@ export class QueryOutput {
 
   readonly send = (chunk: StreamEvent[]): void => {
     if (chunk.length === 0) return;
+    const first = chunk[0]!;
+    if (chunk.length === 1 && first instanceof OutputEvent) {
+      // The common case: one event, handed over as is.
+      this.sendOne(first);
+      return;
+    }
     const stats = this.stats;
     if (stats !== undefined && stats.app.enabled) stats.eventsOut += chunk.length;
-    const cbs = this.callbacks;
-    if (cbs.length > 0) {
-      const e = chunk[0]!;
-      if (chunk.length === 1 && e instanceof OutputEvent) {
-        // The common case: one event, handed over as is.
-        const one: Event[] = [e];
-        const ts = e.timestamp;
-        if (e.type === CURRENT) for (let i = 0; i < cbs.length; i++) cbs[i]!(ts, one, null);
-        else if (e.type === EXPIRED) for (let i = 0; i < cbs.length; i++) cbs[i]!(ts, null, one);
-        this.action?.(chunk);
-        return;
-      }
+    if (this.callbacks.length > 0) {
       let current: Event[] | null = null;
       let expired: Event[] | null = null;
       for (const e of chunk) {

@@ -46,9 +46,14 @@ class LengthBatchWindow implements WindowProcessor {
       this.process([{ timestamp, data, type: CURRENT }]);
       return;
     }
+    if (this.append({ timestamp, data: copyData(data), type: CURRENT })) this.flushBatch(this.ctx.scheduler.now());
+  }
+
+  /** Adds a copy to the batch being filled; true when that fills it. */
+  private append(copy: StreamEvent): boolean {
     this.pendingReset = true;
-    this.current.push({ timestamp, data: copyData(data), type: CURRENT });
-    if (++this.count === this.length) this.flushBatch(this.ctx.scheduler.now());
+    this.current.push(copy);
+    return ++this.count === this.length;
   }
 
   process(chunk: StreamEvent[]): void {
@@ -72,9 +77,7 @@ class LengthBatchWindow implements WindowProcessor {
         this.expired.push(expiredCopy(e));
         this.ctx.emit(out);
       } else {
-        this.pendingReset = true;
-        this.current.push(currentCopy(e));
-        if (++this.count === this.length) this.flushBatch(now);
+        if (this.append(currentCopy(e))) this.flushBatch(now);
       }
     }
   }

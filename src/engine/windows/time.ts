@@ -49,7 +49,7 @@ export class TimeWindow implements WindowProcessor {
       // The common case: one event in, nothing leaving; it passes on in the chunk it came in.
       const e = chunk[0]!;
       if (e.type !== CURRENT) return;
-      this.hold(e);
+      this.hold(e.timestamp, e.data);
       this.ctx.emit(chunk);
       return;
     }
@@ -58,7 +58,7 @@ export class TimeWindow implements WindowProcessor {
       const e = chunk[i] as StreamEvent;
       this.queue.expireInto(out, this.time, now);
       if (e.type !== CURRENT) continue;
-      this.hold(e);
+      this.hold(e.timestamp, e.data);
       if (!this.delayed) out.push(e);
     }
     if (out.length > 0) this.ctx.emit(out);
@@ -70,17 +70,13 @@ export class TimeWindow implements WindowProcessor {
       this.processAt([{ timestamp, data, type: CURRENT }], now);
       return;
     }
-    this.holdData(timestamp, data);
+    this.hold(timestamp, data);
     const one = this.ctx.emitOne;
     if (one !== undefined) one(timestamp, data);
     else this.ctx.emit([{ timestamp, data, type: CURRENT }]);
   }
 
-  private hold(e: StreamEvent): void {
-    this.holdData(e.timestamp, e.data);
-  }
-
-  private holdData(timestamp: number, data: unknown[]): void {
+  private hold(timestamp: number, data: unknown[]): void {
     this.queue.push(timestamp, data);
     if (this.lastTimestamp < timestamp) {
       this.timers.schedule(timestamp + this.time);
