@@ -13,7 +13,7 @@ import type { Logger } from '../runtime/logger.js';
 import {
   AppStatistics,
   measuredInput,
-  measuredLane,
+  ownMeasuredLane,
   QueryStatistics,
   queryOfError,
   statisticsLevelOf,
@@ -26,7 +26,7 @@ import type { Scheduler } from '../time/scheduler.js';
 import { WallScheduler } from '../time/wall-scheduler.js';
 import type { AppContext, Attribute, ErrorStoreHook } from './app-context.js';
 export type { ErrorStoreHook } from './app-context.js';
-import { buildSingleStreamQuery, streamOutputAction, type QueryEnvironment } from './build-query.js';
+import { buildSingleStreamQuery, queryCode, streamOutputAction, type QueryEnvironment } from './build-query.js';
 import { RegistryCallResolver } from './call-resolver.js';
 import { scriptFunction } from './script-function.js';
 import { SiddhiAppRuntime, type AppRuntimeHooks } from './siddhi-app-runtime.js';
@@ -214,13 +214,14 @@ function buildMeasured(ctx: AppContext, el: ExecutionElement, env: QueryEnvironm
   let queryEnv = env;
   if (el.kind === 'query') {
     const s = (stats = new QueryStatistics(ctx.statistics));
+    const code = queryCode(el);
     queryEnv = {
       ...env,
       inputJunction: (input) => {
         const j = env.inputJunction(input);
         return {
           ...j,
-          subscribe: (sink, lane) => j.subscribe(measuredInput(s, sink), lane && measuredLane(s, lane)),
+          subscribe: (sink, lane) => j.subscribe(measuredInput(s, sink), lane && code(ownMeasuredLane)(s, lane)),
         };
       },
     };

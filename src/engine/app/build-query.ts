@@ -5,9 +5,10 @@
 import type { OutputEventType, Query, SingleInputStream } from '../../lang/ast.js';
 import { CompileError } from '../../plan/expression/compile.js';
 import { compileSelector, type CompiledSelector } from '../../plan/selector-codegen.js';
-import type { ChunkSink, EventSink, OutputEvent, StreamEvent } from '../event/stream-event.js';
-import { insertIntoStream, QueryOutput, type OutputAction } from '../query/query-output.js';
-import { QuerySelector, type AccumulateFn, type FeedFn } from '../query/selector.js';
+import type { ChunkSink, EventSink, OutputEvent } from '../event/stream-event.js';
+import { insertIntoStream, ownOutput, type OutputAction, type QueryOutput } from '../query/query-output.js';
+import { ownSelector, type AccumulateFn, type FeedFn, type QuerySelector } from '../query/selector.js';
+import { ownable, ownCode, type OwnCode } from '../runtime/own-code.js';
 import { createRateLimiter } from '../query/rate-limit/create-rate-limiter.js';
 import type { RateLimiter } from '../query/rate-limit/rate-limiter.js';
 import type { AggregatorState } from '../registry/extension-impl.js';
@@ -50,6 +51,27 @@ export function queryName(q: Query, ctx: AppContext): string {
   return n;
 }
 
+/** Each query's own copies of its per-event code; a partition's instances of a query share them. */
+const queryCodes = new WeakMap<Query, OwnCode>();
+
+export function queryCode(q: Query): OwnCode {
+  let c = queryCodes.get(q);
+  if (c === undefined) queryCodes.set(q, (c = ownCode()));
+  return c;
+}
+
+/** The chain's way into the selector, which is made after the chain: chunks, and single events. */
+function selectorEntry(late: { selector?: QuerySelector }): ChunkSink {
+  return (chunk) => late.selector!.process(chunk);
+}
+
+function selectorLane(late: { selector?: QuerySelector }): EventSink {
+  return (ts, d) => late.selector!.processOne(ts, d);
+}
+
+const ownSelectorEntry = ownable(selectorEntry, {});
+const ownSelectorLane = ownable(selectorLane, {});
+
 export function outputEventFlags(t: OutputEventType | undefined): { currentOn: boolean; expiredOn: boolean } {
   const type = t ?? 'current';
   return { currentOn: type !== 'expired', expiredOn: type !== 'current' };
@@ -64,7 +86,7 @@ export function createSelector(
 ): QuerySelector {
   const { currentOn, expiredOn } = outputEventFlags(query.output.eventType);
   const factories = compiled.aggregatorFactories;
-  return new QuerySelector(
+  return new (queryCode(query)(ownSelector))(
     {
       project: compiled.project,
       aggregatorCount: factories.length,
@@ -84,6 +106,11 @@ export function createSelector(
     next,
     nextOne,
   );
+}
+
+/** A query's output (its own copy: see own-code.ts). */
+export function createOutput(query: Query, action: OutputAction | undefined): QueryOutput {
+  return new (queryCode(query)(ownOutput))(action);
 }
 
 /**
@@ -124,11 +151,11 @@ export function buildSingleStreamQuery(ctx: AppContext, query: Query, env: Query
   // Build back to front: the output first, so each stage knows its next.
   // The selector is made after the chain (it needs the chain's attributes); the chain's last stage calls it.
   const late: { selector?: QuerySelector } = {};
-  const toSelector = (chunk: StreamEvent[]): void => late.selector!.process(chunk);
-  const toSelectorLane = (ts: number, d: unknown[]): void => late.selector!.processOne(ts, d);
-  const chain = buildStreamChain(ctx, input, source.attributes, toSelector, {
+  const code = queryCode(query);
+  const chain = buildStreamChain(ctx, input, source.attributes, code(ownSelectorEntry)(late), {
     names,
-    lane: toSelectorLane,
+    lane: code(ownSelectorLane)(late),
+    own: code,
     onWindow: (w) => {
       ctx.stateful.set(`${key}/window`, w);
       ctx.lifecycle.push(w);
@@ -140,7 +167,7 @@ export function buildSingleStreamQuery(ctx: AppContext, query: Query, env: Query
     { all: chain.attributes.map((a, i) => ({ ...a, code: `d[${i}]` })), scope },
     ctx.resolver,
   );
-  const output = new QueryOutput(env.outputAction(query, compiled.output));
+  const output = createOutput(query, env.outputAction(query, compiled.output));
   ctx.queryOutputs.set(key, output);
   const limiter = queryRateLimiter(
     ctx,

@@ -11,6 +11,7 @@ import type { WindowArg, WindowImpl, WindowProcessor } from '../windows/window.j
 import type { AppContext, Attribute } from './app-context.js';
 import { streamScope } from './stream-scope.js';
 import { withStoresIn } from '../table/in-scope.js';
+import { own, ownable, type OwnCode } from '../runtime/own-code.js';
 
 export interface StreamChain {
   /** Feed input chunks here. */
@@ -35,6 +36,8 @@ export interface ChainOptions {
   readonly outer?: Scope;
   /** The per-event lane of what follows the chain (`next`'s), if it has one. */
   readonly lane?: EventSink;
+  /** The query's own copies of its per-event code (see own-code.ts); absent: the shared code. */
+  readonly own?: OwnCode;
 }
 
 type Stage = (next: ChunkSink, nextLane: EventSink | undefined) => ChunkSink;
@@ -139,12 +142,8 @@ function buildStage(
         c.functions,
       );
       return {
-        stage: (next) => filterStage(test, next),
-        lane: (next) =>
-          next &&
-          ((ts, d) => {
-            if (test(d, ts)) next(ts, d);
-          }),
+        stage: (next) => own(opts.own, ownFilterStage)(test, next),
+        lane: (next) => next && own(opts.own, ownFilterLane)(test, next),
       };
     }
     case 'window': {
@@ -175,16 +174,14 @@ function buildStage(
             emit: next,
             emitOne: nextLane,
             name: opts.names[0] ?? '',
+            ...(opts.own ? { own: opts.own } : {}),
           });
           setWindow(w);
           opts.onWindow?.(w);
           const window = w;
           return (chunk) => window.process(chunk);
         },
-        lane: () => {
-          const window = w;
-          return window?.processOne && ((ts, d) => window.processOne!(ts, d));
-        },
+        lane: () => (w?.processOne ? own(opts.own, ownWindowLane)(w) : undefined),
       };
     }
     case 'streamFunction': {
@@ -231,6 +228,20 @@ function filterStage(test: (d: unknown[], ts: number) => boolean, next: ChunkSin
     if (out.length > 0) next(out);
   };
 }
+
+function filterLane(test: (d: unknown[], ts: number) => boolean, next: EventSink): EventSink {
+  return (ts, d) => {
+    if (test(d, ts)) next(ts, d);
+  };
+}
+
+function windowLane(window: WindowProcessor): EventSink {
+  return (ts, d) => window.processOne!(ts, d);
+}
+
+const ownFilterStage = ownable(filterStage, {});
+const ownFilterLane = ownable(filterLane, {});
+const ownWindowLane = ownable(windowLane, {});
 
 function streamFunctionStage(
   fn: (args: readonly unknown[], emit: (appended: readonly unknown[]) => void) => void,

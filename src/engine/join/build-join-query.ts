@@ -13,7 +13,9 @@ import { compileSelector } from '../../plan/selector-codegen.js';
 import type { AppExtensionContext } from '../app/app-extensions.js';
 import type { AppContext, Attribute } from '../app/app-context.js';
 import {
+  createOutput,
   createSelector,
+  queryCode,
   outputEventFlags,
   queryName,
   queryRateLimiter,
@@ -23,7 +25,6 @@ import { buildStreamChain, type StreamChain } from '../app/build-stream-chain.js
 import { streamScope } from '../app/stream-scope.js';
 import type { ChunkSink, StreamEvent } from '../event/stream-event.js';
 import type { NamedWindow } from '../named-window/named-window.js';
-import { QueryOutput } from '../query/query-output.js';
 import type { QuerySelector } from '../query/selector.js';
 import { appStores } from '../table/app-stores.js';
 import { withStoresIn } from '../table/in-scope.js';
@@ -194,6 +195,7 @@ export function buildJoinQuery(ext: AppExtensionContext, query: Query, env: Quer
       const names = input.alias ? [input.streamId, input.alias] : [input.streamId];
       const chain = buildStreamChain(ctx, input, base, (c) => sinks[s](c), {
         names,
+        own: queryCode(query),
         onWindow: (w: WindowProcessor) => {
           ctx.stateful.set(`${key}/window/${SIDE_NAMES[s]}`, {
             snapshot: () => w.snapshot(),
@@ -280,7 +282,7 @@ export function buildJoinQuery(ext: AppExtensionContext, query: Query, env: Quer
     }
   }
   const compiled = compileSelector(query.selector, { all, scope: withStoresIn(scope, ctx) }, ctx.resolver);
-  const output = new QueryOutput(env.outputAction(query, compiled.output));
+  const output = createOutput(query, env.outputAction(query, compiled.output));
   ctx.queryOutputs.set(key, output);
   const aggregates = compiled.aggregatorFactories.length > 0;
   const limiter = queryRateLimiter(ctx, query, compiled, true, output.send, key);

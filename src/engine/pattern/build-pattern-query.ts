@@ -6,9 +6,14 @@ import type { Query, SingleInputStream, StateElement } from '../../lang/ast.js';
 import { CompileError, ExpressionCompiler, instantiate } from '../../plan/expression/compile.js';
 import { compileSelector } from '../../plan/selector-codegen.js';
 import type { AppExtensionContext } from '../app/app-extensions.js';
-import { createSelector, queryName, queryRateLimiter, type QueryEnvironment } from '../app/build-query.js';
+import {
+  createOutput,
+  createSelector,
+  queryName,
+  queryRateLimiter,
+  type QueryEnvironment,
+} from '../app/build-query.js';
 import type { AppContext } from '../app/app-context.js';
-import { QueryOutput } from '../query/query-output.js';
 import type { QuerySelector } from '../query/selector.js';
 import { buildStates, type LeafState } from './build-states.js';
 import type { StateFilter } from './pattern-context.js';
@@ -80,7 +85,7 @@ export function buildPatternQuery(ext: AppExtensionContext, query: Query, env: Q
 
   const scope = new PatternScope(slots);
   const compiled = compileSelector(query.selector, { all: scope.all(), scope }, ctx.resolver);
-  const output = new QueryOutput(env.outputAction(query, compiled.output));
+  const output = createOutput(query, env.outputAction(query, compiled.output));
   ctx.queryOutputs.set(key, output);
   const limiter = queryRateLimiter(ctx, query, compiled, false, output.send, key);
   limiterProcess = (chunk) => limiter.process(chunk);

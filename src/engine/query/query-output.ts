@@ -5,6 +5,7 @@
 import { CURRENT, EXPIRED, OutputEvent, type StreamEvent } from '../event/stream-event.js';
 import type { Event, QueryCallback } from '../runtime/event.js';
 import type { QueryStatistics } from '../runtime/statistics.js';
+import { ownable } from '../runtime/own-code.js';
 
 export type OutputAction = (chunk: StreamEvent[]) => void;
 
@@ -62,6 +63,9 @@ export class QueryOutput {
     this.action?.(chunk);
   };
 }
+
+/** Each query runs its own copy of its output (see own-code.ts). */
+export const ownOutput = ownable(QueryOutput, { CURRENT, EXPIRED, OutputEvent, toUserEvent });
 
 /** `insert into S`: every output event enters S as a current event. */
 export function insertIntoStream(junction: {

@@ -6,6 +6,7 @@
  */
 import type { AggregatorState } from '../registry/extension-impl.js';
 import { CURRENT, EXPIRED, OutputEvent, RESET, type ChunkSink, type StreamEvent } from '../event/stream-event.js';
+import { ownable } from '../runtime/own-code.js';
 
 /** Generated: feeds the aggregators with one event and writes their values to `a`. */
 export type FeedFn = (d: unknown[], ts: number, s: AggregatorState[], a: unknown[], add: boolean) => void;
@@ -364,3 +365,6 @@ function indexIn(keys: string[], k: string, index: Map<string, number>): number 
   if (index.size < keys.length) for (let i = index.size; i < keys.length; i++) index.set(keys[i]!, i);
   return index.get(k) ?? -1;
 }
+
+/** Each query runs its own copy of the selector (see own-code.ts). */
+export const ownSelector = ownable(QuerySelector, { CURRENT, EXPIRED, OutputEvent, RESET, indexIn });

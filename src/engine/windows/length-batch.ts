@@ -17,6 +17,7 @@ import {
   type SavedEvent,
 } from './common.js';
 import type { WindowContext, WindowImpl, WindowProcessor } from './window.js';
+import { own, ownable } from '../runtime/own-code.js';
 
 interface LengthBatchState {
   count: number;
@@ -140,6 +141,18 @@ class LengthBatchWindow implements WindowProcessor {
   }
 }
 
+const ownLengthBatchWindow = ownable(LengthBatchWindow, {
+  CURRENT,
+  copyData,
+  currentCopy,
+  expiredCopy,
+  expiredTwin,
+  loadEvents,
+  resetEvent,
+  saveEvents,
+  asState,
+});
+
 export const lengthBatchWindow: WindowImpl = {
   spec: {
     kind: 'window',
@@ -176,6 +189,7 @@ export const lengthBatchWindow: WindowImpl = {
   },
   create(ctx) {
     checkCall(lengthBatchWindow.spec, ctx);
-    return new LengthBatchWindow(ctx, constNumber(ctx.args[0]), ctx.args[1]?.constant === true);
+    const W = own(ctx.own, ownLengthBatchWindow);
+    return new W(ctx, constNumber(ctx.args[0]), ctx.args[1]?.constant === true);
   },
 };

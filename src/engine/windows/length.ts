@@ -14,6 +14,7 @@ import {
   type SavedEvent,
 } from './common.js';
 import type { WindowContext, WindowImpl, WindowProcessor } from './window.js';
+import { own, ownable } from '../runtime/own-code.js';
 
 interface LengthState {
   count: number;
@@ -96,6 +97,8 @@ class LengthWindow implements WindowProcessor {
   }
 }
 
+const ownLengthWindow = ownable(LengthWindow, { CURRENT, expiredCopy, loadQueue, resetEvent, saveEvents, asState });
+
 export const lengthWindow: WindowImpl = {
   spec: {
     kind: 'window',
@@ -121,6 +124,6 @@ export const lengthWindow: WindowImpl = {
   },
   create(ctx) {
     checkCall(lengthWindow.spec, ctx);
-    return new LengthWindow(ctx, constNumber(ctx.args[0]));
+    return new (own(ctx.own, ownLengthWindow))(ctx, constNumber(ctx.args[0]));
   },
 };

@@ -14,6 +14,7 @@ import {
   type SavedEvent,
 } from './common.js';
 import type { WindowContext, WindowImpl, WindowProcessor } from './window.js';
+import { own, ownable } from '../runtime/own-code.js';
 
 export interface TimeState {
   events: SavedEvent[];
@@ -121,6 +122,16 @@ export class TimeWindow implements WindowProcessor {
   }
 }
 
+const ownTimeWindow = ownable(TimeWindow, {
+  CURRENT,
+  EXPIRED,
+  HeldEvents,
+  WindowTimers,
+  asState,
+  loadEvents,
+  saveEvents,
+});
+
 export const timeWindow: WindowImpl = {
   spec: {
     kind: 'window',
@@ -150,6 +161,6 @@ export const timeWindow: WindowImpl = {
   },
   create(ctx) {
     checkCall(timeWindow.spec, ctx);
-    return new TimeWindow(ctx, constNumber(ctx.args[0]));
+    return new (own(ctx.own, ownTimeWindow))(ctx, constNumber(ctx.args[0]));
   },
 };

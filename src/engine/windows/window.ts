@@ -8,6 +8,7 @@ import type { AttributeType, Expression } from '../../lang/ast.js';
 import type { ExtensionSpec } from '../../lang/catalog.js';
 import type { ChunkSink, EventSink, StreamEvent } from '../event/stream-event.js';
 import type { Scheduler } from '../time/scheduler.js';
+import type { OwnCode } from '../runtime/own-code.js';
 
 /** One argument of a window call, e.g. `time(2 sec)` or `sort(3, price, 'asc')`. */
 export interface WindowArg {
@@ -35,6 +36,8 @@ export interface WindowContext {
   readonly emitOne?: EventSink | undefined;
   /** The query or window name, for error messages. */
   readonly name: string;
+  /** The query's own copies of its per-event code (see own-code.ts); absent: the shared code. */
+  readonly own?: OwnCode;
 }
 
 export interface WindowProcessor {

@@ -1,0 +1,83 @@
+/**
+ * Per-query copies of the code on a query's per-event path.
+ *
+ * V8 keeps type feedback per compiled function. A method every query shares, such as the selector's
+ * `processOne`, sees every query's generated projection, next stage and callback at its call sites.
+ * Past four targets a call site turns megamorphic: V8 stops inlining through it and each call goes
+ * through a generic lookup. One app alone keeps its call sites monomorphic, but a process running many
+ * apps (a server, the benchmark's scenarios in one process) makes them megamorphic for everyone.
+ * Measured on filter-projection: 27–30M events/s for the first runtime in a process, 15–21M for the
+ * next ones.
+ *
+ * So each query gets its own copy of the classes and functions on its per-event path, compiled anew
+ * from their source. A copy's call sites then see only that query's targets. Instances of one query
+ * (in each partition key) share their query's copies.
+ *
+ * A copy is compiled without its module around it, so whatever module-level name it uses (imports,
+ * module constants, helper functions) is given in its `scope`. test/engine/own-code.test.ts checks
+ * every ownable's scope against the names its source uses.
+ */
+
+/** Module-level names a copied class or function uses, by name. */
+export type OwnScope = Readonly<Record<string, unknown>>;
+
+/** A class or function that can be copied per query, with the scope its source needs. */
+export interface Ownable<T> {
+  readonly original: T;
+  readonly scope: OwnScope;
+}
+
+const registered: Ownable<unknown>[] = [];
+
+/** Declares `original` ownable: `scope` names every module-level binding its source uses. */
+export function ownable<T extends object>(original: T, scope: OwnScope): Ownable<T> {
+  const o = { original, scope };
+  registered.push(o);
+  return o;
+}
+
+/** Every ownable declared so far (for the scope check). */
+export function ownables(): readonly Ownable<unknown>[] {
+  return registered;
+}
+
+let copies = 0;
+
+/** esbuild (tsx) keeps names with a `__name` helper the source then calls: the copy gets a no-op one. */
+const keepName = <T>(target: T): T => target;
+
+/** Compiles a fresh copy of `o.original` from its source. */
+export function copyOf<T extends object>(o: Ownable<T>): T {
+  const source = o.original.toString();
+  const names = Object.keys(o.scope);
+  const label = (o.original as { name?: string }).name || 'anonymous';
+  // The sourceURL names the copy in stack traces and makes each source unique: V8 caches compiled
+  // functions by source, and a cached one would bring its shared feedback back.
+  const make = new Function(
+    '__name',
+    ...names,
+    `"use strict";\nreturn (${source});\n//# sourceURL=tributary-own/${label}/${++copies}.js`,
+  ) as (...args: unknown[]) => T;
+  return make(keepName, ...names.map((n) => o.scope[n]));
+}
+
+/** One query's copies: each ownable is copied once, on first use. */
+export type OwnCode = <T extends object>(o: Ownable<T>) => T;
+
+/** The original code, uncopied (stages outside any query, and tests). */
+export const sharedCode: OwnCode = (o) => o.original;
+
+/** `o` as `code` has it: its copy there, or the original when there is no own code. */
+export function own<T extends object>(code: OwnCode | undefined, o: Ownable<T>): T {
+  return code === undefined ? o.original : code(o);
+}
+
+/** A fresh set of copies (one per query). */
+export function ownCode(): OwnCode {
+  const made = new Map<Ownable<unknown>, unknown>();
+  return <T extends object>(o: Ownable<T>): T => {
+    let c = made.get(o) as T | undefined;
+    if (c === undefined) made.set(o, (c = copyOf(o)));
+    return c;
+  };
+}
