@@ -1,11 +1,11 @@
 /**
- * A FIFO of the events a time-based window holds, kept in columns: a ring buffer of timestamps and,
- * per attribute, a Float64Array for numeric attributes (int, long, float, double) or a plain array for
- * the others. A window of a million events then holds no event object, no data array and no boxed
- * number, so the garbage collector has almost nothing of it to copy or walk (with one object and one
- * array per event it spent two thirds of the time of a `time(1 sec)` window). Event objects are made when
- * the events leave (short-lived) or when the contents are read. A value a numeric column cannot hold
- * (null, or not a number) is kept aside for its slot.
+ * A FIFO of the events a time-based window holds, kept in columns, in blocks of slots: per block, its
+ * timestamps and, per attribute, a Float64Array for numeric attributes (int, long, float, double) or a
+ * plain array for the others. A window of a million events then holds no event object, no data array
+ * and no boxed number, so the garbage collector has almost nothing of it to copy or walk (with one
+ * object and one array per event it spent two thirds of the time of a `time(1 sec)` window). Event
+ * objects are made when the events leave (short-lived) or when the contents are read. A value a
+ * numeric column cannot hold (null, or not a number) is kept aside for its event.
  *
  * Writing a slot and reading it back into an array are generated per shape (which attributes are
  * numeric), so each is straight-line code over monomorphic arrays.
@@ -59,20 +59,38 @@ function slotCodeFor(shape: string): SlotCode {
   return code;
 }
 
+/** One block of slots: the timestamps and the columns. */
+interface Block {
+  readonly times: Float64Array;
+  readonly numeric: Float64Array[];
+  readonly others: unknown[][];
+}
+
+/** The first block's slots; each next block doubles, up to BLOCK_MAX (a small window stays small). */
+const BLOCK_MIN = 64;
+const BLOCK_MAX = 8192;
+
 export class HeldEvents {
-  private times: Float64Array<ArrayBuffer> = new Float64Array(1024);
-  /** The numeric columns, in attribute order, and the attribute position of each. */
-  private numeric: Float64Array[];
+  /**
+   * The slots, in blocks, oldest first: events leave from the first block (at `head`) and arrive in
+   * the last (at `tail`). A full last block gets a new one after it and an emptied first block is
+   * dropped, so the window never copies what it holds as it grows, and gives memory back as it shrinks.
+   */
+  private blocks: Block[] = [];
+  private head = 0;
+  private tail = 0;
+  private count = 0;
+  /** The sequence number of the oldest event (events are numbered as they arrive): keys of `aside`. */
+  private first = 0;
+  /** An emptied block of the largest size, kept for the next one needed (a window at a steady size). */
+  private spare: Block | undefined;
+  /** The numeric columns' attribute positions, in attribute order. */
   private readonly numericAt: number[] = [];
-  /** The other columns, in attribute order. */
-  private readonly others: unknown[][];
-  /** Per numeric column, the values of slots its Float64Array cannot hold; `asideCount` sums their sizes. */
+  private readonly otherCount: number;
+  /** Per numeric column, the values its Float64Array cannot hold, by sequence number; `asideCount` sums their sizes. */
   private readonly aside: Map<number, unknown>[];
   private asideCount = 0;
   private readonly code: SlotCode;
-  private mask = 1023;
-  private head = 0;
-  private count = 0;
   /**
    * Once the contents are read (a join probing the window, an on-demand query), the events are also
    * kept as objects, so that repeated reads cost a copy of pointers, not a new object per event.
@@ -90,8 +108,7 @@ export class HeldEvents {
       if (numeric) this.numericAt.push(i);
       shape += numeric ? 'n' : 'o';
     });
-    this.numeric = this.numericAt.map(() => new Float64Array(1024));
-    this.others = Array.from({ length: shape.length - this.numericAt.length }, () => new Array<unknown>(1024));
+    this.otherCount = shape.length - this.numericAt.length;
     this.aside = this.numericAt.map(() => new Map<number, unknown>());
     this.code = slotCodeFor(shape);
   }
@@ -102,18 +119,24 @@ export class HeldEvents {
 
   /** Keeps the event's values (the data array itself is not kept). */
   push(timestamp: number, data: readonly unknown[]): void {
-    if (this.count > this.mask) this.grow();
-    const i = (this.head + this.count) & this.mask;
-    this.times[i] = timestamp;
-    const bad = this.code.write(this.numeric, this.others, i, data);
-    if (bad !== 0) this.setAside(i, bad, data);
-    this.objects?.push({ timestamp, data: this.read(i), type: this.type });
+    const blocks = this.blocks;
+    let b = blocks[blocks.length - 1];
+    if (b === undefined || this.tail === b.times.length) {
+      b = this.newBlock(b === undefined ? BLOCK_MIN : Math.min(b.times.length * 2, BLOCK_MAX));
+      blocks.push(b);
+      this.tail = 0;
+    }
+    const i = this.tail++;
+    b.times[i] = timestamp;
+    const bad = this.code.write(b.numeric, b.others, i, data);
+    if (bad !== 0) this.setAside(this.first + this.count, bad, data);
+    this.objects?.push({ timestamp, data: this.read(b, i, this.first + this.count), type: this.type });
     this.count++;
   }
 
   /** True when the oldest event leaves by `now` (its timestamp + `span` is at or before it). */
   leavesBy(span: number, now: number): boolean {
-    return this.count > 0 && this.times[this.head]! + span <= now;
+    return this.count > 0 && this.blocks[0]!.times[this.head]! + span <= now;
   }
 
   /**
@@ -121,18 +144,21 @@ export class HeldEvents {
    * stamped with `now` (the time it leaves).
    */
   expireInto(out: StreamEvent[], span: number, now: number): void {
-    const times = this.times;
-    while (this.count > 0 && times[this.head]! + span <= now) {
+    while (this.count > 0) {
+      const b = this.blocks[0]!;
+      const i = this.head;
+      if (b.times[i]! + span > now) return;
       const held = this.objects?.shift();
       if (held !== undefined) {
         held.timestamp = now;
         out.push(held);
       } else {
-        out.push({ timestamp: now, data: this.read(this.head), type: this.type });
+        out.push({ timestamp: now, data: this.read(b, i, this.first), type: this.type });
       }
-      this.release(this.head);
-      this.head = (this.head + 1) & this.mask;
+      this.release(b, i);
+      this.first++;
       this.count--;
+      if (++this.head === (this.blocks.length === 1 ? this.tail : b.times.length)) this.dropFirst();
     }
   }
 
@@ -140,10 +166,13 @@ export class HeldEvents {
   toArray(): StreamEvent[] {
     if (this.objects === undefined) {
       const objects = new EventQueue();
-      for (let k = 0; k < this.count; k++) {
-        const i = (this.head + k) & this.mask;
-        objects.push({ timestamp: this.times[i]!, data: this.read(i), type: this.type });
-      }
+      let seq = this.first;
+      this.blocks.forEach((b, n) => {
+        const from = n === 0 ? this.head : 0;
+        const to = n === this.blocks.length - 1 ? this.tail : b.times.length;
+        for (let i = from; i < to; i++)
+          objects.push({ timestamp: b.times[i]!, data: this.read(b, i, seq++), type: this.type });
+      });
       this.objects = objects;
     }
     return this.objects.toArray();
@@ -152,66 +181,59 @@ export class HeldEvents {
   clear(): void {
     for (const a of this.aside) a.clear();
     this.asideCount = 0;
-    for (const col of this.others) col.fill(undefined);
+    this.blocks = [];
     this.head = 0;
+    this.tail = 0;
     this.count = 0;
     this.objects = undefined;
   }
 
-  private read(i: number): unknown[] {
-    const data = this.code.read(this.numeric, this.others, i);
+  private newBlock(size: number): Block {
+    const spare = this.spare;
+    if (spare !== undefined && spare.times.length === size) {
+      this.spare = undefined;
+      return spare;
+    }
+    return {
+      times: new Float64Array(size),
+      numeric: this.numericAt.map(() => new Float64Array(size)),
+      others: Array.from({ length: this.otherCount }, () => new Array<unknown>(size)),
+    };
+  }
+
+  /** The first block is emptied: drop it (the last one too when the window is empty). */
+  private dropFirst(): void {
+    const b = this.blocks.shift()!;
+    if (b.times.length === BLOCK_MAX) this.spare = b;
+    this.head = 0;
+    if (this.blocks.length === 0) this.tail = 0;
+  }
+
+  private read(b: Block, i: number, seq: number): unknown[] {
+    const data = this.code.read(b.numeric, b.others, i);
     if (this.asideCount > 0) {
       for (let c = 0; c < this.aside.length; c++) {
         const a = this.aside[c]!;
-        if (a.size > 0 && a.has(i)) data[this.numericAt[c]!] = a.get(i);
+        if (a.size > 0 && a.has(seq)) data[this.numericAt[c]!] = a.get(seq);
       }
     }
     return data;
   }
 
-  private setAside(i: number, bad: number, data: readonly unknown[]): void {
+  private setAside(seq: number, bad: number, data: readonly unknown[]): void {
     for (let c = 0; c < this.numericAt.length; c++) {
       if ((bad & (1 << c)) === 0) continue;
-      this.aside[c]!.set(i, data[this.numericAt[c]!]);
+      this.aside[c]!.set(seq, data[this.numericAt[c]!]);
       this.asideCount++;
     }
   }
 
-  /** Drops what slot i references (its values are read before). */
-  private release(i: number): void {
-    const others = this.others;
+  /** Drops what slot i of block b references (its values are read before), and what is aside for the oldest. */
+  private release(b: Block, i: number): void {
+    const others = b.others;
     for (let c = 0; c < others.length; c++) others[c]![i] = undefined;
     if (this.asideCount > 0) {
-      for (const a of this.aside) if (a.delete(i)) this.asideCount--;
+      for (const a of this.aside) if (a.delete(this.first)) this.asideCount--;
     }
-  }
-
-  /** Doubles the capacity of a full buffer, oldest first from slot 0. */
-  private grow(): void {
-    const cap = this.mask + 1;
-    const head = this.head;
-    const reorder = (old: Float64Array): Float64Array<ArrayBuffer> => {
-      const next = new Float64Array(cap * 2);
-      next.set(old.subarray(head, cap));
-      next.set(old.subarray(0, head), cap - head);
-      return next;
-    };
-    this.times = reorder(this.times);
-    this.numeric = this.numeric.map(reorder);
-    for (let c = 0; c < this.others.length; c++) {
-      const old = this.others[c]!;
-      const values = old.slice(head, cap).concat(old.slice(0, head));
-      values.length = cap * 2;
-      this.others[c] = values;
-    }
-    for (let c = 0; c < this.aside.length; c++) {
-      const old = this.aside[c]!;
-      if (old.size === 0) continue;
-      const moved = new Map<number, unknown>();
-      for (const [i, v] of old) moved.set((i - head + cap) & (cap - 1), v);
-      this.aside[c] = moved;
-    }
-    this.mask = cap * 2 - 1;
-    this.head = 0;
   }
 }

@@ -21,9 +21,9 @@ describe('HeldEvents (the columnar FIFO of time windows)', () => {
     assert.deepEqual(q.toArray(), [{ timestamp: 300, data: ['c', 3, 0], type: EXPIRED }]);
   });
 
-  test('null and non-number values in numeric attributes survive, across growth of the ring', () => {
+  test('null and non-number values in numeric attributes survive, across blocks', () => {
     const q = new HeldEvents(ATTRS, CURRENT);
-    // wrap the ring first so growth has to reorder it
+    // expire half the first blocks, so reads start mid-block
     for (let i = 0; i < 1000; i++) q.push(i, [`k${i}`, i / 2, i]);
     const gone: StreamEvent[] = [];
     q.expireInto(gone, 0, 499);
@@ -53,7 +53,7 @@ describe('HeldEvents (the columnar FIFO of time windows)', () => {
     assert.deepEqual(q.toArray()[0]!.data, ['z', null, 1]);
   });
 
-  test('once read, reads stay consistent through pushes, expiries and growth', () => {
+  test('once read, reads stay consistent through pushes, expiries and new blocks', () => {
     const q = new HeldEvents(ATTRS, EXPIRED);
     for (let i = 0; i < 10; i++) q.push(i, [`k${i}`, i, i]);
     assert.equal(q.toArray().length, 10);
@@ -68,5 +68,23 @@ describe('HeldEvents (the columnar FIFO of time windows)', () => {
     assert.equal(held.length, 2094);
     assert.deepEqual([held[0]!.timestamp, held[9]!.data], [6, ['k15', null, 15]]);
     assert.deepEqual(held[2093], { timestamp: 2099, data: ['k2099', 2099, 2099], type: EXPIRED });
+  });
+
+  test('a window that empties and refills, at sizes around block boundaries, keeps order and values', () => {
+    const q = new HeldEvents(ATTRS, EXPIRED);
+    let next = 0;
+    let expected = 0;
+    for (const size of [1, 64, 65, 200, 8192 + 100, 3, 40_000, 0, 10]) {
+      for (let k = 0; k < size; k++, next++) q.push(next, [`k${next}`, next % 3 === 0 ? null : next, next]);
+      assert.equal(q.size, size);
+      const out: StreamEvent[] = [];
+      q.expireInto(out, 0, next - 1);
+      assert.equal(out.length, size);
+      for (const e of out) {
+        assert.deepEqual(e.data, [`k${expected}`, expected % 3 === 0 ? null : expected, expected]);
+        expected++;
+      }
+    }
+    assert.equal(q.size, 0);
   });
 });
