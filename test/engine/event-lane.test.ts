@@ -155,4 +155,37 @@ describe('single events and chunks of one give the same results', () => {
     assert.deepEqual(one.out, [[['b', 2]], [['a', 5]], [['b', 8]], [['a', 11]]]);
     assert.deepEqual(run(app, inputs, true), one);
   });
+
+  test('a value partition: each key instance takes single events, through its inner stream too', () => {
+    const app = `${S}
+      partition with (k of S) begin
+        @info(name='q1') from S#window.length(2) select k, avg(v) as av insert into #Avg;
+        from #Avg[av > 5] select k, av insert into Out;
+      end;`;
+    const one = run(app, inputs, false);
+    // per key: a 1.5 → 15.875 → 18.125; b 20 → 35; c 4
+    assert.deepEqual(one.out, [[['b', 20]], [['a', 15.875]], [['b', 35]], [['a', 18.125]]]);
+    assert.deepEqual(run(app, inputs, true), one);
+    // the single event reached the instance's window through its lane
+    const runtime = new SiddhiManager({ clock: 'virtual', startTime: 0 }).createSiddhiAppRuntime(app);
+    let stack = '';
+    const limit = Error.stackTraceLimit;
+    Error.stackTraceLimit = 100;
+    runtime.addStreamCallback('Out', () => (stack = new Error().stack ?? ''));
+    runtime.start();
+    runtime.getInputHandler('S').send(['b', 20, 1]);
+    Error.stackTraceLimit = limit;
+    void runtime.shutdown();
+    assert.match(stack, /LengthWindow\.processOne/);
+  });
+
+  test('a range partition, which has no per-event lane, gives the same results', () => {
+    const app = `${S}
+      partition with (v < 10 as 'low' or v >= 10 as 'high' of S) begin
+        @info(name='q1') from S#window.length(2) select k, sum(n) as total insert into Out;
+      end;`;
+    const one = run(app, inputs, false);
+    assert.deepEqual(one.out, [[['a', 1]], [['b', 2]], [['a', 5]], [['c', 5]], [['b', 8]], [['a', 10]]]);
+    assert.deepEqual(run(app, inputs, true), one);
+  });
 });

@@ -13,7 +13,7 @@ import type { AppContext, Attribute } from '../app/app-context.js';
 import type { AppExtensionContext } from '../app/app-extensions.js';
 import { buildElement, sameSchema } from '../app/build-app.js';
 import { queryName, type QueryEnvironment } from '../app/build-query.js';
-import type { ChunkSink, StreamEvent } from '../event/stream-event.js';
+import type { ChunkSink, EventSink, StreamEvent } from '../event/stream-event.js';
 import { insertIntoStream, QueryOutput } from '../query/query-output.js';
 import { StreamJunction } from '../runtime/stream-junction.js';
 import { namedWindowOf } from '../table/app-stores.js';
@@ -90,7 +90,9 @@ export function buildPartition(ext: AppExtensionContext, p: Partition, parent: Q
     const source = appSource(ctx, id)!;
     if (source.kind === 'stream') ctx.streamsRead.add(id);
     const partitioner = partitioners.get(id);
-    source.subscribe(partitioner ? runtime.partitionedReceiver(slot, partitioner) : runtime.broadcastReceiver(slot));
+    if (partitioner)
+      source.subscribe(runtime.partitionedReceiver(slot, partitioner), runtime.partitionedLane(slot, partitioner));
+    else source.subscribe(runtime.broadcastReceiver(slot));
   }
   ctx.stateful.set(`partition/${name}`, runtime);
   ctx.lifecycle.push(runtime);
@@ -101,9 +103,11 @@ export function buildPartition(ext: AppExtensionContext, p: Partition, parent: Q
 function appSource(
   ctx: AppContext,
   id: string,
-): { kind: 'stream' | 'window'; attributes: readonly Attribute[]; subscribe(sink: ChunkSink): void } | undefined {
+):
+  | { kind: 'stream' | 'window'; attributes: readonly Attribute[]; subscribe(sink: ChunkSink, lane?: EventSink): void }
+  | undefined {
   const j = ctx.junctions.get(id);
-  if (j) return { kind: 'stream', attributes: j.schema.attributes, subscribe: (sink) => j.subscribe(sink) };
+  if (j) return { kind: 'stream', attributes: j.schema.attributes, subscribe: (sink, lane) => j.subscribe(sink, lane) };
   const w = namedWindowOf(ctx, id);
   if (w) return { kind: 'window', attributes: w.attributes, subscribe: (sink) => w.subscribe(sink) };
   return undefined;
@@ -139,14 +143,17 @@ function instanceEnvironment(
             input.span,
           );
         }
-        return { subscribe: (s) => j.subscribe(s), attributes: j.schema.attributes };
+        return { subscribe: (s, lane) => j.subscribe(s, lane), attributes: j.schema.attributes };
       }
       const id = input.isFaultStream ? `!${input.streamId}` : input.streamId;
       const app = ctx.junctions.get(id);
       if (!app) return parent.inputJunction(input);
       const feed = slotOf(id);
       const onError = (e: unknown, chunk: StreamEvent[]): void => ctx.handleError(e, chunk, app);
-      return { subscribe: (s) => inst.subscribeFeed(feed, s, onError), attributes: app.schema.attributes };
+      return {
+        subscribe: (s, lane) => inst.subscribeFeed(feed, s, onError, lane),
+        attributes: app.schema.attributes,
+      };
     },
     windowInput(input) {
       // A named window read inside a partition reaches the instances through the partition's feed

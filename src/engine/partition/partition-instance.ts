@@ -3,7 +3,7 @@
  * its own inner streams (`#S`), and the state and lifecycle of everything its queries built.
  */
 import type { Lifecycle, Stateful } from '../app/app-context.js';
-import type { ChunkSink, StreamEvent } from '../event/stream-event.js';
+import type { ChunkSink, EventSink, StreamEvent } from '../event/stream-event.js';
 import type { StreamJunction } from '../runtime/stream-junction.js';
 
 const nothing: ChunkSink = () => {};
@@ -14,6 +14,8 @@ export class PartitionInstance {
    * reading query's entry itself when one query reads it (no junction on the hot path).
    */
   readonly feeds: ChunkSink[] = [];
+  /** The per-event lane of each feed, where its one reader has one (a single event skips the chunk). */
+  readonly lanes: (EventSink | undefined)[] = [];
   private readonly feedSinks: ChunkSink[][] = [];
   /** Inner streams, visible only inside this instance. */
   readonly inner = new Map<string, StreamJunction>();
@@ -33,15 +35,23 @@ export class PartitionInstance {
 
   /**
    * Adds a reader of feed `slot`. Several readers each get every chunk, in subscription order; one
-   * that throws does not stop the others (its error goes to `onError`, as a junction's would).
+   * that throws does not stop the others (its error goes to `onError`, as a junction's would). `lane`:
+   * the reader's per-event lane, used while it is the feed's only reader.
    */
-  subscribeFeed(slot: number, sink: ChunkSink, onError: (error: unknown, chunk: StreamEvent[]) => void): void {
+  subscribeFeed(
+    slot: number,
+    sink: ChunkSink,
+    onError: (error: unknown, chunk: StreamEvent[]) => void,
+    lane?: EventSink,
+  ): void {
     const sinks = (this.feedSinks[slot] ??= []);
     sinks.push(sink);
     if (sinks.length === 1) {
       this.feeds[slot] = sink;
+      this.lanes[slot] = lane;
       return;
     }
+    this.lanes[slot] = undefined;
     const all = sinks.slice();
     this.feeds[slot] = (chunk) => {
       for (let i = 0; i < all.length; i++) {

@@ -4,7 +4,7 @@
  * instances (@purge), and snapshots and restores every instance.
  */
 import type { Lifecycle, Stateful } from '../app/app-context.js';
-import type { ChunkSink, StreamEvent } from '../event/stream-event.js';
+import { CURRENT, type ChunkSink, type EventSink, type StreamEvent } from '../event/stream-event.js';
 import type { Scheduler, TimerHandle } from '../time/scheduler.js';
 import type { StreamPartitioner } from './partition-key.js';
 import type { PartitionInstance } from './partition-instance.js';
@@ -74,6 +74,23 @@ export class PartitionRuntime implements Stateful, Lifecycle {
       this.routeRuns(slot, chunk, (e, out) => {
         for (let r = 0; r < ranges.length; r++) if (ranges[r]!.test(e.data, e.timestamp)) out.push(ranges[r]!.label);
       });
+  }
+
+  /**
+   * The per-event lane of a value-partitioned stream: a single event goes to its key's instance feed
+   * through the feed's lane, or as a chunk of one where the feed has none. Range partitions have none.
+   */
+  partitionedLane(slot: number, p: StreamPartitioner): EventSink | undefined {
+    if (p.kind !== 'value') return undefined;
+    const keyOf = p.keyOf;
+    return (timestamp, data) => {
+      const key = keyOf(data, timestamp);
+      if (key === undefined) return;
+      const inst = this.instance(key);
+      const lane = inst.lanes[slot];
+      if (lane !== undefined) lane(timestamp, data);
+      else inst.feeds[slot]!([{ timestamp, data, type: CURRENT }]);
+    };
   }
 
   /** The receiver of a stream not partitioned but read inside the partition: every live instance gets it. */
