@@ -66,9 +66,9 @@ interface Block {
   readonly others: unknown[][];
 }
 
-/** The first block's slots; each next block doubles, up to BLOCK_MAX (a small window stays small). */
+/** A new block's slots: the next power of two of the events held, from BLOCK_MIN up to BLOCK_MAX. */
 const BLOCK_MIN = 64;
-const BLOCK_MAX = 8192;
+export const BLOCK_MAX = 8192;
 
 export class HeldEvents {
   /**
@@ -82,7 +82,7 @@ export class HeldEvents {
   private count = 0;
   /** The sequence number of the oldest event (events are numbered as they arrive): keys of `aside`. */
   private first = 0;
-  /** An emptied block of the largest size, kept for the next one needed (a window at a steady size). */
+  /** The last emptied block, kept for the next one needed when the sizes match (a window at a steady size). */
   private spare: Block | undefined;
   /** The numeric columns' attribute positions, in attribute order. */
   private readonly numericAt: number[] = [];
@@ -101,6 +101,11 @@ export class HeldEvents {
     attributes: readonly { readonly type: AttributeType }[],
     /** What the held events are when they leave (EXPIRED for `time`, CURRENT for `delay`). */
     private readonly type: EventType,
+    /**
+     * The slots of every block, for a window that knows how many events it holds at most (a length
+     * window: two blocks of its length then take turns); by default blocks follow the events held.
+     */
+    private readonly blockSize?: number,
   ) {
     let shape = '';
     attributes.forEach((a, i) => {
@@ -122,7 +127,9 @@ export class HeldEvents {
     const blocks = this.blocks;
     let b = blocks[blocks.length - 1];
     if (b === undefined || this.tail === b.times.length) {
-      b = this.newBlock(b === undefined ? BLOCK_MIN : Math.min(b.times.length * 2, BLOCK_MAX));
+      let size = this.blockSize ?? BLOCK_MIN;
+      if (this.blockSize === undefined) while (size < this.count && size < BLOCK_MAX) size *= 2;
+      b = this.newBlock(size);
       blocks.push(b);
       this.tail = 0;
     }
@@ -148,18 +155,27 @@ export class HeldEvents {
       const b = this.blocks[0]!;
       const i = this.head;
       if (b.times[i]! + span > now) return;
-      const held = this.objects?.shift();
-      if (held !== undefined) {
-        held.timestamp = now;
-        out.push(held);
-      } else {
-        out.push({ timestamp: now, data: this.read(b, i, this.first), type: this.type });
-      }
-      this.release(b, i);
-      this.first++;
-      this.count--;
-      if (++this.head === (this.blocks.length === 1 ? this.tail : b.times.length)) this.dropFirst();
+      out.push(this.shift(now));
     }
+  }
+
+  /** Takes the oldest event out, stamped with `now` (the time it leaves); the window must hold one. */
+  shift(now: number): StreamEvent {
+    const b = this.blocks[0]!;
+    const i = this.head;
+    const held = this.objects?.shift();
+    let e: StreamEvent;
+    if (held !== undefined) {
+      held.timestamp = now;
+      e = held;
+    } else {
+      e = { timestamp: now, data: this.read(b, i, this.first), type: this.type };
+    }
+    this.release(b, i);
+    this.first++;
+    this.count--;
+    if (++this.head === (this.blocks.length === 1 ? this.tail : b.times.length)) this.dropFirst();
+    return e;
   }
 
   /** The held events, oldest first, with their own timestamps (do not change them). */
@@ -203,8 +219,7 @@ export class HeldEvents {
 
   /** The first block is emptied: drop it (the last one too when the window is empty). */
   private dropFirst(): void {
-    const b = this.blocks.shift()!;
-    if (b.times.length === BLOCK_MAX) this.spare = b;
+    this.spare = this.blocks.shift();
     this.head = 0;
     if (this.blocks.length === 0) this.tail = 0;
   }

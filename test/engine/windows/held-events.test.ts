@@ -87,4 +87,29 @@ describe('HeldEvents (the columnar FIFO of time windows)', () => {
     }
     assert.equal(q.size, 0);
   });
+
+  test('shift takes the oldest out, stamped with the time it leaves; fixed-size blocks take turns', () => {
+    const q = new HeldEvents(ATTRS, EXPIRED, 3);
+    const taken: StreamEvent[] = [];
+    for (let i = 0; i < 20; i++) {
+      if (q.size === 3) taken.push(q.shift(1000 + i));
+      q.push(i, [`k${i}`, i % 4 === 0 ? null : i * 1.5, i % 5 === 0 ? 'five' : i]);
+    }
+    assert.equal(taken.length, 17);
+    taken.forEach((e, j) => {
+      assert.deepEqual(e, {
+        timestamp: 1003 + j,
+        data: [`k${j}`, j % 4 === 0 ? null : j * 1.5, j % 5 === 0 ? 'five' : j],
+        type: EXPIRED,
+      });
+    });
+    assert.deepEqual(
+      q.toArray().map((e) => [e.timestamp, e.data]),
+      [
+        [17, ['k17', 25.5, 17]],
+        [18, ['k18', 27, 18]],
+        [19, ['k19', 28.5, 19]],
+      ],
+    );
+  });
 });
