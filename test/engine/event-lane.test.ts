@@ -103,6 +103,39 @@ describe('single events and chunks of one give the same results', () => {
       ],
     ],
     [
+      'a length window averaged by group (an expired event and the current one pass as a pair)',
+      `@info(name='q1') from S#window.length(2) select k, avg(v) as av group by k insert into Out;`,
+      [
+        [0, [['a', 1.5]], undefined],
+        [100, [['b', 20]], undefined],
+        [200, [['a', 30.25]], undefined],
+        [300, [['c', 4]], undefined],
+        [400, [['b', 50]], undefined],
+        [500, [['a', 6]], undefined],
+      ],
+    ],
+    [
+      'a length window summed, no group (as a pair)',
+      `@info(name='q1') from S#window.length(2) select sum(n) as total insert into Out;`,
+      [
+        [0, [[1]], undefined],
+        [100, [[3]], undefined],
+        [200, [[5]], undefined],
+        [300, [[7]], undefined],
+        [400, [[9]], undefined],
+        [500, [[11]], undefined],
+      ],
+    ],
+    [
+      'a length window with having (the pair goes as its chunk)',
+      `@info(name='q1') from S#window.length(2) select k, sum(n) as total group by k having total > 3 insert into Out;`,
+      [
+        [300, [['c', 4]], undefined],
+        [400, [['b', 5]], undefined],
+        [500, [['a', 6]], undefined],
+      ],
+    ],
+    [
       'a time window summed (events leave on the virtual clock)',
       `@info(name='q1') from S#window.time(250) select sum(n) as total insert into Out;`,
       [

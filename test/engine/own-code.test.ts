@@ -1,4 +1,6 @@
 import assert from 'node:assert/strict';
+import { spawnSync } from 'node:child_process';
+import { fileURLToPath } from 'node:url';
 import { describe, it } from 'node:test';
 import ts from 'typescript';
 import '../../src/engine/index.js';
@@ -117,5 +119,34 @@ describe('own code (per-query copies of the per-event path)', () => {
     ]);
     assert.deepEqual(kinds(copies[1]!), kinds(copies[0]!));
     for (const c of copies[1]!) assert.ok(!copies[0]!.includes(c), `${c} is shared by two apps`);
+  });
+
+  it('TRIBUTARY_OWN_CODE=off runs every query on the shared code, with the same results', () => {
+    const engine = fileURLToPath(new URL('../../src/engine/', import.meta.url));
+    const script = `
+      import { SiddhiManager } from '${engine}siddhi-manager.js';
+      import { ownCodeEnabled } from '${engine}runtime/own-code.js';
+      const rt = new SiddhiManager().createSiddhiAppRuntime(
+        "define stream S (v int); @info(name='q1') from S[v > 1]#window.length(2) select sum(v) as s insert into Out;");
+      let stack = '';
+      const out = [];
+      rt.addQueryCallback('q1', (t, ins) => { stack = new Error().stack; out.push(ins[0].data); });
+      rt.start();
+      for (const v of [1, 2, 3, 4]) rt.getInputHandler('S').send([v]);
+      console.log(JSON.stringify({ ownCodeEnabled, copies: stack.includes('tributary-own/'), out }));`;
+    const run = (env: Record<string, string>): unknown => {
+      const r = spawnSync(process.execPath, ['--import', 'tsx', '--input-type=module', '-e', script], {
+        encoding: 'utf8',
+        env: { ...process.env, ...env },
+      });
+      assert.equal(r.status, 0, r.stderr);
+      return JSON.parse(r.stdout);
+    };
+    assert.deepEqual(run({ TRIBUTARY_OWN_CODE: 'off' }), {
+      ownCodeEnabled: false,
+      copies: false,
+      out: [[2], [5], [7]],
+    });
+    assert.deepEqual(run({}), { ownCodeEnabled: true, copies: true, out: [[2], [5], [7]] });
   });
 });

@@ -12,7 +12,7 @@ import type { ExtensionRegistry } from '../registry/registry.js';
 import type { Logger } from '../runtime/logger.js';
 import {
   AppStatistics,
-  measuredInput,
+  ownMeasuredInput,
   ownMeasuredLane,
   QueryStatistics,
   queryOfError,
@@ -221,7 +221,8 @@ function buildMeasured(ctx: AppContext, el: ExecutionElement, env: QueryEnvironm
         const j = env.inputJunction(input);
         return {
           ...j,
-          subscribe: (sink, lane) => j.subscribe(measuredInput(s, sink), lane && code(ownMeasuredLane)(s, lane)),
+          subscribe: (sink, lane) =>
+            j.subscribe(code(ownMeasuredInput)(s, sink), lane && code(ownMeasuredLane)(s, lane)),
         };
       },
     };

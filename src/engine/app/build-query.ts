@@ -5,7 +5,7 @@
 import type { OutputEventType, Query, SingleInputStream } from '../../lang/ast.js';
 import { CompileError } from '../../plan/expression/compile.js';
 import { compileSelector, type CompiledSelector } from '../../plan/selector-codegen.js';
-import type { ChunkSink, EventSink, OutputEvent } from '../event/stream-event.js';
+import type { ChunkSink, EventSink, OutputEvent, PairSink } from '../event/stream-event.js';
 import { insertIntoStream, ownOutput, type OutputAction, type QueryOutput } from '../query/query-output.js';
 import { ownSelector, type AccumulateFn, type FeedFn, type QuerySelector } from '../query/selector.js';
 import { ownable, ownCode, type OwnCode } from '../runtime/own-code.js';
@@ -69,7 +69,12 @@ function selectorLane(late: { selector?: QuerySelector }): EventSink {
   return (ts, d) => late.selector!.processOne(ts, d);
 }
 
+function selectorPair(late: { selector?: QuerySelector }): PairSink {
+  return (expiredTs, expiredData, ts, d) => late.selector!.processPair(expiredTs, expiredData, ts, d);
+}
+
 const ownSelectorEntry = ownable(selectorEntry, {});
+const ownSelectorPair = ownable(selectorPair, {});
 const ownSelectorLane = ownable(selectorLane, {});
 
 export function outputEventFlags(t: OutputEventType | undefined): { currentOn: boolean; expiredOn: boolean } {
@@ -155,6 +160,7 @@ export function buildSingleStreamQuery(ctx: AppContext, query: Query, env: Query
   const chain = buildStreamChain(ctx, input, source.attributes, code(ownSelectorEntry)(late), {
     names,
     lane: code(ownSelectorLane)(late),
+    pair: code(ownSelectorPair)(late),
     own: code,
     onWindow: (w) => {
       ctx.stateful.set(`${key}/window`, w);

@@ -5,7 +5,7 @@
 import type { Expression, SingleInputStream, StreamHandler } from '../../lang/ast.js';
 import { CompileError, ExpressionCompiler, instantiate } from '../../plan/expression/compile.js';
 import type { Scope } from '../../plan/expression/scope.js';
-import type { ChunkSink, EventSink, StreamEvent } from '../event/stream-event.js';
+import type { ChunkSink, EventSink, PairSink, StreamEvent } from '../event/stream-event.js';
 import type { StreamFunctionImpl } from '../registry/extension-impl.js';
 import type { WindowArg, WindowImpl, WindowProcessor } from '../windows/window.js';
 import type { AppContext, Attribute } from './app-context.js';
@@ -36,11 +36,13 @@ export interface ChainOptions {
   readonly outer?: Scope;
   /** The per-event lane of what follows the chain (`next`'s), if it has one. */
   readonly lane?: EventSink;
+  /** Where a window that is the chain's last stage may hand an expired event and the current one together. */
+  readonly pair?: PairSink;
   /** The query's own copies of its per-event code (see own-code.ts); absent: the shared code. */
   readonly own?: OwnCode;
 }
 
-type Stage = (next: ChunkSink, nextLane: EventSink | undefined) => ChunkSink;
+type Stage = (next: ChunkSink, nextLane: EventSink | undefined, nextPair: PairSink | undefined) => ChunkSink;
 
 /**
  * A stage and, for stages that take single events, its per-event lane (built after the stage, given
@@ -98,10 +100,12 @@ export function buildStreamChain(
   }
   let entry = next;
   let lane = opts.lane;
+  let pair = opts.pair;
   for (let i = stages.length - 1; i >= 0; i--) {
     const s = stages[i]!;
-    entry = s.stage(entry, lane);
+    entry = s.stage(entry, lane, pair);
     lane = s.lane?.(lane);
+    pair = undefined;
   }
   return { entry, attributes, window, lane };
 }
@@ -166,13 +170,14 @@ function buildStage(
       if (invalid) throw new CompileError(`window ${name}(): ${invalid}`, h.call.span);
       let w: WindowProcessor | undefined;
       return {
-        stage: (next, nextLane) => {
+        stage: (next, nextLane, nextPair) => {
           w = impl.create({
             args: wargs,
             attributes,
             scheduler: ctx.scheduler,
             emit: next,
             emitOne: nextLane,
+            emitPair: nextPair,
             name: opts.names[0] ?? '',
             ...(opts.own ? { own: opts.own } : {}),
           });

@@ -42,6 +42,12 @@ export type ChunkSink = (chunk: StreamEvent[]) => void;
 export type EventSink = (timestamp: number, data: unknown[]) => void;
 
 /**
+ * A sliding window's steady state: the event leaving it (expired at `expiredTs`) and the current
+ * event that pushed it out, handed on together as their timestamps and data.
+ */
+export type PairSink = (expiredTs: number, expiredData: unknown[], timestamp: number, data: unknown[]) => void;
+
+/**
  * An event a query emits. It is also the `Event` users' callbacks receive (`isExpired`), so the
  * output path hands the same object to callbacks without copying it.
  */

@@ -59,6 +59,12 @@ export class QuerySelector {
    * reorders outputs, so one event in gives what `process` gives for a chunk of that one event.
    */
   private readonly takesOne: boolean;
+  /**
+   * Whether `processPair` may take its short path: a batching selector with aggregators or group by,
+   * no `having`, current events out and expired ones not, so the pair's output is the current event's,
+   * with its group's values once both are fed (what `processBatchOne` gives for their chunk).
+   */
+  private readonly pairs: boolean;
 
   constructor(
     private readonly cfg: SelectorConfig,
@@ -75,6 +81,13 @@ export class QuerySelector {
       cfg.offset === undefined &&
       cfg.outputLength === undefined;
     this.takesOne = cfg.limit === undefined && cfg.offset === undefined && cfg.outputLength === undefined;
+    this.pairs =
+      this.takesOne &&
+      cfg.batching &&
+      (cfg.groupKey !== undefined || cfg.aggregatorCount > 0) &&
+      cfg.having === undefined &&
+      cfg.currentOn &&
+      !cfg.expiredOn;
   }
 
   /** One current event (the per-event lane). */
@@ -92,6 +105,35 @@ export class QuerySelector {
     const o = cfg.project(data, timestamp, a);
     if (cfg.having !== undefined && !cfg.having(o, data, timestamp, a)) return;
     this.emitOne(new OutputEvent(timestamp, o, CURRENT, k));
+  }
+
+  /** An expired event and the current one that pushed it out of a sliding window (their chunk of two). */
+  processPair(expiredTs: number, expiredData: unknown[], timestamp: number, data: unknown[]): void {
+    if (!this.pairs) {
+      this.process([
+        { timestamp: expiredTs, data: expiredData, type: EXPIRED },
+        { timestamp, data, type: CURRENT },
+      ]);
+      return;
+    }
+    const cfg = this.cfg;
+    const accumulate = cfg.accumulate;
+    const key = cfg.groupKey;
+    let states = this.states;
+    let k: string | undefined;
+    if (key === undefined) {
+      if (accumulate !== undefined) {
+        accumulate(expiredData, expiredTs, states, false);
+        accumulate(data, timestamp, states, true);
+      }
+    } else {
+      const gone = this.groupStates(key(expiredData, expiredTs));
+      if (accumulate !== undefined) accumulate(expiredData, expiredTs, gone, false);
+      k = key(data, timestamp);
+      states = this.groupStates(k);
+      if (accumulate !== undefined) accumulate(data, timestamp, states, true);
+    }
+    this.emitOne(new OutputEvent(timestamp, cfg.project(data, timestamp, this.valuesOf(states)), CURRENT, k));
   }
 
   /** Hands one output event on: to `nextOne` when set, else as a chunk of one. */

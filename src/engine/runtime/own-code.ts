@@ -16,6 +16,11 @@
  * A copy is compiled without its module around it, so whatever module-level name it uses (imports,
  * module constants, helper functions) is given in its `scope`. test/engine/own-code.test.ts checks
  * every ownable's scope against the names its source uses.
+ *
+ * Copies are made only where this module runs from its own file (dist/ or src/): a bundler may rename
+ * module-level names (minifying, or two modules' names colliding), and a copy's scope would then not
+ * supply the names its source uses. `TRIBUTARY_OWN_CODE=off` turns copies off, for stack traces that
+ * name the source files rather than `tributary-own/<class>/<n>.js`.
  */
 
 /** Module-level names a copied class or function uses, by name. */
@@ -64,16 +69,21 @@ export function copyOf<T extends object>(o: Ownable<T>): T {
 /** One query's copies: each ownable is copied once, on first use. */
 export type OwnCode = <T extends object>(o: Ownable<T>) => T;
 
-/** The original code, uncopied (stages outside any query, and tests). */
-export const sharedCode: OwnCode = (o) => o.original;
+/** The original code, uncopied. */
+const sharedCode: OwnCode = (o) => o.original;
+
+/** Whether queries get their own copies (see the module comment). */
+export const ownCodeEnabled =
+  /\/engine\/runtime\/own-code\.[jt]s$/.test(import.meta.url) && globalThis.process?.env.TRIBUTARY_OWN_CODE !== 'off';
 
 /** `o` as `code` has it: its copy there, or the original when there is no own code. */
 export function own<T extends object>(code: OwnCode | undefined, o: Ownable<T>): T {
   return code === undefined ? o.original : code(o);
 }
 
-/** A fresh set of copies (one per query). */
+/** A fresh set of copies (one per query); the original code when copies are off. */
 export function ownCode(): OwnCode {
+  if (!ownCodeEnabled) return sharedCode;
   const made = new Map<Ownable<unknown>, unknown>();
   return <T extends object>(o: Ownable<T>): T => {
     let c = made.get(o) as T | undefined;

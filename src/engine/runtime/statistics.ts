@@ -165,7 +165,8 @@ export function measuredLane(stats: QueryStatistics, lane: EventSink): EventSink
   };
 }
 
-/** Each query measures its lane with its own copy of `measuredLane` (see own-code.ts). */
+/** Each query measures its input with its own copies of `measuredInput` and `measuredLane` (see own-code.ts). */
+export const ownMeasuredInput = ownable(measuredInput, { noteError });
 export const ownMeasuredLane = ownable(measuredLane, { noteError });
 
 function noteError(stats: QueryStatistics, e: unknown): void {

@@ -161,21 +161,30 @@ export class HeldEvents {
 
   /** Takes the oldest event out, stamped with `now` (the time it leaves); the window must hold one. */
   shift(now: number): StreamEvent {
-    const b = this.blocks[0]!;
-    const i = this.head;
     const held = this.objects?.shift();
-    let e: StreamEvent;
     if (held !== undefined) {
       held.timestamp = now;
-      e = held;
-    } else {
-      e = { timestamp: now, data: this.read(b, i, this.first), type: this.type };
+      this.dropOldest();
+      return held;
     }
-    this.release(b, i);
+    return { timestamp: now, data: this.shiftData(), type: this.type };
+  }
+
+  /** Takes the oldest event out and returns its data alone; the window must hold one. */
+  shiftData(): unknown[] {
+    const held = this.objects?.shift();
+    const data = held !== undefined ? held.data : this.read(this.blocks[0]!, this.head, this.first);
+    this.dropOldest();
+    return data;
+  }
+
+  /** Drops the oldest event's slot (its values are read before). */
+  private dropOldest(): void {
+    const b = this.blocks[0]!;
+    this.release(b, this.head);
     this.first++;
     this.count--;
     if (++this.head === (this.blocks.length === 1 ? this.tail : b.times.length)) this.dropFirst();
-    return e;
   }
 
   /** The held events, oldest first, with their own timestamps (do not change them). */

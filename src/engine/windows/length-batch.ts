@@ -16,6 +16,7 @@ import {
   saveEvents,
   type SavedEvent,
 } from './common.js';
+import * as common from './common.js';
 import type { WindowContext, WindowImpl, WindowProcessor } from './window.js';
 import { own, ownable } from '../runtime/own-code.js';
 
@@ -141,17 +142,7 @@ class LengthBatchWindow implements WindowProcessor {
   }
 }
 
-const ownLengthBatchWindow = ownable(LengthBatchWindow, {
-  CURRENT,
-  copyData,
-  currentCopy,
-  expiredCopy,
-  expiredTwin,
-  loadEvents,
-  resetEvent,
-  saveEvents,
-  asState,
-});
+const ownLengthBatchWindow = ownable(LengthBatchWindow, { ...common, CURRENT, copyData });
 
 export const lengthBatchWindow: WindowImpl = {
   spec: {

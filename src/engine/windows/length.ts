@@ -14,6 +14,7 @@ import {
   saveEvents,
   type SavedEvent,
 } from './common.js';
+import * as common from './common.js';
 import type { WindowContext, WindowImpl, WindowProcessor } from './window.js';
 import { own, ownable } from '../runtime/own-code.js';
 
@@ -45,7 +46,15 @@ class LengthWindow implements WindowProcessor {
 
   /** The steady state: one event in, the oldest out. */
   private slide(timestamp: number, data: unknown[]): void {
-    const old = this.held.shift(this.ctx.scheduler.now());
+    const now = this.ctx.scheduler.now();
+    const pair = this.ctx.emitPair;
+    if (pair !== undefined) {
+      const old = this.held.shiftData();
+      this.held.push(timestamp, data);
+      pair(now, old, timestamp, data);
+      return;
+    }
+    const old = this.held.shift(now);
     this.held.push(timestamp, data);
     this.ctx.emit([old, { timestamp, data, type: CURRENT }]);
   }
@@ -91,17 +100,7 @@ class LengthWindow implements WindowProcessor {
   }
 }
 
-const ownLengthWindow = ownable(LengthWindow, {
-  CURRENT,
-  EXPIRED,
-  HeldEvents,
-  BLOCK_MAX,
-  expiredCopy,
-  loadEvents,
-  resetEvent,
-  saveEvents,
-  asState,
-});
+const ownLengthWindow = ownable(LengthWindow, { ...common, CURRENT, EXPIRED, HeldEvents, BLOCK_MAX });
 
 export const lengthWindow: WindowImpl = {
   spec: {

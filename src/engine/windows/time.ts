@@ -13,6 +13,7 @@ import {
   WindowTimers,
   type SavedEvent,
 } from './common.js';
+import * as common from './common.js';
 import type { WindowContext, WindowImpl, WindowProcessor } from './window.js';
 import { own, ownable } from '../runtime/own-code.js';
 
@@ -122,15 +123,7 @@ export class TimeWindow implements WindowProcessor {
   }
 }
 
-const ownTimeWindow = ownable(TimeWindow, {
-  CURRENT,
-  EXPIRED,
-  HeldEvents,
-  WindowTimers,
-  asState,
-  loadEvents,
-  saveEvents,
-});
+const ownTimeWindow = ownable(TimeWindow, { ...common, CURRENT, EXPIRED, HeldEvents });
 
 export const timeWindow: WindowImpl = {
   spec: {

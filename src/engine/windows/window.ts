@@ -6,7 +6,7 @@
  */
 import type { AttributeType, Expression } from '../../lang/ast.js';
 import type { ExtensionSpec } from '../../lang/catalog.js';
-import type { ChunkSink, EventSink, StreamEvent } from '../event/stream-event.js';
+import type { ChunkSink, EventSink, PairSink, StreamEvent } from '../event/stream-event.js';
 import type { Scheduler } from '../time/scheduler.js';
 import type { OwnCode } from '../runtime/own-code.js';
 
@@ -34,6 +34,11 @@ export interface WindowContext {
   readonly emit: ChunkSink;
   /** The per-event lane of what follows, when it has one: for a single current event passing on alone. */
   readonly emitOne?: EventSink | undefined;
+  /**
+   * Where a sliding window may hand an expired event and the current one that pushed it out, in place
+   * of their chunk of two, when the window's next step is the selector (which takes them as that chunk).
+   */
+  readonly emitPair?: PairSink | undefined;
   /** The query or window name, for error messages. */
   readonly name: string;
   /** The query's own copies of its per-event code (see own-code.ts); absent: the shared code. */
