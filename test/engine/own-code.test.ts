@@ -4,7 +4,14 @@ import { fileURLToPath } from 'node:url';
 import { describe, it } from 'node:test';
 import ts from 'typescript';
 import '../../src/engine/index.js';
-import { copyOf, ownable, ownables, ownCode } from '../../src/engine/runtime/own-code.js';
+import {
+  copyOf,
+  OWN_CODE_QUERIES,
+  ownable,
+  ownables,
+  ownCode,
+  queriesHoldingOwnCode,
+} from '../../src/engine/runtime/own-code.js';
 import { SiddhiManager } from '../../src/engine/siddhi-manager.js';
 
 /** Names `source` uses without declaring them (a name declared anywhere in it counts as declared). */
@@ -75,7 +82,7 @@ describe('own code (per-query copies of the per-event path)', () => {
     assert.notEqual(code(o), ownCode()(o));
   });
 
-  it('runs each query on its own copies, alike in two apps', () => {
+  it('runs each query on its own copies, alike in two apps', async () => {
     const app = `define stream S (symbol string, price float);
       @info(name='q1') from S[price > 10]#window.length(2) select symbol, sum(price) as total insert into Out;`;
     const outputs: unknown[][][] = [];
@@ -98,7 +105,7 @@ describe('own code (per-query copies of the per-event path)', () => {
         ['d', 40],
       ])
         h.send(e);
-      void runtime.shutdown();
+      await runtime.shutdown();
       outputs.push(got);
     }
     assert.deepEqual(outputs[0], [
@@ -148,5 +155,45 @@ describe('own code (per-query copies of the per-event path)', () => {
       out: [[2], [5], [7]],
     });
     assert.deepEqual(run({}), { ownCodeEnabled: true, copies: true, out: [[2], [5], [7]] });
+  });
+
+  it('holds copies for at most OWN_CODE_QUERIES queries in the process; an app gives its share back at shutdown', async () => {
+    const before = queriesHoldingOwnCode();
+    assert.equal(before, 0, 'the tests before this one shut their apps down');
+    /** An app of n queries on S; `copied(i)`: whether query i ran on copies for the last event sent. */
+    const app = (n: number) => {
+      let text = 'define stream S (v int);\n';
+      for (let i = 0; i < n; i++) text += `@info(name='q${i}') from S[v > ${i}] select v insert into Out;\n`;
+      const runtime = new SiddhiManager().createSiddhiAppRuntime(text);
+      const copied: boolean[] = [];
+      for (let i = 0; i < n; i++) {
+        runtime.addQueryCallback(`q${i}`, () => {
+          copied[i] = (new Error().stack ?? '').includes('tributary-own/');
+        });
+      }
+      runtime.start();
+      runtime.getInputHandler('S').send([1000]);
+      return { runtime, copied };
+    };
+    const first = app(OWN_CODE_QUERIES + 8);
+    assert.equal(queriesHoldingOwnCode(), OWN_CODE_QUERIES);
+    assert.deepEqual(first.copied, [...Array<boolean>(OWN_CODE_QUERIES).fill(true), ...Array<boolean>(8).fill(false)]);
+    const second = app(2);
+    assert.deepEqual(second.copied, [false, false]);
+    await first.runtime.shutdown();
+    assert.equal(queriesHoldingOwnCode(), 0);
+    const third = app(2);
+    assert.deepEqual(third.copied, [true, true]);
+    assert.equal(queriesHoldingOwnCode(), 2);
+    await second.runtime.shutdown();
+    await third.runtime.shutdown();
+    assert.equal(queriesHoldingOwnCode(), 0);
+  });
+
+  it('an app that fails to build gives its share back at once', () => {
+    const bad =
+      "define stream S (v int); @info(name='q1') from S select v insert into Out; from S select nope insert into Out;";
+    assert.throws(() => new SiddhiManager().createSiddhiAppRuntime(bad));
+    assert.equal(queriesHoldingOwnCode(), 0);
   });
 });

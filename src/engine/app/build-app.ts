@@ -27,6 +27,7 @@ import { WallScheduler } from '../time/wall-scheduler.js';
 import type { AppContext, Attribute, ErrorStoreHook } from './app-context.js';
 export type { ErrorStoreHook } from './app-context.js';
 import { buildSingleStreamQuery, queryCode, streamOutputAction, type QueryEnvironment } from './build-query.js';
+import { ownCodeShare } from '../runtime/own-code.js';
 import { RegistryCallResolver } from './call-resolver.js';
 import { scriptFunction } from './script-function.js';
 import { SiddhiAppRuntime, type AppRuntimeHooks } from './siddhi-app-runtime.js';
@@ -149,6 +150,32 @@ export function buildApp(app: SiddhiApp, text: string, opts: BuildOptions): Sidd
   };
 
   const diagnostics: Diagnostic[] = [];
+  // In playback the clock is event time: part of the state, so a restored app goes on from it.
+  if (playback) ctx.stateful.set('playback/clock', playback);
+  const ext: AppExtensionContext = { ctx, hooks, app, diagnostics };
+  // The queries built below take their own copies of their per-event code while the process has room.
+  const own = ownCodeShare(ctx);
+  try {
+    buildElements(ctx, app, ext, errorActions, diagnostics);
+  } finally {
+    own.end();
+  }
+  if (diagnostics.length > 0) {
+    own.release();
+    throw new SiddhiAppCreationError(diagnostics);
+  }
+  ctx.lifecycle.push({ release: async () => own.release() });
+  return new SiddhiAppRuntime(name, app, text, ctx, hooks, opts.persistence, manual, playback);
+}
+
+/** Builds the app's definitions, then its queries and partitions; collects what is wrong in `diagnostics`. */
+function buildElements(
+  ctx: AppContext,
+  app: SiddhiApp,
+  ext: AppExtensionContext,
+  errorActions: Map<string, string>,
+  diagnostics: Diagnostic[],
+): void {
   const guard = (span: Definition['span'], f: () => void): void => {
     try {
       f();
@@ -159,13 +186,10 @@ export function buildApp(app: SiddhiApp, text: string, opts: BuildOptions): Sidd
     }
   };
 
-  // In playback the clock is event time: part of the state, so a restored app goes on from it.
-  if (playback) ctx.stateful.set('playback/clock', playback);
-  const ext: AppExtensionContext = { ctx, hooks, app, diagnostics };
   for (const def of app.definitions) {
     guard(def.span, () => defineElement(ctx, def, errorActions, ext));
   }
-  if (diagnostics.length > 0) throw new SiddhiAppCreationError(diagnostics);
+  if (diagnostics.length > 0) return;
 
   const env: QueryEnvironment = {
     keyPrefix: '',
@@ -189,8 +213,6 @@ export function buildApp(app: SiddhiApp, text: string, opts: BuildOptions): Sidd
     }
     pending = deferred;
   }
-  if (diagnostics.length > 0) throw new SiddhiAppCreationError(diagnostics);
-  return new SiddhiAppRuntime(name, app, text, ctx, hooks, opts.persistence, manual, playback);
 }
 
 /** The app's statistics: on at the level of `@app:statistics` when present, off otherwise. */
