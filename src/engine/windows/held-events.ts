@@ -1,11 +1,12 @@
 /**
- * A FIFO of the events a time-based window holds, kept in columns, in blocks of slots: per block, its
- * timestamps and, per attribute, a Float64Array for numeric attributes (int, long, float, double) or a
- * plain array for the others. A window of a million events then holds no event object, no data array
- * and no boxed number, so the garbage collector has almost nothing of it to copy or walk (with one
- * object and one array per event it spent two thirds of the time of a `time(1 sec)` window). Event
- * objects are made when the events leave (short-lived) or when the contents are read. A value a
- * numeric column cannot hold (null, or not a number) is kept aside for its event.
+ * A FIFO of the events a time or length window holds, kept in columns, in blocks of slots: per block,
+ * its timestamps and its numeric attributes (int, long, float, double) in one array of unboxed
+ * doubles, and its other attributes in one plain array. A window of a million events then holds no
+ * event object, no data array and no boxed number, so the garbage collector has almost nothing of it
+ * to copy or walk (with one object and one array per event it spent two thirds of the time of a
+ * `time(1 sec)` window). Event objects are made when the events leave (short-lived) or when the
+ * contents are read. A value a numeric column cannot hold (null, or not a number) is kept aside for
+ * its event.
  *
  * Writing a slot and reading it back into an array are generated per shape (which attributes are
  * numeric), so each is straight-line code over monomorphic arrays.
@@ -16,10 +17,13 @@ import { EventQueue } from './common.js';
 
 const NUMERIC: ReadonlySet<AttributeType> = new Set<AttributeType>(['int', 'long', 'float', 'double']);
 
-/** Writes data into slot i; returns a bit per numeric column (by its order) whose value is not a number. */
-type WriteSlot = (n: Float64Array[], o: unknown[][], i: number, d: readonly unknown[]) => number;
-/** Reads slot i into a new data array (numeric values as the columns hold them). */
-type ReadSlot = (n: Float64Array[], o: unknown[][], i: number) => unknown[];
+/**
+ * Writes data into slot i of a block of s slots (`n`: its numbers, `o`: its other values); returns a
+ * bit per numeric column (by its order) whose value is not a number.
+ */
+type WriteSlot = (n: number[], o: unknown[], i: number, s: number, d: readonly unknown[]) => number;
+/** Reads slot i of a block of s slots into a new data array (numeric values as the columns hold them). */
+type ReadSlot = (n: number[], o: unknown[], i: number, s: number) => unknown[];
 
 interface SlotCode {
   readonly write: WriteSlot;
@@ -37,12 +41,13 @@ function slotCodeFor(shape: string): SlotCode {
   let n = 0;
   let o = 0;
   for (let a = 0; a < shape.length; a++) {
+    // The timestamps take the first s numbers of a block: numeric column n starts at (n + 1) * s.
     if (shape[a] === 'n') {
-      writes.push(`v = d[${a}]; if (typeof v === 'number') n[${n}][i] = v; else bad |= ${1 << n};`);
-      reads.push(`n[${n++}][i]`);
+      writes.push(`v = d[${a}]; if (typeof v === 'number') n[${n + 1} * s + i] = v; else bad |= ${1 << n};`);
+      reads.push(`n[${++n} * s + i]`);
     } else {
-      writes.push(`o[${o}][i] = d[${a}];`);
-      reads.push(`o[${o++}][i]`);
+      writes.push(`o[${o} * s + i] = d[${a}];`);
+      reads.push(`o[${o++} * s + i]`);
     }
   }
   code = {
@@ -50,20 +55,24 @@ function slotCodeFor(shape: string): SlotCode {
       'n',
       'o',
       'i',
+      's',
       'd',
       `"use strict"; let v; let bad = 0;\n${writes.join('\n')}\nreturn bad;`,
     ) as WriteSlot,
-    read: new Function('n', 'o', 'i', `"use strict"; return [${reads.join(', ')}];`) as ReadSlot,
+    read: new Function('n', 'o', 'i', 's', `"use strict"; return [${reads.join(', ')}];`) as ReadSlot,
   };
   slotCode.set(shape, code);
   return code;
 }
 
-/** One block of slots: the timestamps and the columns. */
+/**
+ * One block of `size` slots, column after column: the timestamps, then each numeric column, in one
+ * array of doubles; the other columns in one plain array (a small window holds few objects).
+ */
 interface Block {
-  readonly times: Float64Array;
-  readonly numeric: Float64Array[];
-  readonly others: unknown[][];
+  readonly size: number;
+  readonly numbers: number[];
+  readonly others: unknown[];
 }
 
 /** A new block's slots: the next power of two of the events held, from BLOCK_MIN up to BLOCK_MAX. */
@@ -87,8 +96,11 @@ export class HeldEvents {
   /** The numeric columns' attribute positions, in attribute order. */
   private readonly numericAt: number[] = [];
   private readonly otherCount: number;
-  /** Per numeric column, the values its Float64Array cannot hold, by sequence number; `asideCount` sums their sizes. */
-  private readonly aside: Map<number, unknown>[];
+  /**
+   * Per numeric column, the values its array of doubles cannot hold, by sequence number (made when the
+   * first one comes); `asideCount` sums their sizes.
+   */
+  private aside: Map<number, unknown>[] | undefined;
   private asideCount = 0;
   private readonly code: SlotCode;
   /**
@@ -114,7 +126,6 @@ export class HeldEvents {
       shape += numeric ? 'n' : 'o';
     });
     this.otherCount = shape.length - this.numericAt.length;
-    this.aside = this.numericAt.map(() => new Map<number, unknown>());
     this.code = slotCodeFor(shape);
   }
 
@@ -126,7 +137,7 @@ export class HeldEvents {
   push(timestamp: number, data: readonly unknown[]): void {
     const blocks = this.blocks;
     let b = blocks[blocks.length - 1];
-    if (b === undefined || this.tail === b.times.length) {
+    if (b === undefined || this.tail === b.size) {
       let size = this.blockSize ?? BLOCK_MIN;
       if (this.blockSize === undefined) while (size < this.count && size < BLOCK_MAX) size *= 2;
       b = this.newBlock(size);
@@ -134,8 +145,8 @@ export class HeldEvents {
       this.tail = 0;
     }
     const i = this.tail++;
-    b.times[i] = timestamp;
-    const bad = this.code.write(b.numeric, b.others, i, data);
+    b.numbers[i] = timestamp;
+    const bad = this.code.write(b.numbers, b.others, i, b.size, data);
     if (bad !== 0) this.setAside(this.first + this.count, bad, data);
     this.objects?.push({ timestamp, data: this.read(b, i, this.first + this.count), type: this.type });
     this.count++;
@@ -143,7 +154,7 @@ export class HeldEvents {
 
   /** True when the oldest event leaves by `now` (its timestamp + `span` is at or before it). */
   leavesBy(span: number, now: number): boolean {
-    return this.count > 0 && this.blocks[0]!.times[this.head]! + span <= now;
+    return this.count > 0 && this.blocks[0]!.numbers[this.head]! + span <= now;
   }
 
   /**
@@ -154,7 +165,7 @@ export class HeldEvents {
     while (this.count > 0) {
       const b = this.blocks[0]!;
       const i = this.head;
-      if (b.times[i]! + span > now) return;
+      if (b.numbers[i]! + span > now) return;
       out.push(this.shift(now));
     }
   }
@@ -184,7 +195,7 @@ export class HeldEvents {
     this.release(b, this.head);
     this.first++;
     this.count--;
-    if (++this.head === (this.blocks.length === 1 ? this.tail : b.times.length)) this.dropFirst();
+    if (++this.head === (this.blocks.length === 1 ? this.tail : b.size)) this.dropFirst();
   }
 
   /** The held events, oldest first, with their own timestamps (do not change them). */
@@ -194,9 +205,9 @@ export class HeldEvents {
       let seq = this.first;
       this.blocks.forEach((b, n) => {
         const from = n === 0 ? this.head : 0;
-        const to = n === this.blocks.length - 1 ? this.tail : b.times.length;
+        const to = n === this.blocks.length - 1 ? this.tail : b.size;
         for (let i = from; i < to; i++)
-          objects.push({ timestamp: b.times[i]!, data: this.read(b, i, seq++), type: this.type });
+          objects.push({ timestamp: b.numbers[i]!, data: this.read(b, i, seq++), type: this.type });
       });
       this.objects = objects;
     }
@@ -204,7 +215,7 @@ export class HeldEvents {
   }
 
   clear(): void {
-    for (const a of this.aside) a.clear();
+    this.aside = undefined;
     this.asideCount = 0;
     this.blocks = [];
     this.head = 0;
@@ -215,15 +226,15 @@ export class HeldEvents {
 
   private newBlock(size: number): Block {
     const spare = this.spare;
-    if (spare !== undefined && spare.times.length === size) {
+    if (spare !== undefined && spare.size === size) {
       this.spare = undefined;
       return spare;
     }
-    return {
-      times: new Float64Array(size),
-      numeric: this.numericAt.map(() => new Float64Array(size)),
-      others: Array.from({ length: this.otherCount }, () => new Array<unknown>(size)),
-    };
+    const others = new Array<unknown>(size * this.otherCount);
+    // Filled with a double, the array holds unboxed doubles from the start (V8's double elements): as
+    // compact as a Float64Array, but on the heap (a small typed array costs an allocation outside it).
+    const numbers = new Array<number>(size * (1 + this.numericAt.length)).fill(NaN);
+    return { size, numbers, others };
   }
 
   /** The first block is emptied: drop it (the last one too when the window is empty). */
@@ -234,8 +245,8 @@ export class HeldEvents {
   }
 
   private read(b: Block, i: number, seq: number): unknown[] {
-    const data = this.code.read(b.numeric, b.others, i);
-    if (this.asideCount > 0) {
+    const data = this.code.read(b.numbers, b.others, i, b.size);
+    if (this.asideCount > 0 && this.aside !== undefined) {
       for (let c = 0; c < this.aside.length; c++) {
         const a = this.aside[c]!;
         if (a.size > 0 && a.has(seq)) data[this.numericAt[c]!] = a.get(seq);
@@ -245,9 +256,10 @@ export class HeldEvents {
   }
 
   private setAside(seq: number, bad: number, data: readonly unknown[]): void {
+    const aside = (this.aside ??= this.numericAt.map(() => new Map<number, unknown>()));
     for (let c = 0; c < this.numericAt.length; c++) {
       if ((bad & (1 << c)) === 0) continue;
-      this.aside[c]!.set(seq, data[this.numericAt[c]!]);
+      aside[c]!.set(seq, data[this.numericAt[c]!]);
       this.asideCount++;
     }
   }
@@ -255,8 +267,8 @@ export class HeldEvents {
   /** Drops what slot i of block b references (its values are read before), and what is aside for the oldest. */
   private release(b: Block, i: number): void {
     const others = b.others;
-    for (let c = 0; c < others.length; c++) others[c]![i] = undefined;
-    if (this.asideCount > 0) {
+    for (let at = i; at < others.length; at += b.size) others[at] = undefined;
+    if (this.asideCount > 0 && this.aside !== undefined) {
       for (const a of this.aside) if (a.delete(this.first)) this.asideCount--;
     }
   }

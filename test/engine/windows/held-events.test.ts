@@ -5,7 +5,7 @@ import { HeldEvents } from '../../../src/engine/windows/held-events.js';
 
 const ATTRS = [{ type: 'string' as const }, { type: 'double' as const }, { type: 'long' as const }];
 
-describe('HeldEvents (the columnar FIFO of time windows)', () => {
+describe('HeldEvents (the columnar FIFO of time and length windows)', () => {
   test('events leave oldest first, stamped with the time they leave, values intact', () => {
     const q = new HeldEvents(ATTRS, EXPIRED);
     q.push(100, ['a', 1.5, 7]);
@@ -111,5 +111,17 @@ describe('HeldEvents (the columnar FIFO of time windows)', () => {
         [19, ['k19', 28.5, 19]],
       ],
     );
+  });
+
+  test('numbers come back as they went in: -0, NaN, infinities, the largest safe long', () => {
+    const q = new HeldEvents(ATTRS, EXPIRED, 4);
+    const values = [-0, NaN, Infinity, -Infinity, 2 ** 53 - 1, -(2 ** 53) + 1, 5e-324];
+    values.forEach((v, i) => q.push(i, [`k${i}`, v, v]));
+    const back = q.toArray().map((e) => e.data);
+    assert.equal(back.length, values.length);
+    back.forEach((d, i) => {
+      assert.ok(Object.is(d[1], values[i]), `double ${String(values[i])}`);
+      assert.ok(Object.is(d[2], values[i]), `long ${String(values[i])}`);
+    });
   });
 });
