@@ -179,7 +179,7 @@ function buildStage(
             emitOne: nextLane,
             emitPair: nextPair,
             name: opts.names[0] ?? '',
-            ...(opts.own ? { own: opts.own } : {}),
+            own: opts.own,
           });
           setWindow(w);
           opts.onWindow?.(w);

@@ -162,12 +162,7 @@ export class HeldEvents {
    * stamped with `now` (the time it leaves).
    */
   expireInto(out: StreamEvent[], span: number, now: number): void {
-    while (this.count > 0) {
-      const b = this.blocks[0]!;
-      const i = this.head;
-      if (b.numbers[i]! + span > now) return;
-      out.push(this.shift(now));
-    }
+    while (this.leavesBy(span, now)) out.push(this.shift(now));
   }
 
   /** Takes the oldest event out, stamped with `now` (the time it leaves); the window must hold one. */
