@@ -81,6 +81,26 @@ describe('single events and chunks of one give the same results', () => {
   ];
   const cases: [string, string, [number, unknown[][], unknown[][] | undefined][]][] = [
     [
+      'two filters and a projection (one closure on the per-event lane)',
+      `@info(name='q1') from S[v > 10][n < 5] select k, n insert into Out;`,
+      [
+        [100, [['b', 2]], undefined],
+        [200, [['a', 3]], undefined],
+      ],
+    ],
+    [
+      'a projection of everything, with no filter',
+      `@info(name='q1') from S select * insert into Out;`,
+      [
+        [0, [['a', 1.5, 1]], undefined],
+        [100, [['b', 20, 2]], undefined],
+        [200, [['a', 30.25, 3]], undefined],
+        [300, [['c', 4, 4]], undefined],
+        [400, [['b', 50, 5]], undefined],
+        [500, [['a', 6, 6]], undefined],
+      ],
+    ],
+    [
       'filter and projection',
       `@info(name='q1') from S[v > 10] select k, v * 2 as w insert into Out;`,
       [

@@ -243,8 +243,8 @@ function buildMeasured(ctx: AppContext, el: ExecutionElement, env: QueryEnvironm
         const j = env.inputJunction(input);
         return {
           ...j,
-          subscribe: (sink, lane) =>
-            j.subscribe(code(ownMeasuredInput)(s, sink), lane && code(ownMeasuredLane)(s, lane)),
+          subscribe: (sink, lane, borrows) =>
+            j.subscribe(code(ownMeasuredInput)(s, sink), lane && code(ownMeasuredLane)(s, lane), borrows),
         };
       },
     };
@@ -291,7 +291,7 @@ function inputJunction(ctx: AppContext, input: SingleInputStream): ReturnType<Qu
     );
   }
   ctx.streamsRead.add(id);
-  return { subscribe: (s, lane) => j.subscribe(s, lane), attributes: j.schema.attributes };
+  return { subscribe: (s, lane, borrows) => j.subscribe(s, lane, borrows), attributes: j.schema.attributes };
 }
 
 function defineElement(

@@ -7,21 +7,25 @@ import { CompileError } from '../../plan/expression/compile.js';
 import { compileSelector, type CompiledSelector } from '../../plan/selector-codegen.js';
 import type { ChunkSink, EventSink, OutputEvent, PairSink } from '../event/stream-event.js';
 import { insertIntoStream, ownOutput, type OutputAction, type QueryOutput } from '../query/query-output.js';
-import { ownSelector, type AccumulateFn, type FeedFn, type QuerySelector } from '../query/selector.js';
+import { ownSelector, type AccumulateFn, type FeedFn, type ProjectFn, type QuerySelector } from '../query/selector.js';
+import { ownFilterProjectLane, ownProjectLane, readsValuesOnly, type EventTest } from '../query/stateless-lane.js';
 import { ownable, ownCode, type OwnCode } from '../runtime/own-code.js';
 import { createRateLimiter } from '../query/rate-limit/create-rate-limiter.js';
 import type { RateLimiter } from '../query/rate-limit/rate-limiter.js';
 import type { AggregatorState } from '../registry/extension-impl.js';
 import type { AppContext, Attribute } from './app-context.js';
-import { buildStreamChain } from './build-stream-chain.js';
-import { streamScope } from './stream-scope.js';
+import { buildStreamChain, type StreamChain } from './build-stream-chain.js';
+import { attributeCode, streamScope } from './stream-scope.js';
 import { withStoresIn } from '../table/in-scope.js';
 
 export interface QueryEnvironment {
   /** Resolves the junction a query reads (inner streams of a partition resolve to the instance's). */
   inputJunction(input: SingleInputStream): {
-    /** `lane`: the query's per-event lane, for sources that send single events (optional to honour). */
-    subscribe(sink: ChunkSink, lane?: EventSink): void;
+    /**
+     * `lane`: the query's per-event lane, for sources that send single events (optional to honour).
+     * `borrows`: the lane may read the sender's array (see `StreamJunction.subscribe`; optional too).
+     */
+    subscribe(sink: ChunkSink, lane?: EventSink, borrows?: boolean): void;
     readonly attributes: readonly Attribute[];
     /** Set when the input is a named window: whether it emits batches (its readers' selectors batch). */
     readonly isBatch?: boolean;
@@ -157,20 +161,23 @@ export function buildSingleStreamQuery(ctx: AppContext, query: Query, env: Query
   // The selector is made after the chain (it needs the chain's attributes); the chain's last stage calls it.
   const late: { selector?: QuerySelector } = {};
   const code = queryCode(query);
+  // A query that may turn out stateless reads floats rounded, so its lane can read the sender's array.
+  const roundFloats = mayBeStateless(query, input);
   const chain = buildStreamChain(ctx, input, source.attributes, code(ownSelectorEntry)(late), {
     names,
     lane: code(ownSelectorLane)(late),
     pair: code(ownSelectorPair)(late),
     own: code,
+    roundFloats,
     onWindow: (w) => {
       ctx.stateful.set(`${key}/window`, w);
       ctx.lifecycle.push(w);
     },
   });
-  const scope = withStoresIn(streamScope(names, chain.attributes), ctx);
+  const scope = withStoresIn(streamScope(names, chain.attributes, 'd', 'ts', roundFloats), ctx);
   const compiled = compileSelector(
     query.selector,
-    { all: chain.attributes.map((a, i) => ({ ...a, code: `d[${i}]` })), scope },
+    { all: chain.attributes.map((a, i) => ({ ...a, code: attributeCode(a, i, 'd', roundFloats) })), scope },
     ctx.resolver,
   );
   const output = createOutput(query, env.outputAction(query, compiled.output));
@@ -201,8 +208,58 @@ export function buildSingleStreamQuery(ctx: AppContext, query: Query, env: Query
     snapshot: () => selector.snapshot(),
     restore: (s) => selector.restore(s as ReturnType<QuerySelector['snapshot']>),
   });
-  source.subscribe(chain.entry, chain.lane);
+  const stateless = statelessLane(chain, selector, compiled.project, query, output);
+  if (stateless !== undefined) source.subscribe(chain.entry, stateless.lane, stateless.borrows);
+  else source.subscribe(chain.entry, chain.lane);
   return name;
+}
+
+/**
+ * A stateless query's lane: its filters, projection and output in one closure, when nothing stands
+ * between them (no window, stream function, aggregator, group by, `having`, ordering or rate limit).
+ */
+function statelessLane(
+  chain: StreamChain,
+  selector: QuerySelector,
+  project: ProjectFn,
+  query: Query,
+  output: QueryOutput,
+): { lane: EventSink; borrows: boolean } | undefined {
+  const filters = chain.filters;
+  if (filters === undefined || chain.lane === undefined || !selector.stateless || query.outputRate !== undefined) {
+    return undefined;
+  }
+  // Built with `roundFloats` (see mayBeStateless): the lane borrows when its code keeps no array it reads.
+  const borrows = readsValuesOnly(project) && filters.every(readsValuesOnly);
+  const code = queryCode(query);
+  if (filters.length === 0) return { lane: code(ownProjectLane)(project, output.sendOne), borrows };
+  const test = filters.length === 1 ? filters[0]! : allOf(filters);
+  return { lane: code(ownFilterProjectLane)(test, project, output.sendOne), borrows };
+}
+
+/**
+ * What the syntax says of a query that may be stateless (see `QuerySelector.stateless`): filters
+ * only, no group by, `having`, `order by`, `limit`, `offset` or output rate. Aggregators are known
+ * once the selector is compiled.
+ */
+function mayBeStateless(query: Query, input: SingleInputStream): boolean {
+  const s = query.selector;
+  return (
+    input.handlers.every((h) => h.kind === 'filter') &&
+    s.groupBy.length === 0 &&
+    s.having === undefined &&
+    s.orderBy.length === 0 &&
+    s.limit === undefined &&
+    s.offset === undefined &&
+    query.outputRate === undefined
+  );
+}
+
+function allOf(tests: readonly EventTest[]): EventTest {
+  return (d, ts) => {
+    for (let i = 0; i < tests.length; i++) if (!tests[i]!(d, ts)) return false;
+    return true;
+  };
 }
 
 /** The default output action: insert into a stream, creating it if needed. */

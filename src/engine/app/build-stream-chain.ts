@@ -12,6 +12,7 @@ import type { AppContext, Attribute } from './app-context.js';
 import { streamScope } from './stream-scope.js';
 import { withStoresIn } from '../table/in-scope.js';
 import { own, ownable, type OwnCode } from '../runtime/own-code.js';
+import type { EventTest } from '../query/stateless-lane.js';
 
 export interface StreamChain {
   /** Feed input chunks here. */
@@ -25,6 +26,8 @@ export interface StreamChain {
    * `lane`, when given), and the length, time and lengthBatch windows take them.
    */
   readonly lane: EventSink | undefined;
+  /** When the chain is filters only (or nothing): their tests, in written order. */
+  readonly filters: readonly EventTest[] | undefined;
 }
 
 export interface ChainOptions {
@@ -40,6 +43,8 @@ export interface ChainOptions {
   readonly pair?: PairSink;
   /** The query's own copies of its per-event code (see own-code.ts); absent: the shared code. */
   readonly own?: OwnCode;
+  /** Read `float` attributes rounded (see `streamScope`): the filters may then read the sender's array. */
+  readonly roundFloats?: boolean;
 }
 
 type Stage = (next: ChunkSink, nextLane: EventSink | undefined, nextPair: PairSink | undefined) => ChunkSink;
@@ -51,6 +56,8 @@ type Stage = (next: ChunkSink, nextLane: EventSink | undefined, nextPair: PairSi
 interface BuiltStage {
   readonly stage: Stage;
   readonly lane?: (next: EventSink | undefined) => EventSink | undefined;
+  /** A filter's test. */
+  readonly test?: EventTest;
 }
 
 export function compileArgs(ctx: AppContext, args: readonly Expression[], scope: Scope): WindowArg[] {
@@ -85,7 +92,10 @@ export function buildStreamChain(
   const stages: BuiltStage[] = [];
   let window: WindowProcessor | undefined;
   for (const h of input.handlers) {
-    const scope = withOuter(withStoresIn(streamScope(opts.names, attributes), ctx), opts.outer);
+    const scope = withOuter(
+      withStoresIn(streamScope(opts.names, attributes, 'd', 'ts', opts.roundFloats), ctx),
+      opts.outer,
+    );
     stages.push(
       buildStage(
         ctx,
@@ -107,7 +117,8 @@ export function buildStreamChain(
     lane = s.lane?.(lane);
     pair = undefined;
   }
-  return { entry, attributes, window, lane };
+  const filters = stages.every((s) => s.test !== undefined) ? stages.map((s) => s.test!) : undefined;
+  return { entry, attributes, window, lane, filters };
 }
 
 function withOuter(inner: Scope, outer: Scope | undefined): Scope {
@@ -148,6 +159,7 @@ function buildStage(
       return {
         stage: (next) => own(opts.own, ownFilterStage)(test, next),
         lane: (next) => next && own(opts.own, ownFilterLane)(test, next),
+        test,
       };
     }
     case 'window': {

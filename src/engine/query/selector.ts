@@ -90,6 +90,22 @@ export class QuerySelector {
       !cfg.expiredOn;
   }
 
+  /**
+   * Whether the selector only projects current events: no aggregator, group by, `having`, ordering,
+   * limit or offset, and current events are output. Its per-event work is then `project` alone.
+   */
+  get stateless(): boolean {
+    const cfg = this.cfg;
+    return (
+      this.takesOne &&
+      cfg.currentOn &&
+      cfg.aggregatorCount === 0 &&
+      cfg.groupKey === undefined &&
+      cfg.having === undefined &&
+      cfg.compare === undefined
+    );
+  }
+
   /** One current event (the per-event lane). */
   processOne(timestamp: number, data: unknown[]): void {
     if (!this.takesOne) {

@@ -1,4 +1,3 @@
-import { dataCopy, type DataCopy } from '../event/data-copy.js';
 import { CURRENT, type StreamEvent } from '../event/stream-event.js';
 import type { StreamJunction } from './stream-junction.js';
 
@@ -16,20 +15,10 @@ export interface InputClock {
 
 /** Sends events into a stream: `send(data)`, `send(timestamp, data)` or `send(events)` (one chunk). */
 export class InputHandler {
-  /** Copies the data sent (the sender may reuse its array); `float` values become 32-bit, as Java's Float. */
-  private readonly copy: DataCopy;
-
   constructor(
     private readonly junction: StreamJunction,
     private readonly clock: InputClock,
-  ) {
-    const attrs = junction.schema.attributes;
-    const floats: number[] = [];
-    attrs.forEach((a, i) => {
-      if (a.type === 'float') floats.push(i);
-    });
-    this.copy = dataCopy(attrs.length, floats);
-  }
+  ) {}
 
   get streamId(): string {
     return this.junction.id;
@@ -42,17 +31,22 @@ export class InputHandler {
     if (typeof a === 'number') {
       const data = b ?? [];
       this.clock.onEventTime?.(a);
-      this.junction.sendOne(a, this.copyOf(data));
+      this.junction.sendInput(a, this.checked(data));
     } else if (b === undefined && a.length > 0 && isInputEventArray(a)) {
       this.junction.send(a.map((e) => this.event(e.timestamp, e.data)));
     } else {
-      this.junction.sendOne(this.clock.now(), this.copyOf(a as readonly unknown[]));
+      this.junction.sendInput(this.clock.now(), this.checked(a as readonly unknown[]));
     }
   }
 
-  private copyOf(data: readonly unknown[]): unknown[] {
+  private checked(data: readonly unknown[]): readonly unknown[] {
     if (!Array.isArray(data)) throw new TypeError(this.notAnArray(data));
-    return this.copy(data);
+    return data;
+  }
+
+  /** A copy of the data sent (the sender may reuse its array), `float` values rounded to 32 bits. */
+  private copyOf(data: readonly unknown[]): unknown[] {
+    return this.junction.copy(this.checked(data));
   }
 
   private event(timestamp: number | undefined, data: readonly unknown[]): StreamEvent {

@@ -6,6 +6,7 @@
  */
 import type { AttributeType } from '../../lang/ast.js';
 import { CURRENT, type ChunkSink, type EventSink, type StreamEvent } from '../event/stream-event.js';
+import { dataCopy, type DataCopy } from '../event/data-copy.js';
 
 export interface StreamSchemaLike {
   readonly id: string;
@@ -18,13 +19,28 @@ export class StreamJunction {
   private subscribers: ChunkSink[] = [];
   /** Each subscriber's per-event lane, where it has one (same positions as `subscribers`). */
   private lanes: (EventSink | undefined)[] = [];
+  /** Whether each subscriber's lane borrows the data it is given (same positions as `subscribers`). */
+  private borrowing: boolean[] = [];
+  /**
+   * Whether every subscriber takes single events through a lane that borrows: it reads the data only
+   * while it is called and keeps none of it, so an input handler may hand over the sender's own array.
+   */
+  private borrowable = true;
   /** Events sent into this junction, for statistics. */
   eventsIn = 0;
+  /** A copy of an event's data: `float` values become 32-bit, as Java's Float holds them. */
+  readonly copy: DataCopy;
 
   constructor(
     readonly schema: StreamSchemaLike,
     private onError: JunctionErrorHandler,
-  ) {}
+  ) {
+    const floats: number[] = [];
+    schema.attributes.forEach((a, i) => {
+      if (a.type === 'float') floats.push(i);
+    });
+    this.copy = dataCopy(schema.attributes.length, floats);
+  }
 
   /** Whether anything listens: producers may skip building events nobody receives. */
   get hasSubscribers(): boolean {
@@ -35,15 +51,23 @@ export class StreamJunction {
     return this.schema.id;
   }
 
-  /** Adds a subscriber; `lane`, when given, takes single events in place of one-event chunks. */
-  subscribe(sink: ChunkSink, lane?: EventSink): void {
+  /**
+   * Adds a subscriber; `lane`, when given, takes single events in place of one-event chunks. `borrows`:
+   * the lane reads an event's data only while it is called, keeps none of it, and reads `float` values
+   * rounded (see `streamScope`).
+   */
+  subscribe(sink: ChunkSink, lane?: EventSink, borrows = false): void {
     this.subscribers = [...this.subscribers, sink];
     this.lanes = [...this.lanes, lane];
+    this.borrowing = [...this.borrowing, lane !== undefined && borrows];
+    this.borrowable = this.borrowing.every((b) => b);
   }
 
   unsubscribe(sink: ChunkSink): void {
     const subs = this.subscribers;
     this.lanes = this.lanes.filter((_, i) => subs[i] !== sink);
+    this.borrowing = this.borrowing.filter((_, i) => subs[i] !== sink);
+    this.borrowable = this.borrowing.every((b) => b);
     this.subscribers = subs.filter((s) => s !== sink);
   }
 
@@ -59,6 +83,27 @@ export class StreamJunction {
         subs[i]!(chunk);
       } catch (e) {
         this.onError(e, chunk, this);
+      }
+    }
+  }
+
+  /**
+   * Sends one event from outside the engine (an input handler): `data` is the sender's array, which
+   * the sender may change or reuse afterwards. Subscribers get a copy, unless every one borrows: then
+   * they read the sender's array while they are called, and only an error keeps a copy of it.
+   */
+  sendInput(timestamp: number, data: readonly unknown[]): void {
+    if (!this.borrowable) {
+      this.sendOne(timestamp, this.copy(data));
+      return;
+    }
+    this.eventsIn++;
+    const lanes = this.lanes;
+    for (let i = 0; i < lanes.length; i++) {
+      try {
+        lanes[i]!(timestamp, data as unknown[]);
+      } catch (e) {
+        this.onError(e, [{ timestamp, data: this.copy(data), type: CURRENT }], this);
       }
     }
   }

@@ -1,0 +1,177 @@
+import { describe, test } from 'node:test';
+import assert from 'node:assert/strict';
+import { SiddhiManager } from '../../src/engine/siddhi-manager.js';
+import { memoryLogger } from '../../src/engine/runtime/logger.js';
+import { StreamJunction } from '../../src/engine/runtime/stream-junction.js';
+import type { StreamEvent } from '../../src/engine/event/stream-event.js';
+import { readsValuesOnly } from '../../src/engine/query/stateless-lane.js';
+
+const F75_6 = Math.fround(75.6);
+
+function app(text: string): ReturnType<SiddhiManager['createSiddhiAppRuntime']> {
+  return new SiddhiManager({ clock: 'virtual', startTime: 0, logger: memoryLogger() }).createSiddhiAppRuntime(text);
+}
+
+describe('input a junction lends to lanes that borrow', () => {
+  const schema = {
+    id: 'S',
+    attributes: [
+      { name: 'k', type: 'string' as const },
+      { name: 'p', type: 'float' as const },
+    ],
+  };
+
+  test('lanes that all borrow read the sender array itself; another subscriber makes every lane read a copy', () => {
+    const j = new StreamJunction(schema, () => assert.fail('no error expected'));
+    const seen: unknown[][] = [];
+    const lane = (_ts: number, d: unknown[]): void => {
+      seen.push(d);
+    };
+    j.subscribe(() => assert.fail('single events take the lane'), lane, true);
+    const sent = ['a', 75.6];
+    j.sendInput(1, sent);
+    assert.equal(seen[0], sent);
+
+    const chunks: StreamEvent[][] = [];
+    const callback = (c: StreamEvent[]): void => {
+      chunks.push(c);
+    };
+    j.subscribe(callback);
+    j.sendInput(2, sent);
+    assert.notEqual(seen[1], sent);
+    assert.deepEqual(seen[1], ['a', F75_6]);
+    assert.deepEqual(chunks, [[{ timestamp: 2, data: ['a', F75_6], type: 0 }]]);
+
+    j.unsubscribe(callback);
+    j.sendInput(3, sent);
+    assert.equal(seen[2], sent);
+    assert.equal(j.eventsIn, 3);
+  });
+
+  test('a lane subscribed without borrowing gets a copy', () => {
+    const j = new StreamJunction(schema, () => assert.fail('no error expected'));
+    const seen: unknown[][] = [];
+    j.subscribe(
+      () => assert.fail('single events take the lane'),
+      (_ts, d) => seen.push(d),
+    );
+    const sent = ['a', 1.1];
+    j.sendInput(1, sent);
+    assert.notEqual(seen[0], sent);
+    assert.deepEqual(seen[0], ['a', Math.fround(1.1)]);
+  });
+
+  test('an error keeps a copy of the event: the sender may change its array afterwards', () => {
+    const errors: StreamEvent[][] = [];
+    const j = new StreamJunction(schema, (_e, chunk) => errors.push(chunk));
+    j.subscribe(
+      () => assert.fail('single events take the lane'),
+      () => {
+        throw new Error('bad');
+      },
+      true,
+    );
+    const sent = ['a', 75.6];
+    j.sendInput(7, sent);
+    sent[0] = 'changed';
+    assert.deepEqual(errors, [[{ timestamp: 7, data: ['a', F75_6], type: 0 }]]);
+  });
+});
+
+describe('a stateless query reads the sender array', () => {
+  const S = 'define stream S (sym string, price float, volume long);';
+
+  test('float semantics hold, and the sender may reuse its array after each send', () => {
+    const runtime = app(`${S}
+      @info(name='q1') from S[price >= 75.6] select sym, price, price * 2 as p2, volume insert into Out;`);
+    const got: unknown[][] = [];
+    let stack = '';
+    runtime.addQueryCallback('q1', (_ts, ins) => {
+      stack ||= new Error().stack ?? '';
+      for (const e of ins ?? []) got.push(e.data);
+    });
+    runtime.start();
+    const h = runtime.getInputHandler('S');
+    const d: unknown[] = ['a', 75.6, 1];
+    h.send(d); // 75.6 as a 32-bit float is 75.59999847..., below the double 75.6 (as in Siddhi)
+    d[0] = 'b';
+    d[1] = 80.1;
+    d[2] = 2;
+    h.send(d);
+    d[1] = null;
+    h.send(d);
+    d[0] = 'c';
+    d[1] = 76;
+    d[2] = 3;
+    h.send(d);
+    d[0] = 'changed';
+    assert.deepEqual(got, [
+      ['b', Math.fround(80.1), Math.fround(Math.fround(80.1) * 2), 2],
+      ['c', 76, 152, 3],
+    ]);
+    // The junction handed the sender's array to the query's lane: no copy was made on the way.
+    assert.match(stack, /sendInput/);
+    assert.doesNotMatch(stack, /sendOne \(/);
+    void runtime.shutdown();
+  });
+
+  test('a stream callback on the input makes the junction copy; both see the values sent', () => {
+    const runtime = app(`${S}
+      @info(name='q1') from S select sym, price insert into Out;`);
+    const got: unknown[][] = [];
+    const raw: unknown[][] = [];
+    runtime.addQueryCallback('q1', (_ts, ins) => got.push(...(ins ?? []).map((e) => e.data)));
+    runtime.addStreamCallback('S', (events) => raw.push(...events.map((e) => e.data)));
+    runtime.start();
+    const d: unknown[] = ['a', 75.6, 1];
+    runtime.getInputHandler('S').send(d);
+    d[0] = 'changed';
+    assert.deepEqual(got, [['a', F75_6]]);
+    assert.deepEqual(raw, [['a', F75_6, 1]]);
+    void runtime.shutdown();
+  });
+
+  test('a failing event reaches the fault stream with the values sent, though the sender changed its array', () => {
+    const runtime = app(`
+      define function boom[javascript] return int { if (data[0] < 0) throw new Error('negative'); return data[0]; };
+      @OnError(action='STREAM')
+      define stream S (v int, p float);
+      @info(name='q') from S[p > 1] select boom(v) as w insert into O;
+      @info(name='faults') from !S select v, p, _error insert into Faults;`);
+    const got: unknown[][] = [];
+    const faults: unknown[][] = [];
+    let stack = '';
+    runtime.addQueryCallback('q', (_ts, ins) => got.push(...(ins ?? []).map((e) => e.data)));
+    runtime.addQueryCallback('faults', (_ts, ins) => {
+      stack ||= new Error().stack ?? '';
+      faults.push(...(ins ?? []).map((e) => e.data));
+    });
+    runtime.start();
+    const d: unknown[] = [1, 2.2];
+    const h = runtime.getInputHandler('S');
+    h.send(d);
+    d[0] = -1;
+    h.send(d);
+    d[0] = 3;
+    d[1] = 0.5;
+    h.send(d);
+    assert.deepEqual(got, [[1]]);
+    assert.equal(faults.length, 1);
+    assert.deepEqual(faults[0]!.slice(0, 2), [-1, Math.fround(2.2)]);
+    assert.match(String(faults[0]![2]), /negative/);
+    // The error came from the lane the junction lent the sender's array to.
+    assert.match(stack, /StreamJunction\.onError [^\n]*\n\s+at StreamJunction\.sendInput /);
+    void runtime.shutdown();
+  });
+
+  test('generated code that names its data array other than by index does not borrow', () => {
+    // Functions of the shape `instantiate` makes.
+    const make = (body: string): ((d: unknown[]) => unknown) =>
+      new Function('f', `return function generated(d, ts) {\n${body}\n};`)([]) as (d: unknown[]) => unknown;
+    assert.equal(readsValuesOnly(make('return [d[0], d [1], x.d, ts];')), true);
+    assert.equal(readsValuesOnly(make('return f[0](d);')), false);
+    assert.equal(readsValuesOnly(make('return [d];')), false);
+    assert.equal(readsValuesOnly(make('return d.length;')), false);
+    assert.equal(readsValuesOnly(make('return "d";')), false);
+  });
+});
