@@ -21,7 +21,7 @@ describe('input a junction lends to lanes that borrow', () => {
     ],
   };
 
-  test('lanes that all borrow read the sender array itself; another subscriber makes every lane read a copy', () => {
+  test('a lane that borrows reads the sender array itself, while it is the only subscriber', () => {
     const j = new StreamJunction(schema, () => assert.fail('no error expected'));
     const seen: unknown[][] = [];
     const lane = (_ts: number, d: unknown[]): void => {
@@ -45,7 +45,17 @@ describe('input a junction lends to lanes that borrow', () => {
     j.unsubscribe(callback);
     j.sendInput(3, sent);
     assert.equal(seen[2], sent);
-    assert.equal(j.eventsIn, 3);
+
+    // Two lanes that borrow get copies: a callback of the first might change the array the second reads.
+    const other = (): void => {};
+    j.subscribe(other, (_ts, d) => seen.push(d), true);
+    j.sendInput(4, sent);
+    assert.notEqual(seen[3], sent);
+    assert.equal(seen[4], seen[3]);
+    j.unsubscribe(other);
+    j.sendInput(5, sent);
+    assert.equal(seen[5], sent);
+    assert.equal(j.eventsIn, 5);
   });
 
   test('a lane subscribed without borrowing gets a copy', () => {

@@ -22,8 +22,10 @@ export class StreamJunction {
   /** Whether each subscriber's lane borrows the data it is given (same positions as `subscribers`). */
   private borrowing: boolean[] = [];
   /**
-   * Whether every subscriber takes single events through a lane that borrows: it reads the data only
-   * while it is called and keeps none of it, so an input handler may hand over the sender's own array.
+   * Whether the junction has no subscriber, or one that takes single events through a lane that
+   * borrows: it reads the data only while it is called and keeps none of it, so an input handler may
+   * hand over the sender's own array. Not with two or more: a callback of the first could change the
+   * sender's array (to send it again) before the second reads it.
    */
   private borrowable = true;
   /** Events sent into this junction, for statistics. */
@@ -60,14 +62,14 @@ export class StreamJunction {
     this.subscribers = [...this.subscribers, sink];
     this.lanes = [...this.lanes, lane];
     this.borrowing = [...this.borrowing, lane !== undefined && borrows];
-    this.borrowable = this.borrowing.every((b) => b);
+    this.borrowable = lends(this.borrowing);
   }
 
   unsubscribe(sink: ChunkSink): void {
     const subs = this.subscribers;
     this.lanes = this.lanes.filter((_, i) => subs[i] !== sink);
     this.borrowing = this.borrowing.filter((_, i) => subs[i] !== sink);
-    this.borrowable = this.borrowing.every((b) => b);
+    this.borrowable = lends(this.borrowing);
     this.subscribers = subs.filter((s) => s !== sink);
   }
 
@@ -89,8 +91,8 @@ export class StreamJunction {
 
   /**
    * Sends one event from outside the engine (an input handler): `data` is the sender's array, which
-   * the sender may change or reuse afterwards. Subscribers get a copy, unless every one borrows: then
-   * they read the sender's array while they are called, and only an error keeps a copy of it.
+   * the sender may change or reuse afterwards. Subscribers get a copy, unless the one subscriber
+   * borrows: it reads the sender's array while it is called, and only an error keeps a copy of it.
    */
   sendInput(timestamp: number, data: readonly unknown[]): void {
     if (!this.borrowable) {
@@ -98,13 +100,12 @@ export class StreamJunction {
       return;
     }
     this.eventsIn++;
-    const lanes = this.lanes;
-    for (let i = 0; i < lanes.length; i++) {
-      try {
-        lanes[i]!(timestamp, data as unknown[]);
-      } catch (e) {
-        this.onError(e, [{ timestamp, data: this.copy(data), type: CURRENT }], this);
-      }
+    const lane = this.lanes[0];
+    if (lane === undefined) return;
+    try {
+      lane(timestamp, data as unknown[]);
+    } catch (e) {
+      this.onError(e, [{ timestamp, data: this.copy(data), type: CURRENT }], this);
     }
   }
 
@@ -127,4 +128,9 @@ export class StreamJunction {
       }
     }
   }
+}
+
+/** Whether a junction may lend the sender's array: no subscriber, or one whose lane borrows. */
+function lends(borrowing: readonly boolean[]): boolean {
+  return borrowing.length === 0 || (borrowing.length === 1 && borrowing[0] === true);
 }
