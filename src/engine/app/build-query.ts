@@ -161,8 +161,8 @@ export function buildSingleStreamQuery(ctx: AppContext, query: Query, env: Query
   // The selector is made after the chain (it needs the chain's attributes); the chain's last stage calls it.
   const late: { selector?: QuerySelector } = {};
   const code = queryCode(query);
-  // A query that may turn out stateless reads floats rounded, so its lane can read the sender's array.
-  const roundFloats = mayBeStateless(query, input);
+  // A query that may read the sender's array reads floats rounded (see readsInPlace).
+  const roundFloats = mayReadInPlace(input);
   const chain = buildStreamChain(ctx, input, source.attributes, code(ownSelectorEntry)(late), {
     names,
     lane: code(ownSelectorLane)(late),
@@ -208,9 +208,8 @@ export function buildSingleStreamQuery(ctx: AppContext, query: Query, env: Query
     snapshot: () => selector.snapshot(),
     restore: (s) => selector.restore(s as ReturnType<QuerySelector['snapshot']>),
   });
-  const stateless = statelessLane(chain, selector, compiled.project, query, output);
-  if (stateless !== undefined) source.subscribe(chain.entry, stateless.lane, stateless.borrows);
-  else source.subscribe(chain.entry, chain.lane);
+  const lane = statelessLane(chain, selector, compiled.project, query, output) ?? chain.lane;
+  source.subscribe(chain.entry, lane, lane !== undefined && roundFloats && keepsNoInput(chain, compiled));
   return name;
 }
 
@@ -224,35 +223,39 @@ function statelessLane(
   project: ProjectFn,
   query: Query,
   output: QueryOutput,
-): { lane: EventSink; borrows: boolean } | undefined {
-  const filters = chain.filters;
-  if (filters === undefined || chain.lane === undefined || !selector.stateless || query.outputRate !== undefined) {
+): EventSink | undefined {
+  if (!chain.filtersOnly || chain.lane === undefined || !selector.stateless || query.outputRate !== undefined) {
     return undefined;
   }
-  // Built with `roundFloats` (see mayBeStateless): the lane borrows when its code keeps no array it reads.
-  const borrows = readsValuesOnly(project) && filters.every(readsValuesOnly);
   const code = queryCode(query);
-  if (filters.length === 0) return { lane: code(ownProjectLane)(project, output.sendOne), borrows };
-  const test = filters.length === 1 ? filters[0]! : allOf(filters);
-  return { lane: code(ownFilterProjectLane)(test, project, output.sendOne), borrows };
+  const tests = chain.tests;
+  if (tests.length === 0) return code(ownProjectLane)(project, output.sendOne);
+  const test = tests.length === 1 ? tests[0]! : allOf(tests);
+  return code(ownFilterProjectLane)(test, project, output.sendOne);
 }
 
+/** The windows that copy what they hold (into columns, or copyData): they keep no array they are given. */
+const COPYING_WINDOWS = new Set(['length', 'time', 'lengthBatch']);
+
 /**
- * What the syntax says of a query that may be stateless (see `QuerySelector.stateless`): filters
- * only, no group by, `having`, `order by`, `limit`, `offset` or output rate. Aggregators are known
- * once the selector is compiled.
+ * Whether a query's chain keeps no input array, so its lane may read the sender's own: filters, and
+ * at most one length, time or lengthBatch window. Its generated code must then read `float`
+ * attributes rounded (the sender's values are not), and keep no array either (`keepsNoInput`).
  */
-function mayBeStateless(query: Query, input: SingleInputStream): boolean {
-  const s = query.selector;
-  return (
-    input.handlers.every((h) => h.kind === 'filter') &&
-    s.groupBy.length === 0 &&
-    s.having === undefined &&
-    s.orderBy.length === 0 &&
-    s.limit === undefined &&
-    s.offset === undefined &&
-    query.outputRate === undefined
-  );
+function mayReadInPlace(input: SingleInputStream): boolean {
+  let windows = 0;
+  for (const h of input.handlers) {
+    if (h.kind === 'filter') continue;
+    if (h.kind !== 'window' || (h.call.namespace ?? '') !== '' || !COPYING_WINDOWS.has(h.call.name)) return false;
+    if (++windows > 1) return false;
+  }
+  return true;
+}
+
+/** Whether the chain's filters and the selector's generated code read the input by index alone. */
+function keepsNoInput(chain: StreamChain, compiled: CompiledSelector): boolean {
+  const fns = [compiled.project, compiled.feed, compiled.accumulate, compiled.groupKey, compiled.having];
+  return chain.tests.every(readsValuesOnly) && fns.every((f) => f === undefined || readsValuesOnly(f));
 }
 
 function allOf(tests: readonly EventTest[]): EventTest {

@@ -26,8 +26,10 @@ export interface StreamChain {
    * `lane`, when given), and the length, time and lengthBatch windows take them.
    */
   readonly lane: EventSink | undefined;
-  /** When the chain is filters only (or nothing): their tests, in written order. */
-  readonly filters: readonly EventTest[] | undefined;
+  /** The tests of the chain's filters, in written order. */
+  readonly tests: readonly EventTest[];
+  /** Whether the chain is filters only (or nothing). */
+  readonly filtersOnly: boolean;
 }
 
 export interface ChainOptions {
@@ -117,8 +119,8 @@ export function buildStreamChain(
     lane = s.lane?.(lane);
     pair = undefined;
   }
-  const filters = stages.every((s) => s.test !== undefined) ? stages.map((s) => s.test!) : undefined;
-  return { entry, attributes, window, lane, filters };
+  const tests = stages.flatMap((s) => (s.test === undefined ? [] : [s.test]));
+  return { entry, attributes, window, lane, tests, filtersOnly: tests.length === stages.length };
 }
 
 function withOuter(inner: Scope, outer: Scope | undefined): Scope {

@@ -27,7 +27,7 @@ function filterProjectLane(test: EventTest, project: ProjectFn, out: (e: OutputE
  * Whether a generated function (see `instantiate`) reads its `d` only as `d[i]`, so it cannot keep the
  * array or hand it on. A bare `d` anywhere in its body (even in a string) answers no.
  */
-export function readsValuesOnly(fn: (d: unknown[], ...rest: never[]) => unknown): boolean {
+export function readsValuesOnly(fn: (...args: never[]) => unknown): boolean {
   const source = fn.toString();
   const body = source.slice(source.indexOf('{') + 1);
   return !/(?<![\w$.])d(?![\w$]|\s*\[)/.test(body);

@@ -185,3 +185,104 @@ describe('a stateless query reads the sender array', () => {
     assert.equal(readsValuesOnly(make('return "d";')), false);
   });
 });
+
+describe('a windowed query reads the sender array', () => {
+  const f = Math.fround;
+
+  /** Sends each row through one reused array; returns q1's current outputs and whether the lane borrowed. */
+  function sendReused(
+    text: string,
+    rows: unknown[][],
+    opts: { copy?: boolean; step?: number } = {},
+  ): { out: unknown[][]; borrowed: boolean } {
+    const runtime = app(text);
+    const out: unknown[][] = [];
+    let stack = '';
+    runtime.addQueryCallback('q1', (_ts, ins) => {
+      stack ||= new Error().stack ?? '';
+      for (const e of ins ?? []) out.push(e.data);
+    });
+    // A stream callback on the input is a second reader: the junction copies for everyone.
+    if (opts.copy) runtime.addStreamCallback('S', () => {});
+    runtime.start();
+    const h = runtime.getInputHandler('S');
+    const d: unknown[] = [];
+    for (const row of rows) {
+      d.length = 0;
+      d.push(...row);
+      h.send(d);
+      d.fill('changed');
+      runtime.manualClock!.advanceBy(opts.step ?? 0);
+    }
+    void runtime.shutdown();
+    return { out, borrowed: /sendInput/.test(stack) && !/sendOne \(/.test(stack) };
+  }
+
+  const rows = [
+    ['a', 1.1],
+    ['a', 2.2],
+    ['b', 3.3],
+    ['a', 4.4],
+    ['b', 5.5],
+  ];
+
+  test('length: what leaves is what was sent, rounded to float, though the sender changed its array', () => {
+    const text = `define stream S (k string, v float);
+      @info(name='q1') from S#window.length(2) select k, sum(v) as s group by k insert into Out;`;
+    const got = sendReused(text, rows);
+    const a = ((f(1.1) + f(2.2) - f(1.1)) as number) - f(2.2) + f(4.4);
+    assert.deepEqual(got.out, [
+      ['a', f(1.1)],
+      ['a', f(1.1) + f(2.2)],
+      ['b', f(3.3)],
+      ['a', a],
+      ['b', f(3.3) - f(3.3) + f(5.5)],
+    ]);
+    assert.equal(got.borrowed, true);
+    const copied = sendReused(text, rows, { copy: true });
+    assert.equal(copied.borrowed, false);
+    assert.deepEqual(copied.out, got.out);
+  });
+
+  test('time: events expire with the values sent', () => {
+    const text = `define stream S (k string, v float);
+      @info(name='q1') from S#window.time(250 millisec) select k, sum(v) as s insert into Out;`;
+    const got = sendReused(text, rows, { step: 100 });
+    // 100 ms apart in a 250 ms window: each event sees itself and the two before it.
+    assert.deepEqual(got.out, [
+      ['a', f(1.1)],
+      ['a', f(1.1) + f(2.2)],
+      ['b', f(1.1) + f(2.2) + f(3.3)],
+      ['a', f(1.1) + f(2.2) + f(3.3) - f(1.1) + f(4.4)],
+      ['b', f(1.1) + f(2.2) + f(3.3) - f(1.1) + f(4.4) - f(2.2) + f(5.5)],
+    ]);
+    assert.equal(got.borrowed, true);
+    assert.deepEqual(sendReused(text, rows, { step: 100, copy: true }).out, got.out);
+  });
+
+  test('lengthBatch: a batch holds the values sent', () => {
+    const text = `define stream S (k string, v float);
+      @info(name='q1') from S#window.lengthBatch(2) select k, v, sum(v) as s insert all events into Out;`;
+    const got = sendReused(text, rows);
+    assert.deepEqual(got.out, [
+      ['a', f(2.2), f(1.1) + f(2.2)],
+      ['a', f(4.4), f(3.3) + f(4.4)],
+    ]);
+    assert.equal(got.borrowed, true);
+    assert.deepEqual(sendReused(text, rows, { copy: true }).out, got.out);
+  });
+
+  test('a window that keeps the events it is given (sort) makes the junction copy', () => {
+    const text = `define stream S (k string, v float);
+      @info(name='q1') from S#window.sort(2, v) select k, v insert into Out;`;
+    const got = sendReused(text, rows);
+    assert.equal(got.borrowed, false);
+    assert.deepEqual(got.out, [
+      ['a', f(1.1)],
+      ['a', f(2.2)],
+      ['b', f(3.3)],
+      ['a', f(4.4)],
+      ['b', f(5.5)],
+    ]);
+  });
+});
