@@ -169,6 +169,8 @@ export function buildSingleStreamQuery(ctx: AppContext, query: Query, env: Query
     pair: code(ownSelectorPair)(late),
     own: code,
     roundFloats,
+    // A selector that outputs current events only reads no expired event a RESET follows.
+    expiredBeforeResetUnread: !outputEventFlags(query.output.eventType).expiredOn,
     onWindow: (w) => {
       ctx.stateful.set(`${key}/window`, w);
       ctx.lifecycle.push(w);

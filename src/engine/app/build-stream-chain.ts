@@ -47,6 +47,8 @@ export interface ChainOptions {
   readonly own?: OwnCode;
   /** Read `float` attributes rounded (see `streamScope`): the filters may then read the sender's array. */
   readonly roundFloats?: boolean;
+  /** See `WindowContext.expiredBeforeResetUnread`. */
+  readonly expiredBeforeResetUnread?: boolean;
 }
 
 type Stage = (next: ChunkSink, nextLane: EventSink | undefined, nextPair: PairSink | undefined) => ChunkSink;
@@ -192,6 +194,7 @@ function buildStage(
             emit: next,
             emitOne: nextLane,
             emitPair: nextPair,
+            expiredBeforeResetUnread: opts.expiredBeforeResetUnread,
             name: opts.names[0] ?? '',
             own: opts.own,
           });

@@ -36,12 +36,19 @@ class LengthBatchWindow implements WindowProcessor {
   private expired: StreamEvent[] = [];
   /** A RESET is owed: events arrived since the last flush. */
   private pendingReset = false;
+  /**
+   * Whether to keep the expired events of the batch emitted (see `WindowContext`): they are emitted
+   * right before a RESET, which makes them unread when what follows outputs no expired event.
+   */
+  private readonly keepsExpired: boolean;
 
   constructor(
     private readonly ctx: WindowContext,
     private readonly length: number,
     private readonly streamCurrent: boolean,
-  ) {}
+  ) {
+    this.keepsExpired = ctx.expiredBeforeResetUnread !== true;
+  }
 
   processOne(timestamp: number, data: unknown[]): void {
     if (this.length === 0 || this.streamCurrent) {
@@ -76,7 +83,7 @@ class LengthBatchWindow implements WindowProcessor {
           this.count = 1;
         }
         out.push(e);
-        this.expired.push(expiredCopy(e));
+        if (this.keepsExpired) this.expired.push(expiredCopy(e));
         this.ctx.emit(out);
       } else {
         if (this.append(currentCopy(e))) this.flushBatch(now);
@@ -97,13 +104,14 @@ class LengthBatchWindow implements WindowProcessor {
     }
     out[k++] = resetEvent(now);
     this.pendingReset = false;
-    const expired = new Array<StreamEvent>(batch.length);
-    for (let j = 0; j < batch.length; j++) {
-      const c = batch[j]!;
-      out[k++] = c;
-      expired[j] = expiredTwin(c);
+    for (let j = 0; j < batch.length; j++) out[k++] = batch[j]!;
+    if (this.keepsExpired) {
+      const expired = new Array<StreamEvent>(batch.length);
+      for (let j = 0; j < batch.length; j++) expired[j] = expiredTwin(batch[j]!);
+      this.expired = expired;
+    } else if (last.length > 0) {
+      this.expired = [];
     }
-    this.expired = expired;
     this.current = [];
     this.count = 0;
     this.ctx.emit(out);

@@ -43,6 +43,12 @@ export interface WindowContext {
   readonly name: string;
   /** The query's own copies of its per-event code (see own-code.ts); absent: the shared code. */
   readonly own?: OwnCode;
+  /**
+   * Set when what follows outputs no expired event and keeps nothing an expired event changes past a
+   * RESET (a query's selector that outputs current events only): a batch window may then leave out
+   * the expired events it would emit right before a RESET.
+   */
+  readonly expiredBeforeResetUnread?: boolean;
 }
 
 export interface WindowProcessor {

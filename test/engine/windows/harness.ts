@@ -30,7 +30,15 @@ export class Harness {
   readonly window: WindowProcessor;
   readonly ctx: WindowContext;
 
-  constructor(impl: WindowImpl, args: readonly ArgSpec[], attrs: Attrs, start = 0, clock?: ManualScheduler) {
+  constructor(
+    impl: WindowImpl,
+    args: readonly ArgSpec[],
+    attrs: Attrs,
+    start = 0,
+    clock?: ManualScheduler,
+    /** What the window is told of what follows it (see `WindowContext`). */
+    follows: Pick<WindowContext, 'expiredBeforeResetUnread'> = {},
+  ) {
     this.clock = clock ?? new ManualScheduler(start);
     const windowArgs: WindowArg[] = args.map((a) => {
       if ('attr' in a) {
@@ -61,6 +69,7 @@ export class Harness {
       emit: (chunk) =>
         this.chunks.push(chunk.map((e) => ({ timestamp: e.timestamp, data: e.data.slice(), type: e.type }))),
       name: 'query1',
+      ...follows,
     };
     this.window = impl.create(this.ctx);
     this.window.start?.();

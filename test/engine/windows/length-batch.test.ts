@@ -33,6 +33,38 @@ describe('lengthBatch window', () => {
     ]);
   });
 
+  test('before a selector that outputs no expired event, a batch leaves without expired events', () => {
+    const h = new Harness(lengthBatchWindow, [int(2)], STOCK, 100, undefined, { expiredBeforeResetUnread: true });
+    h.send(['A', 1, 1]);
+    h.send(['B', 2, 2]);
+    h.clock.advanceTo(300);
+    h.send(['C', 3, 3]);
+    h.send(['D', 4, 4]);
+    assert.deepEqual(h.take(), [
+      [
+        ['R', [], 100],
+        ['C', ['A', 1, 1], 100],
+        ['C', ['B', 2, 2], 100],
+      ],
+      [
+        ['R', [], 300],
+        ['C', ['C', 3, 3], 300],
+        ['C', ['D', 4, 4], 300],
+      ],
+    ]);
+    // With stream.current.event, the batch boundary is a RESET alone.
+    const s = new Harness(lengthBatchWindow, [int(2), bool(true)], STOCK, 0, undefined, {
+      expiredBeforeResetUnread: true,
+    });
+    s.send(['A', 1, 1], ['B', 2, 2], ['C', 3, 3]);
+    assert.deepEqual(s.kinds(), [
+      ['C', ['A', 1, 1]],
+      ['C', ['B', 2, 2]],
+      ['R', []],
+      ['C', ['C', 3, 3]],
+    ]);
+  });
+
   test('one chunk completing two batches emits two chunks', () => {
     const h = new Harness(lengthBatchWindow, [int(2)], STOCK);
     h.send(['A', 1, 1], ['B', 2, 2], ['C', 3, 3], ['D', 4, 4], ['E', 5, 5]);
