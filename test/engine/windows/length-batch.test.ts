@@ -1,18 +1,24 @@
 import { describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { lengthBatchWindow } from '../../../src/engine/windows/length-batch.js';
-import { Harness, int, bool, attr, STOCK } from './harness.js';
+import { Harness, int, bool, attr, STOCK, type Row } from './harness.js';
+
+/** A lengthBatch(2) window sent A and B at 100, then C and D at 300: what it emitted, chunk by chunk. */
+function twoBatches(follows: ConstructorParameters<typeof Harness>[5] = {}): { h: Harness; chunks: Row[][] } {
+  const h = new Harness(lengthBatchWindow, [int(2)], STOCK, 100, undefined, follows);
+  h.send(['A', 1, 1]);
+  assert.deepEqual(h.take(), []);
+  h.send(['B', 2, 2]);
+  h.clock.advanceTo(300);
+  h.send(['C', 3, 3]);
+  h.send(['D', 4, 4]);
+  return { h, chunks: h.take() };
+}
 
 describe('lengthBatch window', () => {
   test('emits each full batch: previous batch expired, RESET, then the new current events', () => {
-    const h = new Harness(lengthBatchWindow, [int(2)], STOCK, 100);
-    h.send(['A', 1, 1]);
-    assert.deepEqual(h.take(), []);
-    h.send(['B', 2, 2]);
-    h.clock.advanceTo(300);
-    h.send(['C', 3, 3]);
-    h.send(['D', 4, 4]);
-    assert.deepEqual(h.take(), [
+    const { h, chunks } = twoBatches();
+    assert.deepEqual(chunks, [
       [
         ['R', [], 100],
         ['C', ['A', 1, 1], 100],
@@ -34,13 +40,7 @@ describe('lengthBatch window', () => {
   });
 
   test('before a selector that outputs no expired event, a batch leaves without expired events', () => {
-    const h = new Harness(lengthBatchWindow, [int(2)], STOCK, 100, undefined, { expiredBeforeResetUnread: true });
-    h.send(['A', 1, 1]);
-    h.send(['B', 2, 2]);
-    h.clock.advanceTo(300);
-    h.send(['C', 3, 3]);
-    h.send(['D', 4, 4]);
-    assert.deepEqual(h.take(), [
+    assert.deepEqual(twoBatches({ expiredBeforeResetUnread: true }).chunks, [
       [
         ['R', [], 100],
         ['C', ['A', 1, 1], 100],
