@@ -16,6 +16,7 @@ import type { AggregatorState } from '../registry/extension-impl.js';
 import type { AppContext, Attribute } from './app-context.js';
 import { buildStreamChain, type StreamChain } from './build-stream-chain.js';
 import { attributeCode, streamScope } from './stream-scope.js';
+import type { BatchFold } from '../windows/window.js';
 import { withStoresIn } from '../table/in-scope.js';
 
 export interface QueryEnvironment {
@@ -77,7 +78,18 @@ function selectorPair(late: { selector?: QuerySelector }): PairSink {
   return (expiredTs, expiredData, ts, d) => late.selector!.processPair(expiredTs, expiredData, ts, d);
 }
 
+/** The selector's way of folding a batch window's events as they come (see BatchFold). */
+function selectorFold(late: { selector?: QuerySelector }): BatchFold {
+  return {
+    active: () => late.selector!.folds,
+    add: (ts, d) => late.selector!.foldOne(ts, d),
+    emit: (ts, d) => late.selector!.emitFolded(ts, d),
+    reset: () => late.selector!.resetFold(),
+  };
+}
+
 const ownSelectorEntry = ownable(selectorEntry, {});
+const ownSelectorFold = ownable(selectorFold, {});
 const ownSelectorPair = ownable(selectorPair, {});
 const ownSelectorLane = ownable(selectorLane, {});
 
@@ -167,6 +179,7 @@ export function buildSingleStreamQuery(ctx: AppContext, query: Query, env: Query
     names,
     lane: code(ownSelectorLane)(late),
     pair: code(ownSelectorPair)(late),
+    fold: code(ownSelectorFold)(late),
     own: code,
     roundFloats,
     // A selector that outputs current events only reads no expired event a RESET follows.

@@ -7,7 +7,7 @@ import { CompileError, ExpressionCompiler, instantiate } from '../../plan/expres
 import type { Scope } from '../../plan/expression/scope.js';
 import type { ChunkSink, EventSink, PairSink, StreamEvent } from '../event/stream-event.js';
 import type { StreamFunctionImpl } from '../registry/extension-impl.js';
-import type { WindowArg, WindowImpl, WindowProcessor } from '../windows/window.js';
+import type { BatchFold, WindowArg, WindowImpl, WindowProcessor } from '../windows/window.js';
 import type { AppContext, Attribute } from './app-context.js';
 import { streamScope } from './stream-scope.js';
 import { withStoresIn } from '../table/in-scope.js';
@@ -49,9 +49,16 @@ export interface ChainOptions {
   readonly roundFloats?: boolean;
   /** See `WindowContext.expiredBeforeResetUnread`. */
   readonly expiredBeforeResetUnread?: boolean;
+  /** See `WindowContext.fold`: given to a window that is the chain's last stage. */
+  readonly fold?: BatchFold;
 }
 
-type Stage = (next: ChunkSink, nextLane: EventSink | undefined, nextPair: PairSink | undefined) => ChunkSink;
+type Stage = (
+  next: ChunkSink,
+  nextLane: EventSink | undefined,
+  nextPair: PairSink | undefined,
+  nextFold: BatchFold | undefined,
+) => ChunkSink;
 
 /**
  * A stage and, for stages that take single events, its per-event lane (built after the stage, given
@@ -115,11 +122,13 @@ export function buildStreamChain(
   let entry = next;
   let lane = opts.lane;
   let pair = opts.pair;
+  let fold = opts.fold;
   for (let i = stages.length - 1; i >= 0; i--) {
     const s = stages[i]!;
-    entry = s.stage(entry, lane, pair);
+    entry = s.stage(entry, lane, pair, fold);
     lane = s.lane?.(lane);
     pair = undefined;
+    fold = undefined;
   }
   const tests = stages.flatMap((s) => (s.test === undefined ? [] : [s.test]));
   return { entry, attributes, window, lane, tests, filtersOnly: tests.length === stages.length };
@@ -186,7 +195,7 @@ function buildStage(
       if (invalid) throw new CompileError(`window ${name}(): ${invalid}`, h.call.span);
       let w: WindowProcessor | undefined;
       return {
-        stage: (next, nextLane, nextPair) => {
+        stage: (next, nextLane, nextPair, nextFold) => {
           w = impl.create({
             args: wargs,
             attributes,
@@ -195,6 +204,7 @@ function buildStage(
             emitOne: nextLane,
             emitPair: nextPair,
             expiredBeforeResetUnread: opts.expiredBeforeResetUnread,
+            ...(nextFold !== undefined ? { fold: nextFold } : {}),
             name: opts.names[0] ?? '',
             own: opts.own,
           });

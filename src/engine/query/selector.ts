@@ -106,6 +106,42 @@ export class QuerySelector {
     );
   }
 
+  /**
+   * Whether the selector may fold a batch as it fills (see `BatchFold`): batching, aggregators and no
+   * group by, `having`, ordering, limit or offset, and current events only out. A batch's chunk then
+   * outputs its last event with the batch's aggregates, whatever the expired events and RESET before.
+   */
+  get folds(): boolean {
+    const cfg = this.cfg;
+    return (
+      cfg.batching &&
+      cfg.accumulate !== undefined &&
+      cfg.groupKey === undefined &&
+      cfg.having === undefined &&
+      cfg.compare === undefined &&
+      this.takesOne &&
+      cfg.currentOn &&
+      !cfg.expiredOn
+    );
+  }
+
+  /** Folds an event of the batch being filled into the aggregates (see `folds`). */
+  foldOne(timestamp: number, data: unknown[]): void {
+    this.cfg.accumulate!(data, timestamp, this.states, true);
+  }
+
+  /** Outputs the folded batch: its last event (given) with the batch's aggregates; the next batch starts afresh. */
+  emitFolded(timestamp: number, data: unknown[]): void {
+    const o = new OutputEvent(timestamp, this.cfg.project(data, timestamp, this.valuesOf(this.states)), CURRENT);
+    this.reset();
+    this.emitOne(o);
+  }
+
+  /** Starts the batch being folded afresh. */
+  resetFold(): void {
+    this.reset();
+  }
+
   /** One current event (the per-event lane). */
   processOne(timestamp: number, data: unknown[]): void {
     if (!this.takesOne) {

@@ -41,6 +41,13 @@ class LengthBatchWindow implements WindowProcessor {
    * right before a RESET, which makes them unread when what follows outputs no expired event.
    */
   private readonly keepsExpired: boolean;
+  /**
+   * Whether what follows folds each batch as it fills (see `BatchFold`): the window then holds no
+   * event, only the count. Decided at the first event (or restore), once the selector exists.
+   */
+  private folding: boolean | undefined;
+  /** Events of a restored batch, held before folding (a revision from before folding): folded first. */
+  private refold: StreamEvent[] | undefined;
 
   constructor(
     private readonly ctx: WindowContext,
@@ -51,11 +58,35 @@ class LengthBatchWindow implements WindowProcessor {
   }
 
   processOne(timestamp: number, data: unknown[]): void {
+    if (this.folds()) {
+      this.foldIn(timestamp, data);
+      return;
+    }
     if (this.length === 0 || this.streamCurrent) {
       this.process([{ timestamp, data, type: CURRENT }]);
       return;
     }
     if (this.append({ timestamp, data: copyData(data), type: CURRENT })) this.flushBatch(this.ctx.scheduler.now());
+  }
+
+  private folds(): boolean {
+    return (this.folding ??= !this.streamCurrent && this.length > 0 && this.ctx.fold?.active() === true);
+  }
+
+  /** One event into the batch being folded; the batch's last one outputs it. */
+  private foldIn(timestamp: number, data: unknown[]): void {
+    const fold = this.ctx.fold!;
+    const held = this.refold;
+    if (held !== undefined) {
+      this.refold = undefined;
+      fold.reset();
+      for (const e of held) fold.add(e.timestamp, e.data);
+    }
+    fold.add(timestamp, data);
+    if (++this.count === this.length) {
+      this.count = 0;
+      fold.emit(timestamp, data);
+    }
   }
 
   /** Adds a copy to the batch being filled; true when that fills it. */
@@ -70,7 +101,9 @@ class LengthBatchWindow implements WindowProcessor {
     for (let i = 0; i < chunk.length; i++) {
       const e = chunk[i] as StreamEvent;
       if (e.type !== CURRENT) continue;
-      if (this.length === 0) {
+      if (this.folds()) {
+        this.foldIn(e.timestamp, e.data);
+      } else if (this.length === 0) {
         const gone = expiredCopy(e);
         gone.timestamp = now;
         this.ctx.emit([e, gone, resetEvent(now)]);
@@ -135,7 +168,7 @@ class LengthBatchWindow implements WindowProcessor {
   snapshot(): LengthBatchState {
     return {
       count: this.count,
-      current: saveEvents(this.current),
+      current: saveEvents(this.refold ?? this.current),
       expired: saveEvents(this.expired),
       pendingReset: this.pendingReset,
     };
@@ -144,6 +177,11 @@ class LengthBatchWindow implements WindowProcessor {
   restore(state: unknown): void {
     const s = asState<LengthBatchState>(state, 'lengthBatch');
     this.count = s.count;
+    if (this.folds()) {
+      // What follows restores its own aggregates; held events (from before folding) are folded again.
+      this.refold = s.current.length > 0 ? loadEvents(s.current) : undefined;
+      return;
+    }
     this.current = loadEvents(s.current);
     this.expired = loadEvents(s.expired);
     this.pendingReset = s.pendingReset;

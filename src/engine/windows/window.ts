@@ -49,6 +49,24 @@ export interface WindowContext {
    * the expired events it would emit right before a RESET.
    */
   readonly expiredBeforeResetUnread?: boolean;
+  /** What follows, when it may fold a batch window's events as they come (see `BatchFold`). */
+  readonly fold?: BatchFold;
+}
+
+/**
+ * A selector that folds a batch as it fills: it outputs one current event per batch (the last
+ * event's, with the batch's aggregates) and reads nothing else of it, so a batch window may hand it
+ * each event on arrival and hold none. Built before the selector: `active` says, once it exists,
+ * whether it folds.
+ */
+export interface BatchFold {
+  active(): boolean;
+  /** An event of the batch being filled (its data is read during the call only). */
+  add(timestamp: number, data: unknown[]): void;
+  /** The batch's last event, after its `add`: outputs the batch and starts the next one. */
+  emit(timestamp: number, data: unknown[]): void;
+  /** Starts the batch afresh (a restored window folds its held events again). */
+  reset(): void;
 }
 
 export interface WindowProcessor {

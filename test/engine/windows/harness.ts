@@ -37,7 +37,7 @@ export class Harness {
     start = 0,
     clock?: ManualScheduler,
     /** What the window is told of what follows it (see `WindowContext`). */
-    follows: Pick<WindowContext, 'expiredBeforeResetUnread'> = {},
+    follows: Pick<WindowContext, 'expiredBeforeResetUnread' | 'fold'> = {},
   ) {
     this.clock = clock ?? new ManualScheduler(start);
     const windowArgs: WindowArg[] = args.map((a) => {

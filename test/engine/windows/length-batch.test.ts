@@ -65,6 +65,51 @@ describe('lengthBatch window', () => {
     ]);
   });
 
+  test('before a selector that folds batches, each event is handed on as it comes and none is held', () => {
+    const calls: unknown[][] = [];
+    let active = true;
+    const fold = {
+      active: () => active,
+      add: (ts: number, d: unknown[]) => calls.push(['add', ts, [...d]]),
+      emit: (ts: number, d: unknown[]) => calls.push(['emit', ts, [...d]]),
+      reset: () => calls.push(['reset']),
+    };
+    const h = new Harness(lengthBatchWindow, [int(2)], STOCK, 100, undefined, { fold });
+    h.send(['A', 1, 1]);
+    h.send(['B', 2, 2], ['C', 3, 3]);
+    assert.deepEqual(h.take(), []);
+    assert.deepEqual(calls, [
+      ['add', 100, ['A', 1, 1]],
+      ['add', 100, ['B', 2, 2]],
+      ['emit', 100, ['B', 2, 2]],
+      ['add', 100, ['C', 3, 3]],
+    ]);
+    assert.deepEqual(h.held(), []);
+    // A revision holds the count only; a revision from before folding holds the batch's events, which
+    // are folded afresh before the next event.
+    const saved = JSON.parse(JSON.stringify(h.window.snapshot())) as { count: number; current: unknown[] };
+    assert.equal(saved.count, 1);
+    assert.deepEqual(saved.current, []);
+    const old = new Harness(lengthBatchWindow, [int(2)], STOCK, 0, undefined, {});
+    old.send(['C', 3, 3]);
+    const oldState = JSON.parse(JSON.stringify(old.window.snapshot())) as unknown;
+    calls.length = 0;
+    const restored = new Harness(lengthBatchWindow, [int(2)], STOCK, 200, undefined, { fold });
+    restored.window.restore(oldState);
+    restored.send(['D', 4, 4]);
+    assert.deepEqual(calls, [
+      ['reset'],
+      ['add', 0, ['C', 3, 3]],
+      ['add', 200, ['D', 4, 4]],
+      ['emit', 200, ['D', 4, 4]],
+    ]);
+    // When the selector does not fold, the window works as before.
+    active = false;
+    const plain = new Harness(lengthBatchWindow, [int(2)], STOCK, 0, undefined, { fold });
+    plain.send(['A', 1, 1], ['B', 2, 2]);
+    assert.equal(plain.take().length, 1);
+  });
+
   test('one chunk completing two batches emits two chunks', () => {
     const h = new Harness(lengthBatchWindow, [int(2)], STOCK);
     h.send(['A', 1, 1], ['B', 2, 2], ['C', 3, 3], ['D', 4, 4], ['E', 5, 5]);
