@@ -173,7 +173,7 @@ export function buildSingleStreamQuery(ctx: AppContext, query: Query, env: Query
   // The selector is made after the chain (it needs the chain's attributes); the chain's last stage calls it.
   const late: { selector?: QuerySelector } = {};
   const code = queryCode(query);
-  // A query that may read the sender's array reads floats rounded (see readsInPlace).
+  // A query that may read the sender's array reads floats rounded (see mayReadInPlace).
   const roundFloats = mayReadInPlace(input);
   const chain = buildStreamChain(ctx, input, source.attributes, code(ownSelectorEntry)(late), {
     names,
