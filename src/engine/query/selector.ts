@@ -107,25 +107,15 @@ export class QuerySelector {
   }
 
   /**
-   * Whether the selector may fold a batch as it fills (see `BatchFold`): batching, aggregators and no
-   * group by, `having`, ordering, limit or offset, and current events only out. A batch's chunk then
-   * outputs its last event with the batch's aggregates, whatever the expired events and RESET before.
+   * Whether the selector may fold a batch as it fills (see `BatchFold`): what `pairs` asks, with
+   * aggregators and no group by or ordering. A batch's chunk then outputs its last event with the
+   * batch's aggregates, whatever the expired events and RESET before.
    */
   get folds(): boolean {
-    const cfg = this.cfg;
-    return (
-      cfg.batching &&
-      cfg.accumulate !== undefined &&
-      cfg.groupKey === undefined &&
-      cfg.having === undefined &&
-      cfg.compare === undefined &&
-      this.takesOne &&
-      cfg.currentOn &&
-      !cfg.expiredOn
-    );
+    return this.pairs && this.cfg.groupKey === undefined && this.cfg.compare === undefined;
   }
 
-  /** Folds an event of the batch being filled into the aggregates (see `folds`). */
+  /** Folds an event of the batch being filled into the aggregates (`folds`: there are aggregators). */
   foldOne(timestamp: number, data: unknown[]): void {
     this.cfg.accumulate!(data, timestamp, this.states, true);
   }
