@@ -75,7 +75,7 @@ function selectorLane(late: { selector?: QuerySelector }): EventSink {
 }
 
 function selectorPair(late: { selector?: QuerySelector }): PairSink {
-  return (expiredTs, expiredData, ts, d) => late.selector!.processPair(expiredTs, expiredData, ts, d);
+  return (expiredTs, expiredData, ts, d, tag) => late.selector!.processPair(expiredTs, expiredData, ts, d, tag);
 }
 
 /** The selector's way of folding a batch window's events as they come (see BatchFold). */

@@ -42,10 +42,28 @@ export type ChunkSink = (chunk: StreamEvent[]) => void;
 export type EventSink = (timestamp: number, data: unknown[]) => void;
 
 /**
- * A sliding window's steady state: the event leaving it (expired at `expiredTs`) and the current
- * event that pushed it out, handed on together as their timestamps and data.
+ * What the step after a sliding window remembers of an event it took (the group it fed, for a
+ * selector with group by): the window keeps it beside the event and hands it back when the event
+ * leaves, so the step need not find it again. `live` turns false when the step drops what the tag
+ * names; the step then finds it again.
  */
-export type PairSink = (expiredTs: number, expiredData: unknown[], timestamp: number, data: unknown[]) => void;
+export interface PairTag {
+  readonly live: boolean;
+}
+
+/**
+ * A sliding window's steady state: the event leaving it (expired at `expiredTs`) and the current
+ * event that pushed it out, handed on together as their timestamps and data. `expiredTag` is what the
+ * sink returned when the leaving event came in (undefined when it came another way); the sink returns
+ * the tag of the current event.
+ */
+export type PairSink = (
+  expiredTs: number,
+  expiredData: unknown[],
+  timestamp: number,
+  data: unknown[],
+  expiredTag: PairTag | undefined,
+) => PairTag | undefined;
 
 /**
  * An event a query emits. It is also the `Event` users' callbacks receive (`isExpired`), so the

@@ -5,7 +5,15 @@
  * or one per group).
  */
 import type { AggregatorState } from '../registry/extension-impl.js';
-import { CURRENT, EXPIRED, OutputEvent, RESET, type ChunkSink, type StreamEvent } from '../event/stream-event.js';
+import {
+  CURRENT,
+  EXPIRED,
+  OutputEvent,
+  RESET,
+  type ChunkSink,
+  type PairTag,
+  type StreamEvent,
+} from '../event/stream-event.js';
 import { ownable } from '../runtime/own-code.js';
 
 /** Generated: feeds the aggregators with one event and writes their values to `a`. */
@@ -38,13 +46,19 @@ export interface SelectorConfig {
   readonly batching: boolean;
 }
 
+/** A group's aggregator states; the tag a sliding window keeps for an event fed into it. */
+interface Group extends PairTag {
+  readonly states: AggregatorState[];
+  live: boolean;
+}
+
 export interface SelectorSnapshot {
   readonly groups: [string, unknown[]][];
 }
 
 export class QuerySelector {
   private states: AggregatorState[];
-  private groups = new Map<string, AggregatorState[]>();
+  private groups = new Map<string, Group>();
   private readonly values: unknown[];
   /** Positions of group keys in a batch, once a batch holds many groups (kept empty between batches). */
   private readonly keyIndex = new Map<string, number>();
@@ -149,33 +163,54 @@ export class QuerySelector {
     this.emitOne(new OutputEvent(timestamp, o, CURRENT, k));
   }
 
-  /** An expired event and the current one that pushed it out of a sliding window (their chunk of two). */
-  processPair(expiredTs: number, expiredData: unknown[], timestamp: number, data: unknown[]): void {
+  /**
+   * An expired event and the current one that pushed it out of a sliding window (their chunk of two).
+   * With group by and aggregators, the tags are groups: the window hands back, with the expired event,
+   * the group the event fed when it came in, which spares finding it again (a Map lookup by its key)
+   * while the group is live. Without aggregators the expired event changes nothing: no tag.
+   */
+  processPair(
+    expiredTs: number,
+    expiredData: unknown[],
+    timestamp: number,
+    data: unknown[],
+    expiredTag: PairTag | undefined,
+  ): PairTag | undefined {
     if (!this.pairs) {
       this.process([
         { timestamp: expiredTs, data: expiredData, type: EXPIRED },
         { timestamp, data, type: CURRENT },
       ]);
-      return;
+      return undefined;
     }
     const cfg = this.cfg;
     const accumulate = cfg.accumulate;
     const key = cfg.groupKey;
     let states = this.states;
     let k: string | undefined;
+    let group: Group | undefined;
     if (key === undefined) {
       if (accumulate !== undefined) {
         accumulate(expiredData, expiredTs, states, false);
         accumulate(data, timestamp, states, true);
       }
     } else {
-      const gone = this.groupStates(key(expiredData, expiredTs));
-      if (accumulate !== undefined) accumulate(expiredData, expiredTs, gone, false);
       k = key(data, timestamp);
-      states = this.groupStates(k);
-      if (accumulate !== undefined) accumulate(data, timestamp, states, true);
+      if (accumulate !== undefined) {
+        const gone =
+          expiredTag !== undefined && expiredTag.live
+            ? (expiredTag as Group).states
+            : this.groupStates(key(expiredData, expiredTs));
+        accumulate(expiredData, expiredTs, gone, false);
+        group = this.group(k);
+        states = group.states;
+        accumulate(data, timestamp, states, true);
+      } else {
+        states = this.groupStates(k);
+      }
     }
     this.emitOne(new OutputEvent(timestamp, cfg.project(data, timestamp, this.valuesOf(states)), CURRENT, k));
+    return group;
   }
 
   /** Hands one output event on: to `nextOne` when set, else as a chunk of one. */
@@ -209,19 +244,29 @@ export class QuerySelector {
   }
 
   private groupStates(k: string): AggregatorState[] {
-    let s = this.groups.get(k);
-    if (s === undefined) {
-      s = this.cfg.createStates();
-      this.groups.set(k, s);
+    return this.group(k).states;
+  }
+
+  private group(k: string): Group {
+    let g = this.groups.get(k);
+    if (g === undefined) {
+      g = { states: this.cfg.createStates(), live: true };
+      this.groups.set(k, g);
     }
-    return s;
+    return g;
+  }
+
+  /** Drops every group; tags naming one (held by a window) are no longer live. */
+  private dropGroups(): void {
+    for (const g of this.groups.values()) g.live = false;
+    this.groups.clear();
   }
 
   private reset(): void {
     if (this.cfg.groupKey !== undefined) {
-      for (const s of this.groups.values()) for (const st of s) st.reset();
+      for (const g of this.groups.values()) for (const st of g.states) st.reset();
       // Siddhi keeps group states across resets but resets them; drop them to bound memory.
-      this.groups.clear();
+      this.dropGroups();
     } else {
       for (const st of this.states) st.reset();
     }
@@ -429,17 +474,17 @@ export class QuerySelector {
 
   snapshot(): SelectorSnapshot {
     const groups: [string, unknown[]][] = [['', this.states.map((s) => s.snapshot())]];
-    for (const [k, s] of this.groups) groups.push([`g:${k}`, s.map((st) => st.snapshot())]);
+    for (const [k, g] of this.groups) groups.push([`g:${k}`, g.states.map((st) => st.snapshot())]);
     return { groups };
   }
 
   restore(snap: SelectorSnapshot): void {
-    this.groups.clear();
+    this.dropGroups();
     for (const [k, states] of snap.groups) {
       const s = this.cfg.createStates();
       s.forEach((st, i) => st.restore(states[i]));
       if (k === '') this.states = s;
-      else this.groups.set(k.slice(2), s);
+      else this.groups.set(k.slice(2), { states: s, live: true });
     }
   }
 }

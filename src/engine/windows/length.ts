@@ -1,5 +1,5 @@
 /** `length(n)`: a sliding window of the last n events. */
-import type { StreamEvent } from '../event/stream-event.js';
+import type { PairTag, StreamEvent } from '../event/stream-event.js';
 import { CURRENT, EXPIRED } from '../event/stream-event.js';
 import { BLOCK_MAX, HeldEvents } from './held-events.js';
 import {
@@ -31,6 +31,16 @@ interface LengthState {
 class LengthWindow implements WindowProcessor {
   readonly isBatch = false;
   private readonly held: HeldEvents;
+  /**
+   * Where the next event comes in, counting positions from 0 to length - 1 and round: in a full window
+   * the oldest event is at the same position, as the event coming in takes its place.
+   */
+  private at = 0;
+  /**
+   * Per position, the tag `emitPair` returned for the event there (see PairTag), made at the first
+   * tag; undefined for an event that came in another way.
+   */
+  private tags: (PairTag | undefined)[] | undefined;
 
   constructor(
     private readonly ctx: WindowContext,
@@ -51,12 +61,37 @@ class LengthWindow implements WindowProcessor {
     if (pair !== undefined) {
       const old = this.held.shiftData();
       this.held.push(timestamp, data);
-      pair(now, old, timestamp, data);
+      const at = this.next();
+      const tags = this.tags;
+      if (tags === undefined) {
+        const tag = pair(now, old, timestamp, data, undefined);
+        if (tag !== undefined) (this.tags = new Array<PairTag | undefined>(this.length).fill(undefined))[at] = tag;
+      } else {
+        const gone = tags[at];
+        // Cleared first: if the next step throws, the event there has no tag rather than its predecessor's.
+        tags[at] = undefined;
+        tags[at] = pair(now, old, timestamp, data, gone);
+      }
       return;
     }
     const old = this.held.shift(now);
     this.held.push(timestamp, data);
+    this.next();
     this.ctx.emit([old, { timestamp, data, type: CURRENT }]);
+  }
+
+  /** The position of the event coming in (past the events held, round); the next one's is after it. */
+  private next(): number {
+    const at = this.at;
+    this.at = at + 1 === this.length ? 0 : at + 1;
+    return at;
+  }
+
+  /** Keeps an event that came in without `emitPair`: it has no tag. */
+  private hold(timestamp: number, data: unknown[]): void {
+    this.held.push(timestamp, data);
+    const at = this.next();
+    if (this.tags !== undefined) this.tags[at] = undefined;
   }
 
   process(chunk: StreamEvent[]): void {
@@ -79,7 +114,7 @@ class LengthWindow implements WindowProcessor {
         continue;
       }
       if (held.size === this.length) out.push(held.shift(now));
-      held.push(e.timestamp, e.data);
+      this.hold(e.timestamp, e.data);
       out.push(e);
     }
     if (out.length > 0) this.ctx.emit(out);
@@ -95,8 +130,9 @@ class LengthWindow implements WindowProcessor {
   }
 
   restore(state: unknown): void {
+    // Each event restored takes a position round from `at`, and leaves its tag there undefined.
     this.held.clear();
-    for (const e of loadEvents(asState<LengthState>(state, 'length').events)) this.held.push(e.timestamp, e.data);
+    for (const e of loadEvents(asState<LengthState>(state, 'length').events)) this.hold(e.timestamp, e.data);
   }
 }
 

@@ -24,6 +24,9 @@ export type Row = [string, unknown[], number];
 
 export const KIND: Record<number, string> = { [CURRENT]: 'C', [EXPIRED]: 'E', [RESET]: 'R' };
 
+/** What a window may be told of the step after it (see `WindowContext`). */
+export type Follows = Pick<WindowContext, 'expiredBeforeResetUnread' | 'fold' | 'emitPair'>;
+
 export class Harness {
   readonly clock: ManualScheduler;
   readonly chunks: StreamEvent[][] = [];
@@ -37,7 +40,7 @@ export class Harness {
     start = 0,
     clock?: ManualScheduler,
     /** What the window is told of what follows it (see `WindowContext`). */
-    follows: Pick<WindowContext, 'expiredBeforeResetUnread' | 'fold'> = {},
+    follows: Follows = {},
   ) {
     this.clock = clock ?? new ManualScheduler(start);
     const windowArgs: WindowArg[] = args.map((a) => {
@@ -109,10 +112,10 @@ export class Harness {
   }
 
   /** A fresh processor restored from this one's snapshot (through JSON), on the same clock. */
-  restored(impl: WindowImpl, args: readonly ArgSpec[], attrs: Attrs): Harness {
+  restored(impl: WindowImpl, args: readonly ArgSpec[], attrs: Attrs, follows: Follows = {}): Harness {
     const state = JSON.parse(JSON.stringify(this.window.snapshot())) as unknown;
     this.window.stop?.();
-    const h = new Harness(impl, args, attrs, 0, this.clock);
+    const h = new Harness(impl, args, attrs, 0, this.clock, follows);
     h.window.restore(state);
     return h;
   }

@@ -1,7 +1,22 @@
 import { describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { lengthWindow } from '../../../src/engine/windows/length.js';
-import { Harness, int, str, attr, STOCK } from './harness.js';
+import type { PairSink, PairTag } from '../../../src/engine/event/stream-event.js';
+import { Harness, int, str, attr, STOCK, type Follows } from './harness.js';
+
+/**
+ * A pair sink that tags each current event with its symbol, records [expired symbol, current symbol,
+ * the tag handed back with the expired event], and throws on the symbol 'boom'.
+ */
+function taggingPair(): { follows: Follows; pairs: [unknown, unknown, string | undefined][] } {
+  const pairs: [unknown, unknown, string | undefined][] = [];
+  const emitPair: PairSink = (_ets, expired, _ts, data, tag) => {
+    pairs.push([expired[0], data[0], (tag as (PairTag & { of: string }) | undefined)?.of]);
+    if (data[0] === 'boom') throw new Error('boom');
+    return { live: true, of: String(data[0]) } as PairTag;
+  };
+  return { follows: { emitPair }, pairs };
+}
 
 describe('length window', () => {
   test('the oldest event expires before the current one that pushes it out, stamped with now', () => {
@@ -65,6 +80,57 @@ describe('length window', () => {
     assert.deepEqual(r.kinds(), [
       ['E', ['A', 1, 1]],
       ['C', ['C', 3, 3]],
+    ]);
+  });
+
+  test('hands each leaving event back with the tag its pair sink returned for it, and no other', () => {
+    const { follows, pairs } = taggingPair();
+    const h = new Harness(lengthWindow, [int(3)], STOCK, 0, undefined, follows);
+    const one = (sym: string): void => h.window.processOne!(h.clock.now(), [sym, 1, 1]);
+    // Filling the window: chunks, no pairs.
+    for (const sym of ['a', 'b', 'c']) one(sym);
+    assert.equal(pairs.length, 0);
+    one('d'); // a leaves: it came in a chunk, no tag
+    one('e');
+    h.send(['f', 1, 1]); // a chunk of one in a full window takes the pair path too
+    one('g'); // d leaves with its tag
+    h.send(['h', 1, 1], ['i', 1, 1]); // a chunk of two: e and f leave in a chunk, h and i have no tag
+    one('j'); // g leaves with its tag
+    one('k'); // h leaves: no tag (not e's, whose place it took)
+    one('l'); // i leaves: no tag
+    assert.throws(() => one('boom')); // j leaves with its tag; boom is held, with no tag
+    one('m'); // k
+    one('n'); // l
+    one('o'); // boom leaves: no tag (not j's, whose place it took)
+    assert.deepEqual(pairs, [
+      ['a', 'd', undefined],
+      ['b', 'e', undefined],
+      ['c', 'f', undefined],
+      ['d', 'g', 'd'],
+      ['g', 'j', 'g'],
+      ['h', 'k', undefined],
+      ['i', 'l', undefined],
+      ['j', 'boom', 'j'],
+      ['k', 'm', 'k'],
+      ['l', 'n', 'l'],
+      ['boom', 'o', undefined],
+    ]);
+    assert.deepEqual(
+      h.take().map((c) => c.map(([kind, d]) => `${kind}${String(d[0])}`)),
+      [['Ca'], ['Cb'], ['Cc'], ['Ee', 'Ch', 'Ef', 'Ci']],
+    );
+    // Restored in place, the window holds the revision's events without tags, and tags what comes in after.
+    const revision = JSON.parse(JSON.stringify(h.window.snapshot())) as unknown;
+    one('p');
+    one('q');
+    h.window.restore(revision);
+    pairs.length = 0;
+    for (const sym of ['r', 's', 't', 'u']) one(sym);
+    assert.deepEqual(pairs, [
+      ['m', 'r', undefined],
+      ['n', 's', undefined],
+      ['o', 't', undefined],
+      ['r', 'u', 'r'],
     ]);
   });
 
