@@ -79,6 +79,15 @@ describe('typed expressions', () => {
     );
   });
 
+  test('a stream the app does not have is named in the error, with the streams it has', () => {
+    const { runtime } = app(`@app:name('Named')
+      define stream S (v int);
+      @info(name='q') from S select v insert into O;`);
+    const expected = new Error("no stream 'Nope' in app 'Named'; its streams are S, O");
+    assert.throws(() => runtime.getInputHandler('Nope'), expected);
+    assert.throws(() => runtime.addStreamCallback('Nope', () => undefined), expected);
+  });
+
   test('comparisons with null are false, and string equality is exact', () => {
     const { runtime } = app(`
       define stream S (s string, v int);

@@ -103,11 +103,16 @@ export class SiddhiAppRuntime {
     return [...this.ctx.queryOutputs.keys()];
   }
 
+  /** The error for a stream name the app does not have: which app, and the names it has. */
+  private noStream(streamId: string): Error {
+    return new Error(
+      `no stream '${streamId}' in app '${this.name}'; its streams are ${this.getStreamNames().join(', ')}`,
+    );
+  }
+
   getInputHandler(streamId: string): InputHandler {
     const junction = this.ctx.junctions.get(streamId);
-    if (!junction) {
-      throw new Error(`no stream '${streamId}' in app '${this.name}'; streams are ${this.getStreamNames().join(', ')}`);
-    }
+    if (!junction) throw this.noStream(streamId);
     const playback = this.playbackClock;
     // Without playback the scheduler is the clock: one call per event less than a wrapper.
     const scheduler = this.ctx.scheduler;
@@ -147,7 +152,7 @@ export class SiddhiAppRuntime {
 
   addStreamCallback(streamId: string, callback: StreamCallback): void {
     const j = this.ctx.junctions.get(streamId);
-    if (!j) throw new Error(`no stream '${streamId}' in app '${this.name}'`);
+    if (!j) throw this.noStream(streamId);
     const sink = (chunk: StreamEvent[]): void => callback(chunk.map(toUserEvent));
     this.streamCallbacks.set(callback, { junction: streamId, sink });
     j.subscribe(sink);
