@@ -3,6 +3,7 @@ import assert from 'node:assert/strict';
 import { SiddhiManager } from '../../src/engine/siddhi-manager.js';
 import { memoryLogger } from '../../src/engine/runtime/logger.js';
 import { InMemoryPersistenceStore } from '../../src/engine/persistence/persistence-store.js';
+import { startRecorded, type RecordedApp } from './recorded-app.js';
 
 const APP = `@app:name('Fold')
 define stream S (k string, v float, n int);
@@ -24,22 +25,8 @@ const ROWS: unknown[][] = [
 const BATCH_1 = ['c', 3.75, 1.5, 3, 1.5, 2];
 const BATCH_2 = ['f', 15, 5, 3, 4, 6];
 
-function start(store = new InMemoryPersistenceStore()): {
-  rt: ReturnType<SiddhiManager['createSiddhiAppRuntime']>;
-  out: unknown[][];
-  stacks: string[];
-} {
-  const m = new SiddhiManager({ clock: 'virtual', startTime: 0, logger: memoryLogger(), persistenceStore: store });
-  const rt = m.createSiddhiAppRuntime(APP);
-  const out: unknown[][] = [];
-  const stacks: string[] = [];
-  rt.addQueryCallback('q1', (_ts, ins, rem) => {
-    stacks.push(new Error().stack ?? '');
-    assert.equal(rem, null);
-    for (const e of ins ?? []) out.push(e.data);
-  });
-  rt.start();
-  return { rt, out, stacks };
+function start(store = new InMemoryPersistenceStore()): RecordedApp {
+  return startRecorded(APP, store);
 }
 
 describe('a lengthBatch aggregation folds its batch as it fills', () => {

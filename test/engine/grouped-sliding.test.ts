@@ -1,8 +1,7 @@
 import { describe, test } from 'node:test';
 import assert from 'node:assert/strict';
-import { SiddhiManager } from '../../src/engine/siddhi-manager.js';
-import { memoryLogger } from '../../src/engine/runtime/logger.js';
 import { InMemoryPersistenceStore } from '../../src/engine/persistence/persistence-store.js';
+import { startRecorded, type RecordedApp } from './recorded-app.js';
 
 const APP = `@app:name('Grouped')
 define stream S (k string, v double);
@@ -38,21 +37,8 @@ const OUT: unknown[][] = [
   ['a', 10, 1],
 ];
 
-function start(store = new InMemoryPersistenceStore()): {
-  rt: ReturnType<SiddhiManager['createSiddhiAppRuntime']>;
-  out: unknown[][];
-  stacks: string[];
-} {
-  const m = new SiddhiManager({ clock: 'virtual', startTime: 0, logger: memoryLogger(), persistenceStore: store });
-  const rt = m.createSiddhiAppRuntime(APP);
-  const out: unknown[][] = [];
-  const stacks: string[] = [];
-  rt.addQueryCallback('q1', (_ts, ins) => {
-    stacks.push(new Error().stack ?? '');
-    for (const e of ins ?? []) out.push(e.data);
-  });
-  rt.start();
-  return { rt, out, stacks };
+function start(store = new InMemoryPersistenceStore()): RecordedApp {
+  return startRecorded(APP, store);
 }
 
 describe('a grouped length window', () => {

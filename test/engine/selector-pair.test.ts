@@ -27,16 +27,19 @@ class Sum implements AggregatorState {
   }
 }
 
-/** `select k, sum(v) group by k` over a sliding window, current events out; `keys` records each key read. */
-function groupedSum(): { selector: QuerySelector; out: unknown[][]; keys: string[] } {
+/**
+ * A selector grouping by the first attribute over a sliding window, current events out: `select k,
+ * sum(v) group by k` with `sum`, `select k group by k` without. `keys` records each group key read.
+ */
+function groupedSelector(sum: boolean): { selector: QuerySelector; out: unknown[][]; keys: string[] } {
   const out: unknown[][] = [];
   const keys: string[] = [];
   const cfg: SelectorConfig = {
-    project: (d, _ts, a) => [d[0], a[0]],
-    aggregatorCount: 1,
-    feed: (d, _ts, s, a, add) => void (a[0] = add ? s[0]!.add(d[1]) : s[0]!.remove(d[1])),
-    accumulate: (d, _ts, s, add) => void (add ? s[0]!.add(d[1]) : s[0]!.remove(d[1])),
-    createStates: () => [new Sum()],
+    project: sum ? (d, _ts, a) => [d[0], a[0]] : (d) => [d[0]],
+    aggregatorCount: sum ? 1 : 0,
+    feed: sum ? (d, _ts, s, a, add) => void (a[0] = add ? s[0]!.add(d[1]) : s[0]!.remove(d[1])) : undefined,
+    accumulate: sum ? (d, _ts, s, add) => void (add ? s[0]!.add(d[1]) : s[0]!.remove(d[1])) : undefined,
+    createStates: () => (sum ? [new Sum()] : []),
     groupKey: (d) => {
       keys.push(d[0] as string);
       return d[0] as string;
@@ -59,7 +62,7 @@ function groupedSum(): { selector: QuerySelector; out: unknown[][]; keys: string
 
 describe('a grouped selector taking pairs from a sliding window', () => {
   test("takes the expired event's group from its tag while the group lives, else by its key", () => {
-    const { selector, out, keys } = groupedSum();
+    const { selector, out, keys } = groupedSelector(true);
     selector.processOne(0, ['a', 5]);
     selector.processOne(0, ['b', 7]);
     // The window had no tag for a (it came in alone): its group is found by key.
@@ -94,30 +97,7 @@ describe('a grouped selector taking pairs from a sliding window', () => {
   });
 
   test('without aggregators an expired event changes nothing: no key read for it, no tag', () => {
-    const keys: string[] = [];
-    const out: unknown[][] = [];
-    const selector = new QuerySelector(
-      {
-        project: (d) => [d[0]],
-        aggregatorCount: 0,
-        feed: undefined,
-        accumulate: undefined,
-        createStates: () => [],
-        groupKey: (d) => {
-          keys.push(d[0] as string);
-          return d[0] as string;
-        },
-        having: undefined,
-        compare: undefined,
-        limit: undefined,
-        offset: undefined,
-        currentOn: true,
-        expiredOn: false,
-        batching: true,
-      },
-      () => assert.fail('a pair comes out as one event'),
-      (e: OutputEvent) => out.push(e.data),
-    );
+    const { selector, out, keys } = groupedSelector(false);
     const tag: PairTag | undefined = selector.processPair(0, ['x'], 0, ['y'], undefined);
     assert.equal(tag, undefined);
     assert.deepEqual(keys, ['y']);
