@@ -1,7 +1,8 @@
 /**
  * npm run bench [-- --json FILE] [--quick] [--only NAME]
  * Runs every standard scenario of ../shared/bench/scenarios.json (median of 5 runs) beside a
- * hand-written JavaScript loop where one exists, then the project's own benchmark scripts.
+ * hand-written JavaScript loop where one exists (a loop run after each engine run; the ratio is the
+ * median of the five pairs' ratios), then the project's own benchmark scripts.
  * Prints `NAME: N events/s (median of 5, min..max)` per scenario.
  */
 import { spawnSync } from 'node:child_process';
@@ -17,6 +18,8 @@ const only = args.includes('--only') ? args[args.indexOf('--only') + 1] : undefi
 const RUNS = 5;
 const scale = quick ? 0.1 : 1;
 
+/** The collector, when node runs with --expose-gc (as `npm run bench` does). */
+const collectGarbage = (globalThis as { gc?: () => void }).gc;
 const median = (xs: number[]): number => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)]!;
 const fmt = (n: number): string => Math.round(n).toLocaleString('en-US');
 
@@ -27,6 +30,8 @@ interface Result {
   max: number;
   runs: number;
   baseline?: number;
+  /** The median of the runs' ratios, each engine run to the loop run right after it. */
+  ratio?: number;
   heapMB?: number;
 }
 const results: Result[] = [];
@@ -34,13 +39,19 @@ const results: Result[] = [];
 for (const s of loadScenarios()) {
   if (only && s.name !== only) continue;
   const rates: number[] = [];
+  // Each engine run is followed by a run of the loop, so that each ratio compares runs seconds apart:
+  // the machine's speed drifts more over a scenario's ten runs than between two neighbours.
+  const base: number[] = [];
   let heapMB = 0;
   try {
     for (let r = 0; r < RUNS; r++) {
+      // What the run before left (the loop's arrays) is collected first, out of this run's time and heap.
+      collectGarbage?.();
       const run = runScenarioOnce(s, scale);
       await run.stopped;
       rates.push(run.eventsPerSecond);
       heapMB = Math.max(heapMB, run.heapMB);
+      if (hasBaseline(s.name)) base.push(runBaselineOnce(s, scale));
     }
   } catch (e) {
     console.log(`${s.name}: not runnable yet (${(e as Error).message.split('\n')[0]})`);
@@ -55,11 +66,13 @@ for (const s of loadScenarios()) {
     heapMB,
   };
   let line = `${s.name}: ${fmt(res.eventsPerSecond)} events/s (median of ${RUNS}, ${fmt(res.min)}..${fmt(res.max)})`;
-  if (hasBaseline(s.name)) {
-    const base: number[] = [];
-    for (let r = 0; r < RUNS; r++) base.push(runBaselineOnce(s, scale));
+  if (base.length > 0) {
+    const ratios = rates.map((rate, r) => rate / base[r]!);
     res.baseline = median(base);
-    line += ` | hand-written loop ${fmt(res.baseline)} events/s, ratio ${(res.eventsPerSecond / res.baseline).toFixed(2)}`;
+    res.ratio = median(ratios);
+    line +=
+      ` | hand-written loop ${fmt(res.baseline)} events/s, ratio ${res.ratio.toFixed(2)}` +
+      ` (median of ${RUNS} paired runs, ${Math.min(...ratios).toFixed(2)}..${Math.max(...ratios).toFixed(2)})`;
   }
   line += ` | heap ${heapMB.toFixed(0)} MB`;
   console.log(line);
