@@ -105,8 +105,13 @@ export class StreamJunction {
     try {
       lane(timestamp, data as unknown[]);
     } catch (e) {
-      this.onError(e, [{ timestamp, data: this.copy(data), type: CURRENT }], this);
+      this.lentFailed(e, timestamp, data);
     }
+  }
+
+  /** An error in the lane reading the sender's array: the handler gets a copy, as the sender may reuse it. */
+  private lentFailed(error: unknown, timestamp: number, data: readonly unknown[]): void {
+    this.onError(error, [{ timestamp, data: this.copy(data), type: CURRENT }], this);
   }
 
   /**
