@@ -4,6 +4,7 @@ import { SiddhiManager } from '../../src/engine/siddhi-manager.js';
 import { memoryLogger } from '../../src/engine/runtime/logger.js';
 import { InMemoryPersistenceStore } from '../../src/engine/persistence/persistence-store.js';
 import { startRecorded, type RecordedApp } from './recorded-app.js';
+import { callStack } from './call-stack.js';
 
 const APP = `@app:name('Fold')
 define stream S (k string, v float, n int);
@@ -65,7 +66,7 @@ describe('a lengthBatch aggregation folds its batch as it fills', () => {
     const stacks: string[] = [];
     const out: unknown[][] = [];
     rt.addQueryCallback('q1', (_ts, ins) => {
-      stacks.push(new Error().stack ?? '');
+      stacks.push(callStack());
       for (const e of ins ?? []) out.push(e.data);
     });
     rt.start();

@@ -4,6 +4,7 @@ import { SiddhiManager } from '../../src/engine/siddhi-manager.js';
 import { memoryLogger } from '../../src/engine/runtime/logger.js';
 import { StreamJunction } from '../../src/engine/runtime/stream-junction.js';
 import type { StreamEvent } from '../../src/engine/event/stream-event.js';
+import { callStack } from './call-stack.js';
 
 describe('the per-event lane of a junction', () => {
   const schema = { id: 'S', attributes: [{ name: 'v', type: 'int' as const }] };
@@ -222,12 +223,9 @@ describe('single events and chunks of one give the same results', () => {
     // the single event reached the instance's window through its lane
     const runtime = new SiddhiManager({ clock: 'virtual', startTime: 0 }).createSiddhiAppRuntime(app);
     let stack = '';
-    const limit = Error.stackTraceLimit;
-    Error.stackTraceLimit = 100;
-    runtime.addStreamCallback('Out', () => (stack = new Error().stack ?? ''));
+    runtime.addStreamCallback('Out', () => (stack = callStack()));
     runtime.start();
     runtime.getInputHandler('S').send(['b', 20, 1]);
-    Error.stackTraceLimit = limit;
     void runtime.shutdown();
     assert.match(stack, /LengthWindow\.processOne/);
   });

@@ -3,6 +3,7 @@ import assert from 'node:assert/strict';
 import { SiddhiManager } from '../../src/engine/siddhi-manager.js';
 import { memoryLogger } from '../../src/engine/runtime/logger.js';
 import { InMemoryPersistenceStore } from '../../src/engine/persistence/persistence-store.js';
+import { callStack } from './call-stack.js';
 
 export interface RecordedApp {
   readonly rt: ReturnType<SiddhiManager['createSiddhiAppRuntime']>;
@@ -19,7 +20,7 @@ export function startRecorded(app: string, store = new InMemoryPersistenceStore(
   const out: unknown[][] = [];
   const stacks: string[] = [];
   rt.addQueryCallback('q1', (_ts, ins, rem) => {
-    stacks.push(new Error().stack ?? '');
+    stacks.push(callStack());
     assert.equal(rem, null);
     for (const e of ins ?? []) out.push(e.data);
   });

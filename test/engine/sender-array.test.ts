@@ -5,19 +5,9 @@ import { memoryLogger } from '../../src/engine/runtime/logger.js';
 import { StreamJunction } from '../../src/engine/runtime/stream-junction.js';
 import type { StreamEvent } from '../../src/engine/event/stream-event.js';
 import { readsValuesOnly } from '../../src/engine/query/stateless-lane.js';
+import { callStack } from './call-stack.js';
 
 const F75_6 = Math.fround(75.6);
-
-/** The whole call stack here (the default limit of 10 frames can stop short of the sender). */
-function callStack(): string {
-  const limit = Error.stackTraceLimit;
-  Error.stackTraceLimit = 100;
-  try {
-    return new Error().stack ?? '';
-  } finally {
-    Error.stackTraceLimit = limit;
-  }
-}
 
 function app(text: string): ReturnType<SiddhiManager['createSiddhiAppRuntime']> {
   return new SiddhiManager({ clock: 'virtual', startTime: 0, logger: memoryLogger() }).createSiddhiAppRuntime(text);
