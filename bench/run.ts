@@ -1,13 +1,16 @@
 /**
- * npm run bench [-- --json FILE] [--quick] [--only NAME]
+ * npm run bench [-- --json FILE] [--quick] [--only NAME] [--untuned]
  * Runs every standard scenario of ../shared/bench/scenarios.json (median of 5 runs) beside a
  * hand-written JavaScript loop where one exists (a loop run after each engine run; the ratio is the
  * median of the five pairs' ratios), then the project's own benchmark scripts.
  * Prints `NAME: N events/s (median of 5, min..max)` per scenario.
+ * Everything runs with V8 tuned as the `tributary` command runs it (`tuneV8`), the loops too;
+ * `--untuned` keeps V8's defaults, as a library embedding the engine has them unless it tunes.
  */
 import { spawnSync } from 'node:child_process';
 import { readdirSync, writeFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
+import { tuneV8, V8_TUNING_FLAGS } from '../src/engine/runtime/v8-tuning.js';
 import { hasBaseline, runBaselineOnce } from './baselines.js';
 import { loadScenarios, runScenarioOnce } from './scenarios.js';
 
@@ -17,6 +20,13 @@ const quick = args.includes('--quick');
 const only = args.includes('--only') ? args[args.indexOf('--only') + 1] : undefined;
 const RUNS = 5;
 const scale = quick ? 0.1 : 1;
+// Before any scenario runs: V8 reads its inlining budgets when it optimizes a function.
+const tuned = !args.includes('--untuned') && tuneV8();
+console.log(
+  tuned
+    ? `V8 tuned as the tributary command runs it: ${V8_TUNING_FLAGS.join(' ')} (--untuned for V8's defaults)`
+    : "V8's default inlining budgets (untuned)",
+);
 
 /** The collector, when node runs with --expose-gc (as `npm run bench` does). */
 const collectGarbage = (globalThis as { gc?: () => void }).gc;
@@ -89,7 +99,8 @@ if (!only) {
   );
   for (const f of own.sort()) {
     const loader = ext === '.ts' ? ['--import', 'tsx'] : [];
-    const r = spawnSync(process.execPath, [...loader, `${dir}${f}`, ...(quick ? ['--quick'] : [])], {
+    const v8 = tuned ? V8_TUNING_FLAGS : [];
+    const r = spawnSync(process.execPath, [...v8, ...loader, `${dir}${f}`, ...(quick ? ['--quick'] : [])], {
       encoding: 'utf8',
       stdio: ['ignore', 'pipe', 'inherit'],
     });

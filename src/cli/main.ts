@@ -1,5 +1,7 @@
 #!/usr/bin/env node
 /** The `tributary` command. */
+// First: V8's inlining budgets are read when a function is optimized, so they are set before anything runs.
+import './tune-v8.js';
 import { Command } from 'commander';
 // Sources, sinks and store-backed tables for every command (run, serve, validate, test).
 import '../io/install.js';

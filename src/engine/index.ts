@@ -20,4 +20,5 @@ export {
 } from './persistence/persistence-store.js';
 export type { IncrementalPersistenceOptions } from './persistence/incremental-snapshots.js';
 export { SnapshotError } from './persistence/snapshot-codec.js';
+export { tuneV8, V8_TUNING_FLAGS, V8_TUNING_ENV, type V8TuningOptions } from './runtime/v8-tuning.js';
 export { jsonLogger, memoryLogger, type Logger, type LogLine } from './runtime/logger.js';
