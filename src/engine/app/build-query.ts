@@ -16,7 +16,7 @@ import type { AggregatorState } from '../registry/extension-impl.js';
 import type { AppContext, Attribute } from './app-context.js';
 import { buildStreamChain, type StreamChain } from './build-stream-chain.js';
 import { attributeCode, streamScope } from './stream-scope.js';
-import type { BatchFold } from '../windows/window.js';
+import type { BatchFold, LeaveSink } from '../windows/window.js';
 import { withStoresIn } from '../table/in-scope.js';
 
 export interface QueryEnvironment {
@@ -88,7 +88,16 @@ function selectorFold(late: { selector?: QuerySelector }): BatchFold {
   };
 }
 
+/** The selector's way of taking a sliding window's leaving events one by one (see LeaveSink). */
+function selectorLeave(late: { selector?: QuerySelector }): LeaveSink {
+  return {
+    active: () => late.selector!.takesLeaving,
+    leave: (ts, d) => late.selector!.leaveOne(ts, d),
+  };
+}
+
 const ownSelectorEntry = ownable(selectorEntry, {});
+const ownSelectorLeave = ownable(selectorLeave, {});
 const ownSelectorFold = ownable(selectorFold, {});
 const ownSelectorPair = ownable(selectorPair, {});
 const ownSelectorLane = ownable(selectorLane, {});
@@ -180,6 +189,7 @@ export function buildSingleStreamQuery(ctx: AppContext, query: Query, env: Query
     lane: code(ownSelectorLane)(late),
     pair: code(ownSelectorPair)(late),
     fold: code(ownSelectorFold)(late),
+    leave: code(ownSelectorLeave)(late),
     own: code,
     roundFloats,
     // A selector that outputs current events only reads no expired event a RESET follows.

@@ -7,7 +7,7 @@ import { CompileError, ExpressionCompiler, instantiate } from '../../plan/expres
 import type { Scope } from '../../plan/expression/scope.js';
 import type { ChunkSink, EventSink, PairSink, StreamEvent } from '../event/stream-event.js';
 import type { StreamFunctionImpl } from '../registry/extension-impl.js';
-import type { BatchFold, WindowArg, WindowImpl, WindowProcessor } from '../windows/window.js';
+import type { BatchFold, LeaveSink, WindowArg, WindowImpl, WindowProcessor } from '../windows/window.js';
 import type { AppContext, Attribute } from './app-context.js';
 import { streamScope } from './stream-scope.js';
 import { withStoresIn } from '../table/in-scope.js';
@@ -51,6 +51,8 @@ export interface ChainOptions {
   readonly expiredBeforeResetUnread?: boolean;
   /** See `WindowContext.fold`: given to a window that is the chain's last stage. */
   readonly fold?: BatchFold;
+  /** See `WindowContext.leave`: given to a window that is the chain's last stage. */
+  readonly leave?: LeaveSink;
 }
 
 type Stage = (
@@ -58,6 +60,7 @@ type Stage = (
   nextLane: EventSink | undefined,
   nextPair: PairSink | undefined,
   nextFold: BatchFold | undefined,
+  nextLeave: LeaveSink | undefined,
 ) => ChunkSink;
 
 /**
@@ -123,12 +126,14 @@ export function buildStreamChain(
   let lane = opts.lane;
   let pair = opts.pair;
   let fold = opts.fold;
+  let leave = opts.leave;
   for (let i = stages.length - 1; i >= 0; i--) {
     const s = stages[i]!;
-    entry = s.stage(entry, lane, pair, fold);
+    entry = s.stage(entry, lane, pair, fold, leave);
     lane = s.lane?.(lane);
     pair = undefined;
     fold = undefined;
+    leave = undefined;
   }
   const tests = stages.flatMap((s) => (s.test === undefined ? [] : [s.test]));
   return { entry, attributes, window, lane, tests, filtersOnly: tests.length === stages.length };
@@ -195,7 +200,7 @@ function buildStage(
       if (invalid) throw new CompileError(`window ${name}(): ${invalid}`, h.call.span);
       let w: WindowProcessor | undefined;
       return {
-        stage: (next, nextLane, nextPair, nextFold) => {
+        stage: (next, nextLane, nextPair, nextFold, nextLeave) => {
           w = impl.create({
             args: wargs,
             attributes,
@@ -205,6 +210,7 @@ function buildStage(
             emitPair: nextPair,
             expiredBeforeResetUnread: opts.expiredBeforeResetUnread,
             ...(nextFold !== undefined ? { fold: nextFold } : {}),
+            ...(nextLeave !== undefined ? { leave: nextLeave } : {}),
             name: opts.names[0] ?? '',
             own: opts.own,
           });

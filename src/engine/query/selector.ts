@@ -129,6 +129,24 @@ export class QuerySelector {
     return this.pairs && this.cfg.groupKey === undefined && this.cfg.compare === undefined;
   }
 
+  /**
+   * Whether the selector may take a sliding window's leaving events one by one (see `LeaveSink`): what
+   * `pairs` asks. A chunk of expired events and a current one then outputs what feeding each expired
+   * event (`leaveOne`) and then taking the current one alone (`processOne`) outputs.
+   */
+  get takesLeaving(): boolean {
+    return this.pairs;
+  }
+
+  /** Feeds an event leaving a sliding window to its group's aggregators (`takesLeaving`); outputs nothing. */
+  leaveOne(timestamp: number, data: unknown[]): void {
+    const cfg = this.cfg;
+    const accumulate = cfg.accumulate;
+    if (accumulate === undefined) return;
+    const key = cfg.groupKey;
+    accumulate(data, timestamp, key === undefined ? this.states : this.groupStates(key(data, timestamp)), false);
+  }
+
   /** Folds an event of the batch being filled into the aggregates (`folds`: there are aggregators). */
   foldOne(timestamp: number, data: unknown[]): void {
     this.cfg.accumulate!(data, timestamp, this.states, true);

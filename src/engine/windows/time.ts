@@ -32,6 +32,13 @@ export class TimeWindow implements WindowProcessor {
   private readonly queue: HeldEvents;
   private lastTimestamp = -Infinity;
   private readonly timers: WindowTimers;
+  /**
+   * Whether what follows takes leaving events one by one (see `LeaveSink`): they then leave with no
+   * object or chunk made for them. Decided at the first event that leaves, once the selector exists.
+   * A pause (a collection, a blocked sink) makes many events leave at once: as one chunk of objects,
+   * a million of them filled the young generation, the next pause was longer, and so on.
+   */
+  private leaving: boolean | undefined;
 
   constructor(
     private readonly ctx: WindowContext,
@@ -69,13 +76,39 @@ export class TimeWindow implements WindowProcessor {
   processOne(timestamp: number, data: unknown[]): void {
     const now = this.ctx.scheduler.now();
     if (this.delayed || this.queue.leavesBy(this.time, now)) {
-      this.processAt([{ timestamp, data, type: CURRENT }], now);
+      this.processLeaving(timestamp, data, now);
       return;
     }
     this.hold(timestamp, data);
+    this.passOne(timestamp, data);
+  }
+
+  /** One current event with events leaving before it: fed one by one where what follows takes them. */
+  private processLeaving(timestamp: number, data: unknown[], now: number): void {
+    if (this.delayed || !this.leaves()) {
+      this.processAt([{ timestamp, data, type: CURRENT }], now);
+      return;
+    }
+    this.leaveBy(now);
+    this.hold(timestamp, data);
+    this.passOne(timestamp, data);
+  }
+
+  private passOne(timestamp: number, data: unknown[]): void {
     const one = this.ctx.emitOne;
     if (one !== undefined) one(timestamp, data);
     else this.ctx.emit([{ timestamp, data, type: CURRENT }]);
+  }
+
+  private leaves(): boolean {
+    return (this.leaving ??= this.ctx.leave?.active() === true);
+  }
+
+  /** Feeds every event that leaves by `now` to what follows (`leaves()`), stamped with `now`. */
+  private leaveBy(now: number): void {
+    const leave = this.ctx.leave!;
+    const queue = this.queue;
+    while (queue.leavesBy(this.time, now)) leave.leave(now, queue.shiftData());
   }
 
   private hold(timestamp: number, data: unknown[]): void {
@@ -87,8 +120,13 @@ export class TimeWindow implements WindowProcessor {
   }
 
   private readonly onTimer = (): void => {
+    const now = this.ctx.scheduler.now();
+    if (!this.delayed && this.leaves()) {
+      this.leaveBy(now);
+      return;
+    }
     const out: StreamEvent[] = [];
-    this.queue.expireInto(out, this.time, this.ctx.scheduler.now());
+    this.queue.expireInto(out, this.time, now);
     if (out.length > 0) this.ctx.emit(out);
   };
 

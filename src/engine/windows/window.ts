@@ -51,6 +51,21 @@ export interface WindowContext {
   readonly expiredBeforeResetUnread?: boolean;
   /** What follows, when it may fold a batch window's events as they come (see `BatchFold`). */
   readonly fold?: BatchFold;
+  /** What follows, when it may take a sliding window's leaving events one by one (see `LeaveSink`). */
+  readonly leave?: LeaveSink;
+}
+
+/**
+ * A selector that takes the events leaving a sliding window one at a time: it outputs nothing for an
+ * expired event (current events out only) and a chunk of expired events and the current event after
+ * them outputs the current event alone, with the aggregates once all are fed. The window may then feed
+ * each leaving event with `leave` and hand the current one on alone, holding no object per leaving
+ * event. Built before the selector: `active` says, once it exists, whether it takes them.
+ */
+export interface LeaveSink {
+  active(): boolean;
+  /** An event leaving the window (its data is read during the call only), stamped with the time it leaves. */
+  leave(timestamp: number, data: unknown[]): void;
 }
 
 /**
