@@ -31,3 +31,11 @@ test('run --events: the sensor-batches example prints one line per batch and the
     ['BatchStatsStream', ['s3', 23.75, 25.5, 4]],
   ]);
 });
+
+test('the library example tunes V8, sums each batch of three readings, and prints one line per batch', async () => {
+  const { stdout } = await run(process.execPath, ['--import', 'tsx', 'examples/library/embed.ts'], {
+    cwd: process.cwd(),
+  });
+  // 1.5 + 3 + 4.5 and 6 + 7.5 + 9, each with the sensor of its batch's last reading; the seventh waits.
+  assert.deepEqual(stdout.trim().split('\n'), ['["s1",9,3]', '["s0",22.5,3]']);
+});
