@@ -5,7 +5,7 @@
  * 920 in all). What is not inlined is a call per event, and it loses what V8 knows about the objects
  * passed, so their types are checked again. With these budgets the whole path of the standard
  * scenarios is inlined into the sender: filter-projection runs about 2x faster and
- * length-avg-groupby about 1.25x (paired runs; README "Performance").
+ * length-avg-groupby about 1.25x (paired runs; README "Benchmarks").
  *
  * The `tributary` command applies them at startup. A library changes no process-wide setting by
  * itself: an app embedding the engine calls `tuneV8()` once, before it sends events (V8 reads the
