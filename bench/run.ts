@@ -4,7 +4,7 @@
  * hand-written JavaScript loop where one exists (a loop run after each engine run; the ratio is the
  * median of the five pairs' ratios), then the project's own benchmark scripts.
  * Prints `NAME: N events/s (median of 5, min..max)` per scenario.
- * Everything runs with V8 tuned as the `tributary` command runs it (`tuneV8`), the loops too;
+ * Everything runs with V8 tuned as `tributary run` and `serve` run it (`tuneV8`), the loops too;
  * `--untuned` keeps V8's defaults, as a library embedding the engine has them unless it tunes.
  */
 import { spawnSync } from 'node:child_process';
@@ -24,7 +24,7 @@ const scale = quick ? 0.1 : 1;
 const tuned = !args.includes('--untuned') && tuneV8();
 console.log(
   tuned
-    ? `V8 tuned as the tributary command runs it: ${V8_TUNING_FLAGS.join(' ')} (--untuned for V8's defaults)`
+    ? `V8 tuned as tributary run and serve run it: ${V8_TUNING_FLAGS.join(' ')} (--untuned for V8's defaults)`
     : "V8's default inlining budgets (untuned)",
 );
 

@@ -1,7 +1,5 @@
 #!/usr/bin/env node
 /** The `tributary` command. */
-// First: V8's inlining budgets are read when a function is optimized, so they are set before anything runs.
-import './tune-v8.js';
 import { Command } from 'commander';
 // Sources, sinks and store-backed tables for every command (run, serve, validate, test).
 import '../io/install.js';
@@ -11,9 +9,14 @@ import { serveCommand, type ServeOptions } from './commands/serve.js';
 import { streamCommand, type StreamOptions } from './commands/stream.js';
 import { testCommand } from './commands/test.js';
 import { validateCommand } from './commands/validate.js';
+import { tuneFor } from './tune-v8.js';
 
 const program = new Command();
 program.name('tributary').description('Streaming integration engine for SiddhiQL apps').version('0.1.0');
+// Before a command's action: V8 reads its inlining budgets when it optimizes a function.
+program.hook('preAction', (_program, action) => {
+  tuneFor(action.name());
+});
 
 program
   .command('run')

@@ -7,7 +7,7 @@
  * scenarios is inlined into the sender: filter-projection runs about 2x faster and
  * length-avg-groupby about 1.25x (paired runs; README "Benchmarks").
  *
- * The `tributary` command applies them at startup. A library changes no process-wide setting by
+ * `tributary run` and `serve` apply them before they start apps. A library changes no process-wide setting by
  * itself: an app embedding the engine calls `tuneV8()` once, before it sends events (V8 reads the
  * budgets when it optimizes a function), or starts node with the same flags.
  */
