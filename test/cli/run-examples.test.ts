@@ -32,7 +32,7 @@ test('run --events: the sensor-batches example prints one line per batch and the
   ]);
 });
 
-test('the library example tunes V8, sums each batch of three readings, and prints one line per batch', async () => {
+test('the library example sums each batch of three readings and prints one line per batch', async () => {
   const { stdout } = await run(process.execPath, ['--import', 'tsx', 'examples/library/embed.ts'], {
     cwd: process.cwd(),
   });

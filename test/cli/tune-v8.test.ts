@@ -12,7 +12,7 @@ const APP = `define stream S (v double);
 @info(name='q1') from S[v > 1] select v insert into Out;
 `;
 
-/** The V8 flags a `tributary` child sets (through the spy preloaded into it), and its exit. */
+/** The V8 flags a `tributary` child sets (through the spy preloaded into it), in order. */
 async function flagsSetBy(args: string[], env: NodeJS.ProcessEnv = {}): Promise<string[]> {
   const r = await run(
     process.execPath,
