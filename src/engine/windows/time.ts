@@ -34,7 +34,8 @@ export class TimeWindow implements WindowProcessor {
   private readonly timers: WindowTimers;
   /**
    * Whether what follows takes leaving events one by one (see `LeaveSink`): they then leave with no
-   * object or chunk made for them. Decided at the first event that leaves, once the selector exists.
+   * object or chunk made for them. Never for `delay`, whose leaving events are its output. Decided at
+   * the first event that leaves, once the selector exists.
    * A pause (a collection, a blocked sink) makes many events leave at once: as one chunk of objects,
    * a million of them filled the young generation, the next pause was longer, and so on.
    */
@@ -85,7 +86,7 @@ export class TimeWindow implements WindowProcessor {
 
   /** One current event with events leaving before it: fed one by one where what follows takes them. */
   private processLeaving(timestamp: number, data: unknown[], now: number): void {
-    if (this.delayed || !this.leaves()) {
+    if (!this.leaves()) {
       this.processAt([{ timestamp, data, type: CURRENT }], now);
       return;
     }
@@ -101,7 +102,7 @@ export class TimeWindow implements WindowProcessor {
   }
 
   private leaves(): boolean {
-    return (this.leaving ??= this.ctx.leave?.active() === true);
+    return (this.leaving ??= !this.delayed && this.ctx.leave?.active() === true);
   }
 
   /** Feeds every event that leaves by `now` to what follows (`leaves()`), stamped with `now`. */
@@ -121,7 +122,7 @@ export class TimeWindow implements WindowProcessor {
 
   private readonly onTimer = (): void => {
     const now = this.ctx.scheduler.now();
-    if (!this.delayed && this.leaves()) {
+    if (this.leaves()) {
       this.leaveBy(now);
       return;
     }
