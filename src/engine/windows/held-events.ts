@@ -1,5 +1,5 @@
 /**
- * A FIFO of the events a time or length window holds, kept in columns, in blocks of slots: per block,
+ * A FIFO of the events a time window holds, kept in columns, in blocks of slots: per block,
  * its timestamps and its numeric attributes (int, long, float, double) in one array of unboxed
  * doubles, and its other attributes in one plain array. A window of a million events then holds no
  * event object, no data array and no boxed number, so the garbage collector has almost nothing of it
@@ -77,7 +77,7 @@ interface Block {
 
 /** A new block's slots: the next power of two of the events held, from BLOCK_MIN up to BLOCK_MAX. */
 const BLOCK_MIN = 64;
-export const BLOCK_MAX = 8192;
+const BLOCK_MAX = 8192;
 
 export class HeldEvents {
   /**
@@ -113,11 +113,6 @@ export class HeldEvents {
     attributes: readonly { readonly type: AttributeType }[],
     /** What the held events are when they leave (EXPIRED for `time`, CURRENT for `delay`). */
     private readonly type: EventType,
-    /**
-     * The slots of every block, for a window that knows how many events it holds at most (a length
-     * window: two blocks of its length then take turns); by default blocks follow the events held.
-     */
-    private readonly blockSize?: number,
   ) {
     let shape = '';
     attributes.forEach((a, i) => {
@@ -136,10 +131,11 @@ export class HeldEvents {
   /** Keeps the event's values (the data array itself is not kept). */
   push(timestamp: number, data: readonly unknown[]): void {
     const blocks = this.blocks;
-    let b = blocks[blocks.length - 1];
+    // Never blocks[-1]: reading a negative index turns the load's inline cache megamorphic for good.
+    let b = blocks.length > 0 ? blocks[blocks.length - 1] : undefined;
     if (b === undefined || this.tail === b.size) {
-      let size = this.blockSize ?? BLOCK_MIN;
-      if (this.blockSize === undefined) while (size < this.count && size < BLOCK_MAX) size *= 2;
+      let size = BLOCK_MIN;
+      while (size < this.count && size < BLOCK_MAX) size *= 2;
       b = this.newBlock(size);
       blocks.push(b);
       this.tail = 0;

@@ -1,7 +1,7 @@
 /** `length(n)`: a sliding window of the last n events. */
 import type { PairTag, StreamEvent } from '../event/stream-event.js';
 import { CURRENT, EXPIRED } from '../event/stream-event.js';
-import { BLOCK_MAX, HeldEvents } from './held-events.js';
+import { LengthRing } from './length-ring.js';
 import {
   asState,
   checkCall,
@@ -24,21 +24,24 @@ interface LengthState {
 }
 
 /**
- * The last `length` events, held in columns (HeldEvents): a window keeps no event object or data array
- * alive, so what it holds does not age into the old generation for the garbage collector to copy and
- * trace (a copy per event did, and cost a 1,000-key partition of length(10) windows a third of its time).
+ * The last `length` events, held in a ring of slots (LengthRing): a window keeps no event object or
+ * data array alive, so what it holds does not age into the old generation for the garbage collector to
+ * copy and trace (a copy per event did, and cost a 1,000-key partition of length(10) windows a third of
+ * its time).
  */
 class LengthWindow implements WindowProcessor {
   readonly isBatch = false;
-  private readonly held: HeldEvents;
+  private readonly ring: LengthRing;
   /**
-   * Where the next event comes in, counting positions from 0 to length - 1 and round: in a full window
-   * the oldest event is at the same position, as the event coming in takes its place.
+   * The slot of the next event, counting from 0 to length - 1 and round: in a full window the oldest
+   * event is in that slot, as the event coming in takes its place.
    */
   private at = 0;
+  /** How many events the window holds. */
+  private count = 0;
   /**
-   * Per position, the tag `emitPair` returned for the event there (see PairTag), made at the first
-   * tag; undefined for an event that came in another way.
+   * Per slot, the tag `emitPair` returned for the event there (see PairTag), made at the first tag;
+   * undefined for an event that came in another way.
    */
   private tags: (PairTag | undefined)[] | undefined;
 
@@ -46,11 +49,11 @@ class LengthWindow implements WindowProcessor {
     private readonly ctx: WindowContext,
     private readonly length: number,
   ) {
-    this.held = new HeldEvents(ctx.attributes, EXPIRED, Math.min(Math.max(length, 1), BLOCK_MAX));
+    this.ring = new LengthRing(ctx.attributes);
   }
 
   processOne(timestamp: number, data: unknown[]): void {
-    if (this.held.size === this.length && this.length > 0) this.slide(timestamp, data);
+    if (this.count === this.length && this.length > 0) this.slide(timestamp, data);
     else this.process([{ timestamp, data, type: CURRENT }]);
   }
 
@@ -58,10 +61,10 @@ class LengthWindow implements WindowProcessor {
   private slide(timestamp: number, data: unknown[]): void {
     const now = this.ctx.scheduler.now();
     const pair = this.ctx.emitPair;
+    const at = this.next();
     if (pair !== undefined) {
-      const old = this.held.shiftData();
-      this.held.push(timestamp, data);
-      const at = this.next();
+      const old = this.ring.data(at);
+      this.ring.write(at, timestamp, data);
       const tags = this.tags;
       if (tags === undefined) {
         const tag = pair(now, old, timestamp, data, undefined);
@@ -74,29 +77,28 @@ class LengthWindow implements WindowProcessor {
       }
       return;
     }
-    const old = this.held.shift(now);
-    this.held.push(timestamp, data);
-    this.next();
+    const old = this.ring.leave(at, now);
+    this.ring.write(at, timestamp, data);
     this.ctx.emit([old, { timestamp, data, type: CURRENT }]);
   }
 
-  /** The position of the event coming in (past the events held, round); the next one's is after it. */
+  /** The slot of the event coming in (past the events held, round); the next one's is after it. */
   private next(): number {
     const at = this.at;
     this.at = at + 1 === this.length ? 0 : at + 1;
     return at;
   }
 
-  /** Keeps an event that came in without `emitPair`: it has no tag. */
+  /** Keeps an event that came in without `emitPair` (the window is not full): it has no tag. */
   private hold(timestamp: number, data: unknown[]): void {
-    this.held.push(timestamp, data);
     const at = this.next();
+    this.ring.write(at, timestamp, data);
+    this.count++;
     if (this.tags !== undefined) this.tags[at] = undefined;
   }
 
   process(chunk: StreamEvent[]): void {
-    const held = this.held;
-    if (chunk.length === 1 && held.size === this.length && this.length > 0) {
+    if (chunk.length === 1 && this.count === this.length && this.length > 0) {
       const e = chunk[0]!;
       if (e.type === CURRENT) this.slide(e.timestamp, e.data);
       return;
@@ -113,7 +115,10 @@ class LengthWindow implements WindowProcessor {
         out.push(e, gone, resetEvent(now));
         continue;
       }
-      if (held.size === this.length) out.push(held.shift(now));
+      if (this.count === this.length) {
+        out.push(this.ring.leave(this.at, now));
+        this.count--;
+      }
       this.hold(e.timestamp, e.data);
       out.push(e);
     }
@@ -121,22 +126,32 @@ class LengthWindow implements WindowProcessor {
   }
 
   contents(): StreamEvent[] {
-    return this.held.toArray();
+    return this.held(true);
+  }
+
+  /** The events held, oldest first; `mirror`: the ring keeps them as objects for the next reads. */
+  private held(mirror: boolean): StreamEvent[] {
+    const first = this.count === this.length ? this.at : 0;
+    return this.ring.events(first, this.count, this.length, mirror);
   }
 
   snapshot(): LengthState {
-    const events = this.contents();
+    // Read without the objects mirror: a snapshot does not make every later event keep an object.
+    const events = this.held(false);
     return { count: events.length, events: saveEvents(events) };
   }
 
   restore(state: unknown): void {
-    // Each event restored takes a position round from `at`, and leaves its tag there undefined.
-    this.held.clear();
+    // The events restored fill the slots from the first; no tag is restored.
+    this.ring.clear();
+    this.at = 0;
+    this.count = 0;
+    this.tags = undefined;
     for (const e of loadEvents(asState<LengthState>(state, 'length').events)) this.hold(e.timestamp, e.data);
   }
 }
 
-const ownLengthWindow = ownable(LengthWindow, { ...common, CURRENT, EXPIRED, HeldEvents, BLOCK_MAX });
+const ownLengthWindow = ownable(LengthWindow, { ...common, CURRENT, EXPIRED, LengthRing });
 
 export const lengthWindow: WindowImpl = {
   spec: {

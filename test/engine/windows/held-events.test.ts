@@ -88,8 +88,8 @@ describe('HeldEvents (the columnar FIFO of time and length windows)', () => {
     assert.equal(q.size, 0);
   });
 
-  test('shift takes the oldest out, stamped with the time it leaves; fixed-size blocks take turns', () => {
-    const q = new HeldEvents(ATTRS, EXPIRED, 3);
+  test('shift takes the oldest out, stamped with the time it leaves', () => {
+    const q = new HeldEvents(ATTRS, EXPIRED);
     const taken: StreamEvent[] = [];
     for (let i = 0; i < 20; i++) {
       if (q.size === 3) taken.push(q.shift(1000 + i));
@@ -114,7 +114,7 @@ describe('HeldEvents (the columnar FIFO of time and length windows)', () => {
   });
 
   test('numbers come back as they went in: -0, NaN, infinities, the largest safe long', () => {
-    const q = new HeldEvents(ATTRS, EXPIRED, 4);
+    const q = new HeldEvents(ATTRS, EXPIRED);
     const values = [-0, NaN, Infinity, -Infinity, 2 ** 53 - 1, -(2 ** 53) + 1, 5e-324];
     values.forEach((v, i) => q.push(i, [`k${i}`, v, v]));
     const back = q.toArray().map((e) => e.data);

@@ -1,7 +1,7 @@
 import { describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { lengthWindow } from '../../../src/engine/windows/length.js';
-import type { PairSink, PairTag } from '../../../src/engine/event/stream-event.js';
+import type { PairSink, PairTag, StreamEvent } from '../../../src/engine/event/stream-event.js';
 import { Harness, int, str, attr, STOCK, type Follows } from './harness.js';
 
 /**
@@ -131,6 +131,33 @@ describe('length window', () => {
       ['n', 's', undefined],
       ['o', 't', undefined],
       ['r', 'u', 'r'],
+    ]);
+  });
+
+  test('holds the last n events oldest first after going round, nulls included, through snapshot and restore', () => {
+    const h = new Harness(lengthWindow, [int(3)], STOCK);
+    for (let i = 0; i < 8; i++) {
+      h.clock.advanceTo(i * 10);
+      h.send([`s${i}`, i === 6 ? null : i, i]);
+    }
+    const held = (w: { contents(): StreamEvent[] }): unknown[] => w.contents().map((e) => [e.timestamp, e.data]);
+    const expected = [
+      [50, ['s5', 5, 5]],
+      [60, ['s6', null, 6]],
+      [70, ['s7', 7, 7]],
+    ];
+    assert.deepEqual(held(h.window), expected);
+    h.take();
+    const r = h.restored(lengthWindow, [int(3)], STOCK);
+    assert.deepEqual(held(r.window), expected);
+    r.clock.advanceTo(80);
+    r.send(['s8', 8, 8]);
+    r.send(['s9', 9, 9]);
+    assert.deepEqual(r.kinds(), [
+      ['E', ['s5', 5, 5]],
+      ['C', ['s8', 8, 8]],
+      ['E', ['s6', null, 6]],
+      ['C', ['s9', 9, 9]],
     ]);
   });
 
