@@ -122,7 +122,7 @@ export function measuredInput<C extends { readonly length: number }>(
   const app = stats.app;
   return (chunk) => {
     try {
-      if (!app.enabled) {
+      if (app.enabled !== true) {
         sink(chunk);
         return;
       }
@@ -146,7 +146,7 @@ export function measuredLane(stats: QueryStatistics, lane: EventSink): EventSink
   const app = stats.app;
   return (timestamp, data) => {
     try {
-      if (!app.enabled) {
+      if (app.enabled !== true) {
         lane(timestamp, data);
         return;
       }

@@ -95,7 +95,9 @@ export class StreamJunction {
    * borrows: it reads the sender's array while it is called, and only an error keeps a copy of it.
    */
   sendInput(timestamp: number, data: readonly unknown[]): void {
-    if (!this.borrowable) {
+    // `!== true`: V8 tests a boolean field's truthiness in full (false, '', 0n, NaN...), but compares it with
+    // true in one instruction.
+    if (this.borrowable !== true) {
       this.sendOne(timestamp, this.copy(data));
       return;
     }
