@@ -14,8 +14,7 @@
 import type { AttributeType } from '../../lang/ast.js';
 import type { EventType, StreamEvent } from '../event/stream-event.js';
 import { EventQueue } from './common.js';
-
-const NUMERIC: ReadonlySet<AttributeType> = new Set<AttributeType>(['int', 'long', 'float', 'double']);
+import { perShape, slotShape } from './slot-shape.js';
 
 /**
  * Writes data into slot i of a block of s slots (`n`: its numbers, `o`: its other values); returns a
@@ -30,12 +29,8 @@ interface SlotCode {
   readonly read: ReadSlot;
 }
 
-const slotCode = new Map<string, SlotCode>();
-
-/** The generated slot functions for a shape: 'n' (numeric) or 'o' (other) per attribute. */
-function slotCodeFor(shape: string): SlotCode {
-  let code = slotCode.get(shape);
-  if (code !== undefined) return code;
+/** The generated slot functions for a shape. */
+const slotCodeFor = perShape((shape): SlotCode => {
   const writes: string[] = [];
   const reads: string[] = [];
   let n = 0;
@@ -50,7 +45,7 @@ function slotCodeFor(shape: string): SlotCode {
       reads.push(`o[${o++} * s + i]`);
     }
   }
-  code = {
+  return {
     write: new Function(
       'n',
       'o',
@@ -61,9 +56,7 @@ function slotCodeFor(shape: string): SlotCode {
     ) as WriteSlot,
     read: new Function('n', 'o', 'i', 's', `"use strict"; return [${reads.join(', ')}];`) as ReadSlot,
   };
-  slotCode.set(shape, code);
-  return code;
-}
+});
 
 /**
  * One block of `size` slots, column after column: the timestamps, then each numeric column, in one
@@ -114,12 +107,9 @@ export class HeldEvents {
     /** What the held events are when they leave (EXPIRED for `time`, CURRENT for `delay`). */
     private readonly type: EventType,
   ) {
-    let shape = '';
-    attributes.forEach((a, i) => {
-      const numeric = NUMERIC.has(a.type) && this.numericAt.length < 31;
-      if (numeric) this.numericAt.push(i);
-      shape += numeric ? 'n' : 'o';
-    });
+    // A bit per numeric column marks values set aside: at most 31 columns are numeric.
+    const shape = slotShape(attributes, 31);
+    for (let i = 0; i < shape.length; i++) if (shape[i] === 'n') this.numericAt.push(i);
     this.otherCount = shape.length - this.numericAt.length;
     this.code = slotCodeFor(shape);
   }

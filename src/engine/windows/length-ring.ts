@@ -14,8 +14,7 @@
 import type { AttributeType } from '../../lang/ast.js';
 import { EXPIRED, type StreamEvent } from '../event/stream-event.js';
 import { copyData } from '../event/data-copy.js';
-
-const NUMERIC: ReadonlySet<AttributeType> = new Set<AttributeType>(['int', 'long', 'float', 'double']);
+import { perShape, slotShape } from './slot-shape.js';
 
 const CHUNK_BITS = 12;
 /** Slots per chunk (a power of two). */
@@ -38,12 +37,8 @@ interface SlotCode {
   readonly otherStride: number;
 }
 
-const slotCode = new Map<string, SlotCode>();
-
-/** The generated slot functions for a shape: 'n' (numeric) or 'o' (other) per attribute. */
-function slotCodeFor(shape: string): SlotCode {
-  let code = slotCode.get(shape);
-  if (code !== undefined) return code;
+/** The generated slot functions for a shape. */
+const slotCodeFor = perShape((shape): SlotCode => {
   const numberStride = 1 + [...shape].filter((c) => c === 'n').length;
   const otherStride = shape.length + 1 - numberStride;
   // Slots are written in order as a chunk fills, each value at the array's end: the arrays grow as
@@ -62,7 +57,7 @@ function slotCodeFor(shape: string): SlotCode {
       reads.push(`o[c + ${o++}]`);
     }
   }
-  code = {
+  return {
     write: new Function(
       'n',
       'o',
@@ -83,9 +78,7 @@ return bad;`,
     numberStride,
     otherStride,
   };
-  slotCode.set(shape, code);
-  return code;
-}
+});
 
 /** An empty array that holds unboxed doubles (V8's double elements) from its first value on. */
 function doubles(): number[] {
@@ -110,9 +103,7 @@ export class LengthRing {
   private objects: (StreamEvent | undefined)[] | undefined;
 
   constructor(attributes: readonly { readonly type: AttributeType }[]) {
-    let shape = '';
-    for (const a of attributes) shape += NUMERIC.has(a.type) ? 'n' : 'o';
-    this.code = slotCodeFor(shape);
+    this.code = slotCodeFor(slotShape(attributes));
   }
 
   /**
