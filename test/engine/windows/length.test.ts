@@ -161,6 +161,23 @@ describe('length window', () => {
     ]);
   });
 
+  test('a window longer than a chunk of slots expires each event in order, round and round', () => {
+    const n = 5000; // more than one chunk of the ring (4096 slots)
+    const h = new Harness(lengthWindow, [int(n)], STOCK);
+    const event = (i: number): unknown[] => [`s${i}`, i % 9 === 0 ? null : i / 4, i];
+    const expired: unknown[][] = [];
+    for (let i = 0; i < 2 * n + 123; i++) {
+      h.send(event(i));
+      for (const [kind, data] of h.kinds()) if (kind === 'E') expired.push(data);
+    }
+    assert.equal(expired.length, n + 123);
+    expired.forEach((d, i) => assert.deepEqual(d, event(i)));
+    const held = h.held();
+    assert.equal(held.length, n);
+    assert.deepEqual(held[0], event(n + 123));
+    assert.deepEqual(held[n - 1], event(2 * n + 122));
+  });
+
   test('rejects a non-constant or non-int length at creation', () => {
     assert.throws(() => new Harness(lengthWindow, [attr('volume')], STOCK), /window.length/);
     assert.throws(() => new Harness(lengthWindow, [str('2')], STOCK), /int/);
