@@ -14,7 +14,7 @@
 import type { AttributeType } from '../../lang/ast.js';
 import type { EventType, StreamEvent } from '../event/stream-event.js';
 import { EventQueue } from './common.js';
-import { perShape, slotShape } from './slot-shape.js';
+import { perShape, slotAccess, slotShape } from './slot-shape.js';
 
 /**
  * Writes data into slot i of a block of s slots (`n`: its numbers, `o`: its other values); returns a
@@ -31,20 +31,12 @@ interface SlotCode {
 
 /** The generated slot functions for a shape. */
 const slotCodeFor = perShape((shape): SlotCode => {
-  const writes: string[] = [];
-  const reads: string[] = [];
-  let n = 0;
-  let o = 0;
-  for (let a = 0; a < shape.length; a++) {
-    // The timestamps take the first s numbers of a block: numeric column n starts at (n + 1) * s.
-    if (shape[a] === 'n') {
-      writes.push(`v = d[${a}]; if (typeof v === 'number') n[${n + 1} * s + i] = v; else bad |= ${1 << n};`);
-      reads.push(`n[${++n} * s + i]`);
-    } else {
-      writes.push(`o[${o} * s + i] = d[${a}];`);
-      reads.push(`o[${o++} * s + i]`);
-    }
-  }
+  // The timestamps take the first s numbers of a block: numeric column k starts at k * s.
+  const { writes, reads } = slotAccess(
+    shape,
+    (k) => `n[${k} * s + i]`,
+    (j) => `o[${j} * s + i]`,
+  );
   return {
     write: new Function(
       'n',
@@ -52,9 +44,9 @@ const slotCodeFor = perShape((shape): SlotCode => {
       'i',
       's',
       'd',
-      `"use strict"; let v; let bad = 0;\n${writes.join('\n')}\nreturn bad;`,
+      `"use strict"; let v; let bad = 0;\n${writes}\nreturn bad;`,
     ) as WriteSlot,
-    read: new Function('n', 'o', 'i', 's', `"use strict"; return [${reads.join(', ')}];`) as ReadSlot,
+    read: new Function('n', 'o', 'i', 's', `"use strict"; return ${reads};`) as ReadSlot,
   };
 });
 

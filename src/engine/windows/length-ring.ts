@@ -14,7 +14,7 @@
 import type { AttributeType } from '../../lang/ast.js';
 import { EXPIRED, type StreamEvent } from '../event/stream-event.js';
 import { copyData } from '../event/data-copy.js';
-import { perShape, slotShape } from './slot-shape.js';
+import { perShape, slotAccess, slotShape } from './slot-shape.js';
 
 const CHUNK_BITS = 12;
 /** Slots per chunk (a power of two). */
@@ -42,21 +42,13 @@ const slotCodeFor = perShape((shape): SlotCode => {
   const numberStride = 1 + [...shape].filter((c) => c === 'n').length;
   const otherStride = shape.length + 1 - numberStride;
   // Slots are written in order as a chunk fills, each value at the array's end: the arrays grow as
-  // they fill. A value that is not a number writes NaN, so that the numbers stay a packed array.
-  const writes: string[] = [];
-  const reads: string[] = [];
-  let n = 0;
-  let o = 0;
-  for (let a = 0; a < shape.length; a++) {
-    if (shape[a] === 'n') {
-      n++;
-      writes.push(`v = d[${a}]; if (typeof v === 'number') n[b + ${n}] = v; else { n[b + ${n}] = NaN; bad = 1; }`);
-      reads.push(`n[b + ${n}]`);
-    } else {
-      writes.push(`o[c + ${o}] = d[${a}];`);
-      reads.push(`o[c + ${o++}]`);
-    }
-  }
+  // they fill. A value that is not a number is written as NaN, so that the numbers stay a packed array.
+  const { writes, reads } = slotAccess(
+    shape,
+    (k) => `n[b + ${k}]`,
+    (j) => `o[c + ${j}]`,
+  );
+  const slot = `"use strict"; const b = i * ${numberStride}; const c = i * ${otherStride};`;
   return {
     write: new Function(
       'n',
@@ -64,17 +56,9 @@ const slotCodeFor = perShape((shape): SlotCode => {
       'i',
       't',
       'd',
-      `"use strict"; const b = i * ${numberStride}; const c = i * ${otherStride}; let v; let bad = 0;
-n[b] = t;
-${writes.join('\n')}
-return bad;`,
+      `${slot} let v; let bad = 0;\nn[b] = t;\n${writes}\nreturn bad;`,
     ) as WriteSlot,
-    read: new Function(
-      'n',
-      'o',
-      'i',
-      `"use strict"; const b = i * ${numberStride}; const c = i * ${otherStride}; return [${reads.join(', ')}];`,
-    ) as ReadSlot,
+    read: new Function('n', 'o', 'i', `${slot} return ${reads};`) as ReadSlot,
     numberStride,
     otherStride,
   };

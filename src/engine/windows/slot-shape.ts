@@ -28,3 +28,32 @@ export function perShape<T>(make: (shape: string) => T): (shape: string) => T {
     return code;
   };
 }
+
+/**
+ * The code that writes data `d` into one slot and reads it back, for a shape, given where a slot keeps
+ * its numeric value k (from 1: 0 is the timestamp's place) and its other value j. `writes` leaves in
+ * `bad` the bit of each numeric attribute (by its order, modulo 32) whose value is not a number, with
+ * NaN in its place; `reads` is the data array's literal.
+ */
+export function slotAccess(
+  shape: string,
+  numberAt: (k: number) => string,
+  otherAt: (j: number) => string,
+): { writes: string; reads: string } {
+  const writes: string[] = [];
+  const reads: string[] = [];
+  let n = 0;
+  let o = 0;
+  for (let a = 0; a < shape.length; a++) {
+    if (shape[a] === 'n') {
+      const at = numberAt(++n);
+      writes.push(`v = d[${a}]; if (typeof v === 'number') ${at} = v; else { ${at} = NaN; bad |= ${1 << (n - 1)}; }`);
+      reads.push(at);
+    } else {
+      const at = otherAt(o++);
+      writes.push(`${at} = d[${a}];`);
+      reads.push(at);
+    }
+  }
+  return { writes: writes.join('\n'), reads: `[${reads.join(', ')}]` };
+}
