@@ -103,7 +103,7 @@ export class LengthRing {
     const bad = this.code.write(this.numbers[k]!, this.others[k]!, slot & (CHUNK_SLOTS - 1), timestamp, data);
     if (bad !== 0) this.setAside(slot, data);
     else if (this.asideCount > 0) this.clearAside(slot);
-    if (this.objects !== undefined) this.objects[slot] = { timestamp, data: this.data(slot), type: EXPIRED };
+    if (this.objects !== undefined) this.objects[slot] = this.event(slot, timestamp);
   }
 
   /** The data of the event in a slot, as a new array. */
@@ -128,7 +128,7 @@ export class LengthRing {
       held.timestamp = now;
       return held;
     }
-    return { timestamp: now, data: this.data(slot), type: EXPIRED };
+    return this.event(slot, now);
   }
 
   /**
@@ -142,12 +142,17 @@ export class LengthRing {
     for (let j = 0, slot = first; j < count; j++, slot = slot + 1 === length ? 0 : slot + 1) {
       let e = objects?.[slot];
       if (e === undefined) {
-        e = { timestamp: this.timestamp(slot), data: this.data(slot), type: EXPIRED };
+        e = this.event(slot, this.timestamp(slot));
         if (objects !== undefined) objects[slot] = e;
       }
       out[j] = e;
     }
     return out;
+  }
+
+  /** The event in a slot as a new object, stamped with `timestamp`. */
+  private event(slot: number, timestamp: number): StreamEvent {
+    return { timestamp, data: this.data(slot), type: EXPIRED };
   }
 
   clear(): void {
