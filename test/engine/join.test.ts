@@ -323,6 +323,68 @@ select L.k as k, v, w insert all events into Out;`;
     assert.deepEqual(a.removeTs, b.removeTs);
   });
 
+  test('events leaving a time window one by one keep the key index as the chunk of expired events did', () => {
+    // `insert into` reads no joined expired event: events leave the windows one by one, changing only
+    // the key index. `insert all events` reads them: they leave as a chunk of expired events.
+    const app = (output: string, join = 'join'): string => `${STREAMS}
+@info(name = 'q') from L#window.time(40 milliseconds) ${join} R#window.time(60 milliseconds) on L.k == R.k
+select L.k as k, v, w insert ${output} into Out;`;
+    const quiet = start(app(''));
+    const chunked = start(app('all events'));
+    const oneSided = start(app('all events', 'unidirectional join'));
+    const scanned = start(app('all events', 'unidirectional join').replace('L.k == R.k', 'not (L.k != R.k)'));
+    assert.deepEqual(joinInfoOf(oneSided, 'q')?.plans, [undefined, 'index']);
+    assert.deepEqual(joinInfoOf(scanned, 'q')?.plans, [undefined, 'scan']);
+    const runtimes = [quiet, chunked, oneSided, scanned];
+    const [a, b, c, d] = runtimes.map((r) => collect(r));
+    let seed = 11;
+    const rand = (n: number): number => {
+      seed = (Math.imul(seed, 1103515245) + 12345) & 0x7fffffff;
+      return (seed >>> 16) % n;
+    };
+    for (let i = 0; i < 600; i++) {
+      const stream = rand(2) === 0 ? 'L' : 'R';
+      const data = [`k${rand(5)}`, i];
+      // Mostly small steps (events leave as others arrive), now and then a long one (a timer expires many).
+      const step = rand(30) === 0 ? 200 : rand(15);
+      // Now and then two events in one chunk (they take the window's chunk path).
+      const second = rand(10) === 0 ? [`k${rand(5)}`, -i] : undefined;
+      for (const r of runtimes) {
+        r.manualClock!.advanceBy(step);
+        const h = r.getInputHandler(stream);
+        if (second) h.send([{ data }, { data: second }]);
+        else h.send(data);
+      }
+    }
+    assert.ok(a!.in.length > 100, `${a!.in.length} current matches`);
+    assert.deepEqual(a!.remove, []);
+    assert.deepEqual(a!.in, b!.in);
+    assert.deepEqual(a!.inTs, b!.inTs);
+    assert.ok(c!.remove.length > 50, `${c!.remove.length} expired matches`);
+    assert.deepEqual(c!.in, d!.in);
+    assert.deepEqual(c!.remove, d!.remove);
+    assert.deepEqual(c!.removeTs, d!.removeTs);
+  });
+
+  test('a burst of events leaving a time window at once leaves none of them matchable', () => {
+    const r = start(`${STREAMS}
+@info(name = 'q') from L#window.time(1 sec) join R#window.time(1 sec) on L.k == R.k
+select L.k as k, v, w insert into Out;`);
+    const got = collect(r);
+    const l = r.getInputHandler('L');
+    for (let i = 0; i < 5000; i++) l.send([`k${i % 50}`, i]);
+    r.manualClock!.advanceBy(999);
+    r.getInputHandler('R').send(['k7', 1]);
+    assert.equal(got.in.length, 100);
+    r.manualClock!.advanceBy(1);
+    r.getInputHandler('R').send(['k7', 2]);
+    l.send(['k7', 5000]);
+    assert.deepEqual(got.in.slice(100), [
+      ['k7', 5000, 1],
+      ['k7', 5000, 2],
+    ]);
+  });
+
   test('the key index survives persist and restore', () => {
     const app = `@app:name('JoinRestore') ${STREAMS}
 @info(name = 'q') from L#window.length(3) join R#window.length(3) on L.k == R.k select L.k as k, v, w insert into Out;`;

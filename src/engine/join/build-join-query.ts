@@ -172,6 +172,9 @@ export function buildJoinQuery(ext: AppExtensionContext, query: Query, env: Quer
   const sinks: [ChunkSink, ChunkSink] = [() => {}, () => {}];
   const chains: [StreamChain | undefined, StreamChain | undefined] = [undefined, undefined];
   const mirrors: [KeyIndex | undefined, KeyIndex | undefined] = [undefined, undefined];
+  // Whether the events leaving a side's window change nothing but its key index: no joined expired
+  // event is read. They then leave one by one, with no object made for them (see `LeaveSink`).
+  const quietLeaving: [boolean, boolean] = [false, false];
   const attributes: [Attribute[], Attribute[]] = [[], []];
   for (const s of [0, 1] as const) {
     const side = sides[s];
@@ -196,6 +199,7 @@ export function buildJoinQuery(ext: AppExtensionContext, query: Query, env: Quer
       const chain = buildStreamChain(ctx, input, base, (c) => sinks[s](c), {
         names,
         own: queryCode(query),
+        leave: { active: () => quietLeaving[s], leave: (ts, d) => mirrors[s]?.remove(d, ts) },
         onWindow: (w: WindowProcessor) => {
           ctx.stateful.set(`${key}/window/${SIDE_NAMES[s]}`, {
             snapshot: () => w.snapshot(),
@@ -328,6 +332,7 @@ export function buildJoinQuery(ext: AppExtensionContext, query: Query, env: Quer
           merged && !expiredOn,
         )
       : undefined;
+    quietLeaving[s] = joiner === undefined || (merged && !expiredOn);
     const mirror = mirrors[s];
     const empty =
       side.kind === 'stream' && !chains[s]!.window ? passThroughEmpty(expiredOn, () => ctx.scheduler.now()) : undefined;

@@ -55,13 +55,18 @@ export class TimeWindow implements WindowProcessor {
   }
 
   private processAt(chunk: StreamEvent[], now: number): void {
-    if (chunk.length === 1 && !this.delayed && !this.queue.leavesBy(this.time, now)) {
-      // The common case: one event in, nothing leaving; it passes on in the chunk it came in.
-      const e = chunk[0]!;
-      if (e.type !== CURRENT) return;
-      this.hold(e.timestamp, e.data);
-      this.ctx.emit(chunk);
-      return;
+    if (chunk.length === 1 && !this.delayed) {
+      // The common case: one event in; it passes on in the chunk it came in, after the events leaving
+      // before it, fed one by one where what follows takes them.
+      const leaving = this.queue.leavesBy(this.time, now);
+      if (!leaving || this.leaves()) {
+        if (leaving) this.leaveBy(now);
+        const e = chunk[0]!;
+        if (e.type !== CURRENT) return;
+        this.hold(e.timestamp, e.data);
+        this.ctx.emit(chunk);
+        return;
+      }
     }
     const out: StreamEvent[] = [];
     for (let i = 0; i < chunk.length; i++) {
