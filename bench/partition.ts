@@ -90,3 +90,45 @@ const lr = median(loop);
 console.log(
   `partition (1,000 keys, length(10) avg): ${fmt(er)} events/s (median of ${RUNS}) | hand-written loop ${fmt(lr)} events/s, ratio ${(er / lr).toFixed(2)}${checks}`,
 );
+
+/**
+ * Memory per key: MANY keys, 12 events each (the windows full), then the heap in use (after a
+ * collection, with --expose-gc as `npm run bench` runs it) less what it was before the app was built;
+ * beside the hand-written loop's Map of rings, kept the same way.
+ */
+const MANY = quick ? 10_000 : 100_000;
+const collectGarbage = (globalThis as { gc?: () => void }).gc;
+function heapUsed(): number {
+  collectGarbage?.();
+  return process.memoryUsage().heapUsed;
+}
+function perKey(fill: () => unknown): number {
+  const before = heapUsed();
+  const kept = fill();
+  const bytes = (heapUsed() - before) / MANY;
+  return kept === undefined ? NaN : bytes;
+}
+const manyKeys = Array.from({ length: MANY }, (_, i) => `key${i}`);
+const engineBytes = perKey(() => {
+  const r = new SiddhiManager({ logger: memoryLogger() }).createSiddhiAppRuntime(APP);
+  r.addStreamCallback('Out', () => {});
+  r.start();
+  const h = r.getInputHandler('S');
+  for (let j = 0; j < 12; j++) for (let i = 0; i < MANY; i++) h.send([manyKeys[i]!, 75.6 + ((i + j) % 1000), 100]);
+  return r;
+});
+const loopBytes = perKey(() => {
+  const rings = new Map<string, Ring>();
+  for (let j = 0; j < 12; j++)
+    for (let i = 0; i < MANY; i++) {
+      const key = manyKeys[i]!;
+      let ring = rings.get(key);
+      if (!ring) rings.set(key, (ring = { values: new Float64Array(10), next: 0, count: 0, sum: 0 }));
+      ring.values[ring.next] = 75.6 + ((i + j) % 1000);
+      ring.next = (ring.next + 1) % 10;
+    }
+  return rings;
+});
+console.log(
+  `partition memory (${fmt(MANY)} keys, length(10) avg, windows full): ${fmt(engineBytes)} bytes of heap per key | hand-written loop ${fmt(loopBytes)} bytes per key`,
+);

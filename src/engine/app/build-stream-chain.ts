@@ -74,6 +74,11 @@ interface BuiltStage {
   readonly test?: EventTest;
 }
 
+/** An argument's evaluation: made apart from what compiled it, which it would otherwise keep alive (per partition key). */
+function evaluator(fn: (d: unknown[], ts: number) => unknown): (e: StreamEvent) => unknown {
+  return (e) => fn(e.data, e.timestamp);
+}
+
 export function compileArgs(ctx: AppContext, args: readonly Expression[], scope: Scope): WindowArg[] {
   return args.map((expression) => {
     const c = new ExpressionCompiler(ctx.resolver);
@@ -89,7 +94,7 @@ export function compileArgs(ctx: AppContext, args: readonly Expression[], scope:
       type: r.type,
       isConstant: r.constant !== undefined,
       constant: r.constant?.value,
-      evaluate: (e: StreamEvent) => fn(e.data, e.timestamp),
+      evaluate: evaluator(fn),
       ...(m ? { attributeIndex: Number(m[1]) } : {}),
     };
   });

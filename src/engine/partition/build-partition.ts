@@ -136,7 +136,7 @@ function instanceEnvironment(
     keyPrefix: prefix,
     inputJunction(input) {
       if (input.isInnerStream) {
-        const j = inst.inner.get(input.streamId);
+        const j = inst.inner?.get(input.streamId);
         if (!j) {
           throw new CompileError(
             `inner stream '#${input.streamId}' is not defined; a query of this partition must insert into it`,
@@ -171,10 +171,10 @@ function instanceEnvironment(
     outputAction(query, output) {
       const out = query.output;
       if (out.kind === 'insert' && out.isInnerStream) {
-        let j = inst.inner.get(out.target);
+        let j = inst.inner?.get(out.target);
         if (!j) {
           j = new StreamJunction({ id: `#${out.target}`, attributes: output }, (e, c, jj) => ctx.handleError(e, c, jj));
-          inst.inner.set(out.target, j);
+          (inst.inner ??= new Map()).set(out.target, j);
         } else if (!sameSchema(j.schema.attributes, output)) {
           throw new CompileError(
             `inner stream '#${out.target}' is already written with other attributes (${j.schema.attributes
@@ -194,7 +194,7 @@ function instanceEnvironment(
 
 /** The inner streams a query reads that no query has written yet (in this instance). */
 function waitsForInner(q: Query, inst: PartitionInstance): boolean {
-  return inputStreams(q.input).some((s) => s.isInnerStream && !inst.inner.has(s.streamId));
+  return inputStreams(q.input).some((s) => s.isInnerStream && inst.inner?.has(s.streamId) !== true);
 }
 
 function buildInstance(ext: AppExtensionContext, plan: PartitionPlan, key: string, proto: boolean): PartitionInstance {
@@ -224,6 +224,7 @@ function buildInstance(ext: AppExtensionContext, plan: PartitionPlan, key: strin
     collect(ctx, plan, inst, prefix, lifecycleFrom, proto);
   }
   for (let slot = 0; slot < plan.slots.size; slot++) inst.openFeed(slot);
+  inst.compact();
   return inst;
 }
 
@@ -236,7 +237,7 @@ function collect(
   lifecycleFrom: number,
   proto: boolean,
 ): void {
-  inst.lifecycle.push(...ctx.lifecycle.splice(lifecycleFrom));
+  inst.lifecycle = ctx.lifecycle.splice(lifecycleFrom);
   for (const [k, s] of ctx.stateful) {
     if (!k.startsWith(prefix)) continue;
     inst.stateful.set(k.slice(prefix.length), s);

@@ -13,15 +13,15 @@ export class PartitionInstance {
    * The instance's feed of each input stream, by the partition's slot number of that stream: the
    * reading query's entry itself when one query reads it (no junction on the hot path).
    */
-  readonly feeds: ChunkSink[] = [];
+  feeds: ChunkSink[] = [];
   /** The per-event lane of each feed, where its one reader has one (a single event skips the chunk). */
-  readonly lanes: (EventSink | undefined)[] = [];
-  private readonly feedSinks: ChunkSink[][] = [];
-  /** Inner streams, visible only inside this instance. */
-  readonly inner = new Map<string, StreamJunction>();
+  lanes: (EventSink | undefined)[] = [];
+  private feedSinks: ChunkSink[][] = [];
+  /** Inner streams, visible only inside this instance (none until a query writes one). */
+  inner: Map<string, StreamJunction> | undefined = undefined;
   /** Stateful elements, keyed as the app keys them but without the instance prefix. */
   readonly stateful = new Map<string, Stateful>();
-  readonly lifecycle: Lifecycle[] = [];
+  lifecycle: Lifecycle[] = [];
   /** The clock when an event last reached this instance (for @purge). */
   lastUsed = 0;
   private running = false;
@@ -62,6 +62,17 @@ export class PartitionInstance {
         }
       }
     };
+  }
+
+  /**
+   * Once built: the arrays filled while building shrink to what they hold. An array grown from empty
+   * keeps room for 16 more, 128 bytes, and a partition with many keys holds an instance per key.
+   */
+  compact(): void {
+    this.feeds = this.feeds.slice();
+    this.lanes = this.lanes.slice();
+    this.feedSinks = this.feedSinks.map((sinks) => sinks.slice());
+    this.lifecycle = this.lifecycle.slice();
   }
 
   start(): void {

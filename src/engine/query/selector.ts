@@ -58,10 +58,11 @@ export interface SelectorSnapshot {
 
 export class QuerySelector {
   private states: AggregatorState[];
-  private groups = new Map<string, Group>();
+  /** The groups, with group by (none without: a partition with many keys holds a selector per key). */
+  private groups: Map<string, Group> | undefined;
   private readonly values: unknown[];
   /** Positions of group keys in a batch, once a batch holds many groups (kept empty between batches). */
-  private readonly keyIndex = new Map<string, number>();
+  private keyIndex: Map<string, number> | undefined = undefined;
   /** One event in, at most one out, nothing to order, cut or trim: the per-event path. */
   private readonly eventwise: boolean;
   /** Set by outputsTrailFeeds: the position of the chunk's last RESET (-1: none). */
@@ -87,6 +88,7 @@ export class QuerySelector {
     private readonly nextOne?: (e: OutputEvent) => void,
   ) {
     this.states = cfg.createStates();
+    this.groups = cfg.groupKey === undefined ? undefined : new Map();
     this.values = new Array<unknown>(cfg.aggregatorCount);
     this.eventwise =
       !(cfg.batching && (cfg.groupKey !== undefined || cfg.aggregatorCount > 0)) &&
@@ -266,23 +268,26 @@ export class QuerySelector {
   }
 
   private group(k: string): Group {
-    let g = this.groups.get(k);
+    const groups = (this.groups ??= new Map());
+    let g = groups.get(k);
     if (g === undefined) {
       g = { states: this.cfg.createStates(), live: true };
-      this.groups.set(k, g);
+      groups.set(k, g);
     }
     return g;
   }
 
   /** Drops every group; tags naming one (held by a window) are no longer live. */
   private dropGroups(): void {
-    for (const g of this.groups.values()) g.live = false;
-    this.groups.clear();
+    const groups = this.groups;
+    if (groups === undefined) return;
+    for (const g of groups.values()) g.live = false;
+    groups.clear();
   }
 
   private reset(): void {
     if (this.cfg.groupKey !== undefined) {
-      for (const g of this.groups.values()) for (const st of g.states) st.reset();
+      for (const g of this.groups?.values() ?? []) for (const st of g.states) st.reset();
       // Siddhi keeps group states across resets but resets them; drop them to bound memory.
       this.dropGroups();
     } else {
@@ -355,7 +360,7 @@ export class QuerySelector {
     if (outputs === 1) return this.processBatchOne(chunk, key, from);
     // The groups output by this chunk, in first-seen order, with their last event. Chunks are small
     // (a sliding window's expired + current event): a linear search beats building maps.
-    if (this.keyIndex.size > 0) this.keyIndex.clear();
+    if (this.keyIndex !== undefined && this.keyIndex.size > 0) this.keyIndex.clear();
     const keys: string[] = [];
     const lasts: StreamEvent[] = [];
     const statesOf: AggregatorState[][] = [];
@@ -365,9 +370,10 @@ export class QuerySelector {
       const states = this.feedGroup(e, key);
       if (e.type === CURRENT ? cfg.currentOn : cfg.expiredOn) {
         const k = this.fedKey;
-        const at = keys.length < 16 ? keys.indexOf(k) : indexIn(keys, k, this.keyIndex);
+        const index = keys.length < 16 ? undefined : (this.keyIndex ??= new Map());
+        const at = index === undefined ? keys.indexOf(k) : indexIn(keys, k, index);
         if (at < 0) {
-          if (keys.length >= 16) this.keyIndex.set(k, keys.length);
+          if (index !== undefined) index.set(k, keys.length);
           keys.push(k);
           lasts.push(e);
           statesOf.push(states);
@@ -492,7 +498,7 @@ export class QuerySelector {
 
   snapshot(): SelectorSnapshot {
     const groups: [string, unknown[]][] = [['', this.states.map((s) => s.snapshot())]];
-    for (const [k, g] of this.groups) groups.push([`g:${k}`, g.states.map((st) => st.snapshot())]);
+    for (const [k, g] of this.groups ?? []) groups.push([`g:${k}`, g.states.map((st) => st.snapshot())]);
     return { groups };
   }
 
@@ -502,7 +508,7 @@ export class QuerySelector {
       const s = this.cfg.createStates();
       s.forEach((st, i) => st.restore(states[i]));
       if (k === '') this.states = s;
-      else this.groups.set(k.slice(2), { states: s, live: true });
+      else (this.groups ??= new Map()).set(k.slice(2), { states: s, live: true });
     }
   }
 }
