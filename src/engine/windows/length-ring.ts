@@ -73,8 +73,8 @@ function doubles(): number[] {
 
 export class LengthRing {
   /** Per chunk, its slots' numbers and other values. */
-  private readonly numbers: number[][] = [];
-  private readonly others: unknown[][] = [];
+  private numbers: number[][] = [];
+  private others: unknown[][] = [];
   private readonly code: SlotCode;
   /** Per slot, the data of an event kept aside (a numeric attribute's value was not a number). */
   private aside: (unknown[] | undefined)[] | undefined;
@@ -153,6 +153,22 @@ export class LengthRing {
   /** The event in a slot as a new object, stamped with `timestamp`. */
   private event(slot: number, timestamp: number): StreamEvent {
     return { timestamp, data: this.data(slot), type: EXPIRED };
+  }
+
+  /**
+   * Every slot is written (the window is full the first time): each array shrinks to what it holds.
+   * Grown by appending, an array keeps room to grow by half again, and 16 more: in a partition with
+   * a window per key, about 400 bytes per key for length(10). Copies keep their element kinds.
+   */
+  fit(): void {
+    const numbers = this.numbers.slice();
+    const others = this.others.slice();
+    for (let k = 0; k < numbers.length; k++) {
+      numbers[k] = numbers[k]!.slice();
+      others[k] = others[k]!.slice();
+    }
+    this.numbers = numbers;
+    this.others = others;
   }
 
   clear(): void {

@@ -93,7 +93,7 @@ class LengthWindow implements WindowProcessor {
   private hold(timestamp: number, data: unknown[]): void {
     const at = this.next();
     this.ring.write(at, timestamp, data);
-    this.count++;
+    if (++this.count === this.length) this.ring.fit();
     if (this.tags !== undefined) this.tags[at] = undefined;
   }
 

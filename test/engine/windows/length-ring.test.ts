@@ -37,6 +37,23 @@ describe('LengthRing (the slots of a length window)', () => {
     );
   });
 
+  test('once fitted to its slots (the window full), a ring slides as before, across chunks too', () => {
+    for (const length of [1, 10, CHUNK_SLOTS + 3]) {
+      const ring = new LengthRing(ATTRS);
+      for (let i = 0; i < length + 25; i++) {
+        const slot = i % length;
+        if (i >= length) assert.deepEqual(ring.data(slot), dataOf(i - length), `length ${length}: event ${i - length}`);
+        ring.write(slot, i, dataOf(i));
+        if (i === length - 1) ring.fit();
+      }
+      const first = 25 % length;
+      assert.deepEqual(
+        ring.events(first, length, length, false).map((e) => e.timestamp),
+        Array.from({ length }, (_, j) => 25 + j),
+      );
+    }
+  });
+
   test('numbers come back as they went in: -0, NaN, infinities, the largest safe long', () => {
     const ring = new LengthRing(ATTRS);
     const values = [-0, NaN, Infinity, -Infinity, 2 ** 53 - 1, -(2 ** 53) + 1, 5e-324];
