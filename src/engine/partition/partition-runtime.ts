@@ -9,6 +9,7 @@ import type { Scheduler, TimerHandle } from '../time/scheduler.js';
 import type { StreamPartitioner } from './partition-key.js';
 import type { PartitionInstance } from './partition-instance.js';
 import type { PurgeOptions } from './purge-options.js';
+import { truncate } from '../runtime/truncate.js';
 
 export interface PartitionSnapshot {
   /** [key, last used, the instance's state], in creation order. */
@@ -112,7 +113,7 @@ export class PartitionRuntime implements Stateful, Lifecycle {
     let run: StreamEvent[] = [];
     for (let i = 0; i < chunk.length; i++) {
       const e = chunk[i]!;
-      keys.length = 0;
+      truncate(keys, 0);
       keysOf(e, keys);
       for (let k = 0; k < keys.length; k++) {
         const key = keys[k]!;

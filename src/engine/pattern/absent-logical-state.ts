@@ -7,6 +7,7 @@ import type { AbsentArrival } from './absent-state.js';
 import type { PatternContext, TimedState } from './pattern-context.js';
 import { copyStateEvent, lastTimestamp, newStateEvent, type StateEvent } from './state-event.js';
 import { LogicalPost, LogicalPre, type LogicalOp } from './logical-state.js';
+import { truncate } from '../runtime/truncate.js';
 
 export class AbsentLogicalPre extends LogicalPre implements TimedState, AbsentArrival {
   override readonly isAbsent = true;
@@ -96,7 +97,7 @@ export class AbsentLogicalPre extends LogicalPre implements TimedState, AbsentAr
         }
         p[w++] = se;
       }
-      p.length = w;
+      truncate(p, w);
       if (expired !== undefined && this.withinEvery !== undefined) {
         this.withinEvery.addEveryState(expired);
         this.withinEvery.updateState();
@@ -168,7 +169,7 @@ export class AbsentLogicalPre extends LogicalPre implements TimedState, AbsentAr
       if (!removed) p[w++] = se;
     }
     for (let r = n; r < p.length; r++) p[w++] = p[r]!;
-    p.length = w;
+    truncate(p, w);
   }
 
   override partnerCanProceed(se: StateEvent): boolean {

@@ -6,6 +6,7 @@ import type { StreamEvent } from '../event/stream-event.js';
 import type { PatternContext, TimedState } from './pattern-context.js';
 import { copyStateEvent, newStateEvent, type StateEvent } from './state-event.js';
 import { StreamPost, StreamPre } from './stream-state.js';
+import { truncate } from '../runtime/truncate.js';
 
 /** An absent state's pre side: told when a matching event arrived. */
 export interface AbsentArrival {
@@ -31,7 +32,7 @@ export class AbsentStreamPre extends StreamPre implements TimedState, AbsentArri
 
   override addState(se: StateEvent): void {
     if (!this.active) return;
-    if (this.sequence) this.fresh.length = 0;
+    if (this.sequence) truncate(this.fresh, 0);
     this.fresh.push(se);
     if (!this.isStart) {
       this.lastScheduledTime = se.timestamp + this.waitingTime;
@@ -48,7 +49,7 @@ export class AbsentStreamPre extends StreamPre implements TimedState, AbsentArri
   }
 
   override resetState(): void {
-    this.pending.length = 0;
+    truncate(this.pending, 0);
     if (this.isStart) {
       if (this.sequenceStartBlocked()) return;
       this.init();
@@ -95,7 +96,7 @@ export class AbsentStreamPre extends StreamPre implements TimedState, AbsentArri
       }
       p[w++] = se;
     }
-    p.length = w;
+    truncate(p, w);
     this.withinEvery?.updateState();
     for (const se of ret) this.sendEvent(se);
     const actual = this.pc.now();

@@ -8,6 +8,7 @@ import type { StreamEvent } from '../event/stream-event.js';
 import type { PatternContext } from './pattern-context.js';
 import type { StateEvent } from './state-event.js';
 import { StreamPost, StreamPre, type ResettableStart } from './stream-state.js';
+import { truncate } from '../runtime/truncate.js';
 
 function addEvent(se: StateEvent, id: number, ev: StreamEvent): void {
   const s = se.slots[id];
@@ -65,7 +66,7 @@ export class CountPre extends StreamPre implements ResettableStart {
       if (!removed) p[w++] = se;
     }
     for (let r = n; r < p.length; r++) p[w++] = p[r]!;
-    p.length = w;
+    truncate(p, w);
   }
 
   override addState(se: StateEvent): void {

@@ -6,6 +6,7 @@ import type { StreamEvent } from '../event/stream-event.js';
 import type { PatternContext } from './pattern-context.js';
 import { copyStateEvent, type StateEvent } from './state-event.js';
 import { moveFresh, StreamPost, StreamPre } from './stream-state.js';
+import { truncate } from '../runtime/truncate.js';
 
 export type LogicalOp = 'and' | 'or';
 
@@ -44,8 +45,8 @@ export class LogicalPre extends StreamPre {
 
   override resetState(): void {
     if (this.op === 'or' || this.pending.length === this.partner.pending.length) {
-      this.pending.length = 0;
-      this.partner.pending.length = 0;
+      truncate(this.pending, 0);
+      truncate(this.partner.pending, 0);
       if (this.isStart && this.fresh.length === 0) {
         if (this.sequenceStartBlocked()) return;
         this.init();
@@ -79,7 +80,7 @@ export class LogicalPre extends StreamPre {
       p[w++] = se;
     }
     for (let r = n; r < p.length; r++) p[w++] = p[r]!;
-    p.length = w;
+    truncate(p, w);
   }
 }
 

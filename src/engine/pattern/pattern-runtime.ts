@@ -14,6 +14,7 @@ import { CountPre } from './count-state.js';
 import type { PatternContext, TimedState } from './pattern-context.js';
 import type { StateEvent } from './state-event.js';
 import type { StreamPre } from './stream-state.js';
+import { truncate } from '../runtime/truncate.js';
 
 interface PreSnapshot {
   pending: StateEvent[];
@@ -126,7 +127,7 @@ export class PatternRuntime implements Stateful {
           procs[i]!.processAndReturn(ev, out);
           if (out.length > 0) {
             for (let k = 0; k < out.length; k++) this.pc.emit(out[k]!);
-            out.length = 0;
+            truncate(out, 0);
           }
         }
       }
@@ -140,7 +141,7 @@ export class PatternRuntime implements Stateful {
     try {
       const q = this.outEvents;
       for (let i = 0; i < q.length; i++) this.deliver(q[i]!);
-      q.length = 0;
+      truncate(q, 0);
     } finally {
       this.flushing = false;
     }

@@ -9,6 +9,7 @@
 import type { StreamEvent } from '../event/stream-event.js';
 import type { PatternContext, StateFilter } from './pattern-context.js';
 import { byTimestamp, copyStateEvent, firstTimestamp, newStateEvent, type StateEvent } from './state-event.js';
+import { truncate } from '../runtime/truncate.js';
 
 /** A counting start state of a sequence restarted when a later state moves. */
 export interface ResettableStart {
@@ -79,7 +80,7 @@ export class StreamPre {
   }
 
   resetState(): void {
-    this.pending.length = 0;
+    truncate(this.pending, 0);
     if (this.isStart && this.fresh.length === 0) {
       if (this.sequenceStartBlocked()) return;
       this.init();
@@ -125,7 +126,7 @@ export class StreamPre {
         }
       } else f[w++] = se;
     }
-    f.length = w;
+    truncate(f, w);
     if (expired !== undefined && this.withinEvery !== undefined) {
       this.withinEvery.addEveryState(expired);
       this.withinEvery.updateState();
@@ -161,7 +162,7 @@ export class StreamPre {
     }
     // Matches appended while iterating (none expected) are kept.
     for (let r = n; r < p.length; r++) p[w++] = p[r]!;
-    p.length = w;
+    truncate(p, w);
   }
 }
 
@@ -170,7 +171,7 @@ export function moveFresh(p: StreamPre): void {
   if (f.length === 0) return;
   if (f.length > 1) f.sort(byTimestamp);
   for (let i = 0; i < f.length; i++) p.pending.push(f[i]!);
-  f.length = 0;
+  truncate(f, 0);
 }
 
 export class StreamPost {

@@ -15,6 +15,7 @@ import {
   type StreamEvent,
 } from '../event/stream-event.js';
 import { ownable } from '../runtime/own-code.js';
+import { truncate } from '../runtime/truncate.js';
 
 /** Generated: feeds the aggregators with one event and writes their values to `a`. */
 export type FeedFn = (d: unknown[], ts: number, s: AggregatorState[], a: unknown[], add: boolean) => void;
@@ -252,13 +253,13 @@ export class QuerySelector {
     } else if (cfg.groupKey !== undefined) {
       // Siddhi's grouped (non-batch) path neither orders nor offsets; `limit` keeps the first N.
       out = this.processEach(chunk);
-      if (cfg.limit !== undefined && out.length > cfg.limit) out.length = cfg.limit;
+      if (cfg.limit !== undefined) truncate(out, cfg.limit);
     } else {
       out = this.finish(this.processEach(chunk));
     }
     if (out.length === 0) return;
     const n = cfg.outputLength;
-    if (n !== undefined) for (const e of out) e.data.length = n;
+    if (n !== undefined) for (const e of out) truncate(e.data, n);
     if (out.length === 1) this.emitOne(out[0]!);
     else this.next(out);
   }
@@ -520,4 +521,4 @@ function indexIn(keys: string[], k: string, index: Map<string, number>): number 
 }
 
 /** Each query runs its own copy of the selector (see own-code.ts). */
-export const ownSelector = ownable(QuerySelector, { CURRENT, EXPIRED, OutputEvent, RESET, indexIn });
+export const ownSelector = ownable(QuerySelector, { CURRENT, EXPIRED, OutputEvent, RESET, indexIn, truncate });

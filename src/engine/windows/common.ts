@@ -8,6 +8,7 @@ import { copyData } from '../event/data-copy.js';
 import { CURRENT, EXPIRED, RESET, type EventType, type StreamEvent } from '../event/stream-event.js';
 import type { Scheduler, TimerHandle } from '../time/scheduler.js';
 import type { WindowArg, WindowContext } from './window.js';
+import { truncate } from '../runtime/truncate.js';
 
 /** A FIFO of events: `shift` moves a head index instead of copying the array. */
 export class EventQueue {
@@ -31,7 +32,7 @@ export class EventQueue {
     const e = this.items[this.head];
     this.items[this.head++] = undefined;
     if (this.head === this.items.length) {
-      this.items.length = 0;
+      truncate(this.items, 0);
       this.head = 0;
     } else if (this.head > 1024 && this.head * 2 > this.items.length) {
       this.items = this.items.slice(this.head);
