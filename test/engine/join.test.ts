@@ -57,6 +57,14 @@ function creationError(app: string): string {
   assert.fail('expected the app to be rejected');
 }
 
+/** Repeatable pseudo-random whole numbers: rand(n) is in 0..n-1. */
+function randomInts(seed: number): (n: number) => number {
+  return (n) => {
+    seed = (Math.imul(seed, 1103515245) + 12345) & 0x7fffffff;
+    return (seed >>> 16) % n;
+  };
+}
+
 const STREAMS = 'define stream L (k string, v int); define stream R (k string, w int);';
 
 function lengthJoin(join: string, select = 'select L.k as lk, R.k as rk, v, w'): string {
@@ -303,11 +311,7 @@ select L.k as k, v, w insert all events into Out;`;
     assert.deepEqual(joinInfoOf(scanned, 'q')?.plans, ['scan', 'scan']);
     const a = collect(indexed);
     const b = collect(scanned);
-    let seed = 7;
-    const rand = (n: number): number => {
-      seed = (Math.imul(seed, 1103515245) + 12345) & 0x7fffffff;
-      return (seed >>> 16) % n;
-    };
+    const rand = randomInts(7);
     for (let i = 0; i < 400; i++) {
       const stream = rand(2) === 0 ? 'L' : 'R';
       const data = [`k${rand(4)}`, rand(100)];
@@ -337,11 +341,7 @@ select L.k as k, v, w insert ${output} into Out;`;
     assert.deepEqual(joinInfoOf(scanned, 'q')?.plans, [undefined, 'scan']);
     const runtimes = [quiet, chunked, oneSided, scanned];
     const [a, b, c, d] = runtimes.map((r) => collect(r));
-    let seed = 11;
-    const rand = (n: number): number => {
-      seed = (Math.imul(seed, 1103515245) + 12345) & 0x7fffffff;
-      return (seed >>> 16) % n;
-    };
+    const rand = randomInts(11);
     for (let i = 0; i < 600; i++) {
       const stream = rand(2) === 0 ? 'L' : 'R';
       const data = [`k${rand(5)}`, i];
