@@ -8,39 +8,10 @@ import { copyData } from '../event/data-copy.js';
 import { CURRENT, EXPIRED, RESET, type EventType, type StreamEvent } from '../event/stream-event.js';
 import type { Scheduler, TimerHandle } from '../time/scheduler.js';
 import type { WindowArg, WindowContext } from './window.js';
-import { truncate } from '../runtime/truncate.js';
+import { Fifo } from '../runtime/fifo.js';
 
-/** A FIFO of events: `shift` moves a head index instead of copying the array. */
-export class EventQueue {
-  private items: (StreamEvent | undefined)[] = [];
-  private head = 0;
-
-  get size(): number {
-    return this.items.length - this.head;
-  }
-
-  push(e: StreamEvent): void {
-    this.items.push(e);
-  }
-
-  peek(): StreamEvent | undefined {
-    return this.items[this.head];
-  }
-
-  shift(): StreamEvent | undefined {
-    if (this.head >= this.items.length) return undefined;
-    const e = this.items[this.head];
-    this.items[this.head++] = undefined;
-    if (this.head === this.items.length) {
-      truncate(this.items, 0);
-      this.head = 0;
-    } else if (this.head > 1024 && this.head * 2 > this.items.length) {
-      this.items = this.items.slice(this.head);
-      this.head = 0;
-    }
-    return e;
-  }
-
+/** A FIFO of events (see Fifo), with the expiry of the time-based sliding windows. */
+export class EventQueue extends Fifo<StreamEvent> {
   /**
    * Moves every held event whose timestamp + `span` is at or before `now` to `out`, oldest first,
    * stamped with `now` (the time it leaves): the expiry of the time-based sliding windows.
@@ -51,20 +22,6 @@ export class EventQueue {
       head.timestamp = now;
       out.push(head);
     }
-  }
-
-  /** The i-th held event, oldest first. */
-  at(i: number): StreamEvent {
-    return this.items[this.head + i] as StreamEvent;
-  }
-
-  toArray(): StreamEvent[] {
-    return this.items.slice(this.head) as StreamEvent[];
-  }
-
-  clear(): void {
-    this.items = [];
-    this.head = 0;
   }
 }
 

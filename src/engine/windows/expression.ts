@@ -1,7 +1,16 @@
 /** `expression('condition')`: a sliding window holding events while a condition over them holds. */
 import type { StreamEvent } from '../event/stream-event.js';
 import { CURRENT } from '../event/stream-event.js';
-import { asState, checkCall, expiredCopy, fail, loadEvents, saveEvents, type SavedEvent } from './common.js';
+import {
+  asState,
+  checkCall,
+  EventQueue,
+  expiredCopy,
+  fail,
+  loadEvents,
+  saveEvents,
+  type SavedEvent,
+} from './common.js';
 import {
   compileCondition,
   ConditionError,
@@ -21,7 +30,8 @@ type Attributes = WindowContext['attributes'];
 
 class ExpressionWindow implements WindowProcessor {
   readonly isBatch = false;
-  private held: StreamEvent[] = [];
+  /** Oldest first, in a FIFO: `Array.shift` copies a large array (past ~30,000 events) each call. */
+  private held = new EventQueue();
   private condition: WindowCondition | undefined;
   private readonly frame: ConditionFrame;
 
@@ -47,8 +57,8 @@ class ExpressionWindow implements WindowProcessor {
           this.expression = text;
           this.condition = compileCondition(text, this.ctx.attributes);
           // A new condition (with fresh aggregates) re-judges every held event, oldest first.
-          const old = this.held;
-          this.held = [];
+          const old = this.held.toArray();
+          this.held.clear();
           for (const x of old) this.admit(out, now, x);
         }
       }
@@ -65,16 +75,16 @@ class ExpressionWindow implements WindowProcessor {
     const f = this.frame;
     held.push(ev);
     f.event = ev;
-    f.first = held[0] as StreamEvent;
+    f.first = held.peek() as StreamEvent;
     f.last = ev;
     f.kind = FRAME_CURRENT;
     if (cond(f)) return;
-    while (held.length > 0) {
+    while (held.size > 0) {
       const x = held.shift() as StreamEvent;
       out.push(x);
       x.timestamp = now;
       f.event = x;
-      f.first = held.length > 0 ? (held[0] as StreamEvent) : x;
+      f.first = held.peek() ?? x;
       f.last = ev;
       f.kind = FRAME_EXPIRED;
       if (cond(f)) break;
@@ -82,17 +92,17 @@ class ExpressionWindow implements WindowProcessor {
   }
 
   contents(): StreamEvent[] {
-    return this.held.slice();
+    return this.held.toArray();
   }
 
   snapshot(): ExpressionState {
-    return { expression: this.expression ?? null, events: saveEvents(this.held) };
+    return { expression: this.expression ?? null, events: saveEvents(this.held.toArray()) };
   }
 
   /** Restores the held events and rebuilds the aggregates by replaying them into a fresh condition. */
   restore(state: unknown): void {
     const s = asState<ExpressionState>(state, 'expression');
-    this.held = [];
+    this.held.clear();
     if (s.expression !== null) {
       this.expression = s.expression;
       this.condition = compileCondition(s.expression, this.ctx.attributes);
@@ -101,7 +111,7 @@ class ExpressionWindow implements WindowProcessor {
       for (const ev of loadEvents(s.events)) {
         this.held.push(ev);
         f.event = ev;
-        f.first = this.held[0] as StreamEvent;
+        f.first = this.held.peek() as StreamEvent;
         f.last = ev;
         this.condition(f);
       }

@@ -21,6 +21,7 @@ import {
   type SourceFactory,
   type SourceState,
 } from './transport.js';
+import { Fifo } from '../../engine/runtime/fifo.js';
 
 export interface SourceRuntimeParams {
   readonly appName: string;
@@ -63,17 +64,18 @@ export class SourceRuntime {
   private readonly transport: Source;
   private retrier: Retrier | undefined;
   private paused = false;
-  private readonly buffered: {
+  /** Held while paused, delivered in order on resume. */
+  private readonly buffered = new Fifo<{
     payload: unknown;
     trp: ReadonlyMap<string, unknown> | undefined;
     settle: { resolve(): void; reject(e: Error): void };
-  }[] = [];
+  }>();
   private connectedWaiters: (() => void)[] = [];
   private running = false;
 
   constructor(private readonly p: SourceRuntimeParams) {
     this.counters = newCounters(p.appName, p.streamId, 'source', p.type);
-    this.counters.buffered = () => this.buffered.length;
+    this.counters.buffered = () => this.buffered.size;
     const logger = p.logger.child({ source: p.type, stream: p.streamId });
     const ctx: SourceContext = {
       appName: p.appName,
@@ -141,7 +143,7 @@ export class SourceRuntime {
   resume(): void {
     this.paused = false;
     this.transport.resume?.();
-    while (!this.paused && this.buffered.length > 0) {
+    while (!this.paused && this.buffered.size > 0) {
       const b = this.buffered.shift()!;
       try {
         const r = this.deliver(b.payload, b.trp);
@@ -162,7 +164,7 @@ export class SourceRuntime {
     this.retrier?.cancel();
     this.counters.connected = false;
     // Held while paused and never processed: their sources must not acknowledge them.
-    for (const b of this.buffered.splice(0)) b.settle.reject(new Error(`source of '${this.p.streamId}' stopped`));
+    for (const b of this.buffered.drain()) b.settle.reject(new Error(`source of '${this.p.streamId}' stopped`));
     try {
       await this.transport.disconnect();
     } finally {

@@ -15,6 +15,7 @@ import {
 } from '../../framework/transport.js';
 import { maskUrl, maskedMessage, redact } from '../shared/mask-url.js';
 import { brokerUrl, clientOptions, mqttOptionSpecs, qosOf } from './mqtt-options.js';
+import { Fifo } from '../../../engine/runtime/fifo.js';
 
 const spec: ExtensionSpec = {
   kind: 'source',
@@ -49,7 +50,7 @@ interface Settle {
 class MqttSource implements Source {
   private client: MqttClient | undefined;
   private paused = false;
-  private readonly held: { payload: Buffer; trp: Map<string, unknown>; settle: Settle }[] = [];
+  private readonly held = new Fifo<{ payload: Buffer; trp: Map<string, unknown>; settle: Settle }>();
   /** Per received packet, what its acknowledgement waits for (the app's sinks and stores settling). */
   private readonly settling = new WeakMap<object, Promise<void>>();
 
@@ -119,7 +120,7 @@ class MqttSource implements Source {
 
   resume(): void {
     this.paused = false;
-    while (!this.paused && this.held.length > 0) {
+    while (!this.paused && this.held.size > 0) {
       const m = this.held.shift()!;
       try {
         const { settled } = this.ctx.deliver(m.payload, m.trp);
@@ -134,7 +135,7 @@ class MqttSource implements Source {
   async disconnect(): Promise<void> {
     const c = this.client;
     this.client = undefined;
-    for (const m of this.held.splice(0)) m.settle.reject(new Error('source stopped'));
+    for (const m of this.held.drain()) m.settle.reject(new Error('source stopped'));
     if (c) await c.endAsync().catch(() => undefined);
   }
 }

@@ -3,13 +3,14 @@ import type { NatsConnection, Subscription } from 'nats';
 import type { Source, SourceContext } from '../../framework/transport.js';
 import { maskedMessage } from '../shared/mask-url.js';
 import { connectNats, natsEndpoint, natsProperties, watchClosed } from './nats-connection.js';
+import { Fifo } from '../../../engine/runtime/fifo.js';
 
 export class NatsCoreSource implements Source {
   private nc: NatsConnection | undefined;
   private sub: Subscription | undefined;
   private closing = false;
   private paused = false;
-  private readonly held: { data: Uint8Array; trp: Map<string, unknown> }[] = [];
+  private readonly held = new Fifo<{ data: Uint8Array; trp: Map<string, unknown> }>();
 
   constructor(
     private readonly ctx: SourceContext,
@@ -51,7 +52,7 @@ export class NatsCoreSource implements Source {
 
   resume(): void {
     this.paused = false;
-    while (!this.paused && this.held.length > 0) {
+    while (!this.paused && this.held.size > 0) {
       const m = this.held.shift()!;
       this.ctx.deliver(m.data, m.trp);
     }

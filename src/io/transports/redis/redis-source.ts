@@ -7,6 +7,7 @@ import type { ExtensionSpec } from '../../../lang/catalog.js';
 import type { Source, SourceContext, SourceFactory } from '../../framework/transport.js';
 import { maskUrl } from '../shared/mask-url.js';
 import { connectRedis, redisOptionSpecs, redisUrl, type RedisClient } from './redis-options.js';
+import { Fifo } from '../../../engine/runtime/fifo.js';
 
 const spec: ExtensionSpec = {
   kind: 'source',
@@ -38,7 +39,7 @@ const isPattern = (c: string): boolean => /[*?[]/.test(c);
 class RedisSource implements Source {
   private client: RedisClient | undefined;
   private paused = false;
-  private readonly held: { payload: string; trp: Map<string, unknown> }[] = [];
+  private readonly held = new Fifo<{ payload: string; trp: Map<string, unknown> }>();
 
   constructor(private readonly ctx: SourceContext) {}
 
@@ -71,7 +72,7 @@ class RedisSource implements Source {
 
   resume(): void {
     this.paused = false;
-    while (!this.paused && this.held.length > 0) {
+    while (!this.paused && this.held.size > 0) {
       const m = this.held.shift()!;
       this.ctx.deliver(m.payload, m.trp);
     }
