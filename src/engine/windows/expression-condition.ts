@@ -11,6 +11,7 @@
  */
 import type { AttributeType } from '../../lang/ast.js';
 import type { StreamEvent } from '../event/stream-event.js';
+import { ExtremeTracker } from '../aggregators/extreme-tracker.js';
 
 export const FRAME_CURRENT = 0;
 export const FRAME_EXPIRED = 1;
@@ -117,22 +118,16 @@ function makeAggregate(name: string): Aggregate {
     }
     case 'min':
     case 'max': {
-      const values: number[] = [];
-      const isMax = name === 'max';
+      // O(log n) per event: a window of 100,000 events scanned them all on every event.
+      const values = new ExtremeTracker(name === 'max');
       return {
         update: (kind, v) => {
-          if (kind === FRAME_RESET) values.length = 0;
+          if (kind === FRAME_RESET) values.clear();
           else if (v !== null && v !== undefined) {
-            if (kind === FRAME_CURRENT) values.push(Number(v));
-            else {
-              const i = values.indexOf(Number(v));
-              if (i >= 0) values.splice(i, 1);
-            }
+            if (kind === FRAME_CURRENT) values.add(Number(v));
+            else values.remove(Number(v));
           }
-          if (values.length === 0) return null;
-          let best = values[0] as number;
-          for (const x of values) if (isMax ? x > best : x < best) best = x;
-          return best;
+          return values.peek();
         },
       };
     }

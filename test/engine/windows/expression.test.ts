@@ -73,6 +73,21 @@ describe('expression window', () => {
     assert.deepEqual(r.remove.sort(), [0, 1, 2, 3, 4, 5, 6]);
   });
 
+  test("'max(volume) - min(volume) <= 3' holds the events within a spread of 3, the extremes leaving with them", () => {
+    const h = new Harness(expressionWindow, [str('max(volume) - min(volume) <= 3')], CSE, 20);
+    // 8 makes the spread 4 until 5, 7 and 4 have left (the minimum leaving last); 2 makes it 7 until
+    // 8, 6 and 9 have left (the maximum leaving last); then 2 again (a value held twice) and 3.
+    for (const v of [5, 7, 4, 8, 6, 9, 2, 2, 3]) h.send(['WSO2', 60, v, '', false]);
+    assert.deepEqual(
+      h.kinds().map(([t, d]) => `${t}${String(d[2])}`),
+      ['C5', 'C7', 'C4', 'E5', 'E7', 'E4', 'C8', 'C6', 'C9', 'E8', 'E6', 'E9', 'C2', 'C2', 'C3'],
+    );
+    assert.deepEqual(
+      h.held().map((d) => d[2]),
+      [2, 2, 3],
+    );
+  });
+
   test('snapshot and restore rebuild the aggregates', () => {
     const h = new Harness(expressionWindow, [str('count() <= 2')], CSE);
     h.send(['A', 1, 1, '', false]);
