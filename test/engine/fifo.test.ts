@@ -30,4 +30,28 @@ describe('Fifo', () => {
     q.push(7);
     assert.deepEqual(q.toArray(), [7]);
   });
+
+  test('findIndex and removeAt: the oldest leaves as by shift, another from the middle, order kept', () => {
+    const q = Fifo.of([10, 11, 12, 13, 14, 15]);
+    q.shift();
+    assert.equal(
+      q.findIndex((x) => x === 13),
+      2,
+    );
+    assert.equal(
+      q.findIndex((x) => x > 100),
+      -1,
+    );
+    q.removeAt(2);
+    assert.deepEqual(q.toArray(), [11, 12, 14, 15]);
+    q.removeAt(0);
+    assert.deepEqual(q.toArray(), [12, 14, 15]);
+    assert.equal(
+      q.findIndex((x) => x === 12),
+      0,
+    );
+    q.removeAt(q.size - 1);
+    q.push(16);
+    assert.deepEqual(q.toArray(), [12, 14, 16]);
+  });
 });

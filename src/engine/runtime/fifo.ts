@@ -50,6 +50,26 @@ export class Fifo<T> {
     this.head = 0;
   }
 
+  /** The position (from the oldest) of the first element `test` accepts, or -1. */
+  findIndex(test: (x: T) => boolean): number {
+    const items = this.items;
+    for (let i = this.head; i < items.length; i++) if (test(items[i] as T)) return i - this.head;
+    return -1;
+  }
+
+  /** Takes out the element at position `i` (from the oldest): the oldest at no cost, another by a splice. */
+  removeAt(i: number): void {
+    if (i === 0) this.shift();
+    else this.items.splice(this.head + i, 1);
+  }
+
+  /** A queue of `xs`, oldest first (the array is the queue's own from then on). */
+  static of<T>(xs: T[]): Fifo<T> {
+    const q = new Fifo<T>();
+    q.items = xs;
+    return q;
+  }
+
   /** Takes every element out, oldest first. */
   drain(): T[] {
     const all = this.toArray();

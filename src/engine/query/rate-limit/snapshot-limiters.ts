@@ -6,6 +6,7 @@ import { cloneEvent, CURRENT, EXPIRED, RESET, type ChunkSink, type StreamEvent }
 import type { Scheduler } from '../../time/scheduler.js';
 import { entriesOf, hold, release, type HeldEvent } from './held-events.js';
 import { sameData, SnapshotLimiter } from './snapshot-limiter.js';
+import { Fifo } from '../../runtime/fifo.js';
 
 /**
  * No window (`clearOnExpired` false): the last current event, re-emitted on every tick.
@@ -76,24 +77,25 @@ export class GroupSnapshot extends SnapshotLimiter {
  * current events are kept, an expired event removes the first kept event with the same data.
  */
 export class WindowSnapshot extends SnapshotLimiter {
-  private held: StreamEvent[] = [];
+  /** The window's events, oldest first: one leaving a FIFO window (time, length) is the oldest. */
+  private held = new Fifo<StreamEvent>();
 
   protected take(e: StreamEvent): void {
     if (e.type === CURRENT) this.held.push(e);
     else if (e.type === EXPIRED) {
       const i = this.held.findIndex((h) => sameData(h.data, e.data));
-      if (i >= 0) this.held.splice(i, 1);
-    } else if (e.type === RESET) this.held = [];
+      if (i >= 0) this.held.removeAt(i);
+    } else if (e.type === RESET) this.held.clear();
   }
 
   protected contents(): StreamEvent[] {
-    return this.held.map((e) => cloneEvent(e));
+    return this.held.toArray().map((e) => cloneEvent(e));
   }
 
   readonly stateful = {
-    snapshot: (): unknown => ({ held: this.held.map(hold) }),
+    snapshot: (): unknown => ({ held: this.held.toArray().map(hold) }),
     restore: (s: unknown): void => {
-      this.held = (s as { held: HeldEvent[] }).held.map(release);
+      this.held = Fifo.of((s as { held: HeldEvent[] }).held.map(release));
     },
   };
 }
@@ -114,7 +116,8 @@ function withAggregates(e: StreamEvent, positions: readonly number[], values: re
  * equal to it outside the aggregate positions, and its aggregate values become the latest.
  */
 export class AggregationWindowSnapshot extends SnapshotLimiter {
-  private held: StreamEvent[] = [];
+  /** The window's events, oldest first (see WindowSnapshot). */
+  private held = new Fifo<StreamEvent>();
   private values: unknown[] | undefined;
   private readonly ignore: ReadonlySet<number>;
 
@@ -135,25 +138,27 @@ export class AggregationWindowSnapshot extends SnapshotLimiter {
     } else if (e.type === EXPIRED) {
       const i = this.held.findIndex((h) => sameData(e.data, h.data, this.ignore));
       if (i >= 0) {
-        this.held.splice(i, 1);
+        this.held.removeAt(i);
         this.values = aggregateValues(e, this.positions);
       }
     } else if (e.type === RESET) {
-      this.held = [];
+      this.held.clear();
       this.values = undefined;
     }
   }
 
   protected contents(): StreamEvent[] {
     const values = this.values;
-    return this.held.map((e) => (values === undefined ? cloneEvent(e) : withAggregates(e, this.positions, values)));
+    return this.held
+      .toArray()
+      .map((e) => (values === undefined ? cloneEvent(e) : withAggregates(e, this.positions, values)));
   }
 
   readonly stateful = {
-    snapshot: (): unknown => ({ held: this.held.map(hold), values: this.values ?? null }),
+    snapshot: (): unknown => ({ held: this.held.toArray().map(hold), values: this.values ?? null }),
     restore: (s: unknown): void => {
       const st = s as { held: HeldEvent[]; values: unknown[] | null };
-      this.held = st.held.map(release);
+      this.held = Fifo.of(st.held.map(release));
       this.values = st.values ?? undefined;
     },
   };
@@ -169,7 +174,8 @@ interface KeyedEvent {
  * event with the group's latest aggregate values, in the order of the kept events.
  */
 export class AggregationGroupWindowSnapshot extends SnapshotLimiter {
-  private held: KeyedEvent[] = [];
+  /** The window's events with their groups, oldest first (see WindowSnapshot). */
+  private held = new Fifo<KeyedEvent>();
   private valuesOf = new Map<string, unknown[]>();
   private readonly ignore: ReadonlySet<number>;
 
@@ -192,11 +198,11 @@ export class AggregationGroupWindowSnapshot extends SnapshotLimiter {
     } else if (e.type === EXPIRED) {
       const i = this.held.findIndex((h) => sameData(h.event.data, e.data, this.ignore));
       if (i >= 0) {
-        this.held.splice(i, 1);
+        this.held.removeAt(i);
         this.valuesOf.set(this.keyOf(e), aggregateValues(e, this.positions));
       }
     } else if (e.type === RESET) {
-      this.held = [];
+      this.held.clear();
       this.valuesOf.clear();
     }
   }
@@ -204,7 +210,7 @@ export class AggregationGroupWindowSnapshot extends SnapshotLimiter {
   protected contents(): StreamEvent[] {
     const out: StreamEvent[] = [];
     const done = new Set<string>();
-    for (const { key, event } of this.held) {
+    for (const { key, event } of this.held.toArray()) {
       if (done.has(key)) continue;
       done.add(key);
       const values = this.valuesOf.get(key);
@@ -215,12 +221,12 @@ export class AggregationGroupWindowSnapshot extends SnapshotLimiter {
 
   readonly stateful = {
     snapshot: (): unknown => ({
-      held: this.held.map((h) => [h.key, hold(h.event)]),
+      held: this.held.toArray().map((h) => [h.key, hold(h.event)]),
       valuesOf: [...this.valuesOf],
     }),
     restore: (s: unknown): void => {
       const st = s as { held: [string, HeldEvent][]; valuesOf: [string, unknown[]][] };
-      this.held = st.held.map(([key, e]) => ({ key, event: release(e) }));
+      this.held = Fifo.of(st.held.map(([key, e]) => ({ key, event: release(e) })));
       this.valuesOf = new Map(st.valuesOf);
     },
   };
