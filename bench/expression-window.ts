@@ -1,9 +1,11 @@
 /**
  * npm run bench, or: node --import tsx bench/expression-window.ts [--quick]
  * `expression('count() <= HOLD')` with `sum(v)`, full (HOLD events held, each new event pushes the
- * oldest out), for HOLD = 1,000 and 100,000, and the same with `and max(v) - min(v) >= 0` (true
- * always: the window tracks its extremes): events/s over N events after the window filled, median
- * of 3 runs, beside a hand-written loop computing the same sums (a ring of the held values).
+ * oldest out), for HOLD = 1,000 and 100,000, and the same after `max(v) - min(v) >= 0 and` (true
+ * always: the window tracks its extremes; first, since `and` does not evaluate its right side, nor
+ * feed the aggregates there, when its left side is false): events/s over N events after the window
+ * filled, median of 3 runs, beside a hand-written loop computing the same sums (a ring of the held
+ * values).
  */
 import { SiddhiManager } from '../src/engine/siddhi-manager.js';
 import { memoryLogger } from '../src/engine/runtime/logger.js';
@@ -15,7 +17,7 @@ const RUNS = 3;
 function engineRun(hold: number, extremes: boolean): { rate: number; last: number } {
   const r = new SiddhiManager({ clock: 'virtual', startTime: 0, logger: memoryLogger() }).createSiddhiAppRuntime(
     `define stream S (k int, v double);
-@info(name='q') from S#window.expression('count() <= ${hold}${extremes ? ' and max(v) - min(v) >= 0' : ''}')
+@info(name='q') from S#window.expression('${extremes ? 'max(v) - min(v) >= 0 and ' : ''}count() <= ${hold}')
 select sum(v) as s insert into O;`,
   );
   let last = 0;
@@ -69,7 +71,7 @@ for (const [hold, extremes] of [
     engine.push(e.rate);
     loop.push(l.rate);
   }
-  const condition = `count() <= ${fmt(hold)}${extremes ? ' and max(v) - min(v) >= 0' : ''}`;
+  const condition = `${extremes ? 'max(v) - min(v) >= 0 and ' : ''}count() <= ${fmt(hold)}`;
   console.log(
     `expression('${condition}') sum, full: ${fmt(median(engine))} events/s (median of ${RUNS}) | hand-written loop ${fmt(median(loop))} events/s`,
   );

@@ -100,10 +100,15 @@ if (!only) {
   for (const f of own.sort()) {
     const loader = ext === '.ts' ? ['--import', 'tsx'] : [];
     const v8 = tuned ? V8_TUNING_FLAGS : [];
-    const r = spawnSync(process.execPath, [...v8, ...loader, `${dir}${f}`, ...(quick ? ['--quick'] : [])], {
-      encoding: 'utf8',
-      stdio: ['ignore', 'pipe', 'inherit'],
-    });
+    // --expose-gc: scripts that report heap in use collect first (bench/partition.ts, bench/join-time.ts).
+    const r = spawnSync(
+      process.execPath,
+      ['--expose-gc', ...v8, ...loader, `${dir}${f}`, ...(quick ? ['--quick'] : [])],
+      {
+        encoding: 'utf8',
+        stdio: ['ignore', 'pipe', 'inherit'],
+      },
+    );
     process.stdout.write(r.stdout);
   }
 }
