@@ -9,6 +9,7 @@
  */
 import { SiddhiManager } from '../src/engine/siddhi-manager.js';
 import { memoryLogger } from '../src/engine/runtime/logger.js';
+import { fillThenTime } from './scenarios.js';
 
 const quick = process.argv.includes('--quick');
 const N = quick ? 50_000 : 300_000;
@@ -25,13 +26,9 @@ select sum(v) as s insert into O;`,
     if (inEvents) last = inEvents[inEvents.length - 1]!.data[0] as number;
   });
   r.start();
-  const h = r.getInputHandler('S');
-  for (let i = 0; i < hold; i++) h.send([i, i % 100]);
-  const t = performance.now();
-  for (let i = hold; i < hold + N; i++) h.send([i, i % 100]);
-  const ms = performance.now() - t;
+  const rate = fillThenTime(r.getInputHandler('S'), hold, N, (i) => [i, i % 100]);
   void r.shutdown();
-  return { rate: N / (ms / 1000), last };
+  return { rate, last };
 }
 
 function loopRun(hold: number): { rate: number; last: number } {

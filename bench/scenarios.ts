@@ -106,3 +106,19 @@ export function sendRate(handler: { send(data: unknown[]): void }, events: reado
   for (let i = 0; i < n; i++) handler.send(events[i % events.length]!);
   return n / ((performance.now() - t0) / 1000);
 }
+
+/**
+ * Sends events 0..fill-1 (untimed: a window filling), then events fill..fill+n-1, timed; event i is
+ * `eventOf(i)`. Returns events/s of the timed part.
+ */
+export function fillThenTime(
+  handler: { send(data: unknown[]): void },
+  fill: number,
+  n: number,
+  eventOf: (i: number) => unknown[],
+): number {
+  for (let i = 0; i < fill; i++) handler.send(eventOf(i));
+  const t = performance.now();
+  for (let i = fill; i < fill + n; i++) handler.send(eventOf(i));
+  return n / ((performance.now() - t) / 1000);
+}
