@@ -212,7 +212,7 @@ export const expressionBatchWindow: WindowImpl = {
     namespace: '',
     name: 'expressionBatch',
     description:
-      "A batch window that collects events while a condition over them holds and emits the batch when an event makes it false; that event starts the next batch, or closes this one when `include.triggering.event` is true. The previous batch leaves as expired events when a batch is emitted. The condition may use the event's attributes, `first.attr`, `last.attr`, `eventTimestamp(first)`, `eventTimestamp(last)`, and count(), sum(), avg(), min(), max() over the batch. With `stream.current.event` true, events are emitted as they arrive and expire in batches.",
+      "A batch window that collects events while a condition over them holds and emits the batch when an event makes it false; that event starts the next batch, or closes this one when `include.triggering.event` is true. The previous batch leaves as expired events when a batch is emitted. The condition may use the event's attributes, `first.attr`, `last.attr`, `eventTimestamp(first)`, `eventTimestamp(last)`, and count(), sum(), avg(), min(), max() over the batch. With `stream.current.event` true, events are emitted as they arrive and expire in batches. As in Siddhi, `and` and `or` skip their right side once the left one decides, and an aggregate in a skipped side does not see that event: put aggregates first (`max(price) - min(price) < 10 and count() <= 100`, not the other way round).",
     parameters: [
       { name: 'expression', type: ['string'], description: 'The condition the events of a batch satisfy.' },
       {

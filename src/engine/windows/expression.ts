@@ -158,7 +158,7 @@ export const expressionWindow: WindowImpl = {
     namespace: '',
     name: 'expression',
     description:
-      "A sliding window that holds events while a condition over them holds. When a new event makes the condition false, events leave from the oldest until it holds again. The condition may use the event's attributes, `first.attr` and `last.attr` (oldest and newest held), `eventTimestamp(first)`, `eventTimestamp(last)`, and the aggregates count(), sum(), avg(), min(), max() over the held events. When the expression comes from an attribute and changes, all held events are judged again.",
+      "A sliding window that holds events while a condition over them holds. When a new event makes the condition false, events leave from the oldest until it holds again. The condition may use the event's attributes, `first.attr` and `last.attr` (oldest and newest held), `eventTimestamp(first)`, `eventTimestamp(last)`, and the aggregates count(), sum(), avg(), min(), max() over the held events. When the expression comes from an attribute and changes, all held events are judged again. As in Siddhi, `and` and `or` skip their right side once the left one decides, and an aggregate in a skipped side does not see that event: put aggregates first (`max(price) - min(price) < 10 and count() <= 100`, not the other way round).",
     parameters: [{ name: 'expression', type: ['string'], description: 'The condition the held events satisfy.' }],
     signatures: [['expression']],
     examples: [

@@ -88,6 +88,18 @@ describe('expression window', () => {
     );
   });
 
+  test('an aggregate right of `and` misses the events its left side decides, as in Siddhi: aggregates go first', () => {
+    const kinds = (condition: string): string[] => {
+      const h = new Harness(expressionWindow, [str(condition)], CSE, 20);
+      for (let v = 0; v < 4; v++) h.send(['WSO2', 60, v, '', false]);
+      return h.kinds().map(([t, d]) => `${t}${String(d[2])}`);
+    };
+    // max(volume) does not see event 2 (count() <= 2 was false): when 0 and 1 have left, it holds
+    // nothing, the condition is false, and event 3 empties the window.
+    assert.deepEqual(kinds('count() <= 2 and max(volume) >= 0'), ['C0', 'C1', 'E0', 'C2', 'E1', 'E2', 'E3', 'C3']);
+    assert.deepEqual(kinds('max(volume) >= 0 and count() <= 2'), ['C0', 'C1', 'E0', 'C2', 'E1', 'C3']);
+  });
+
   test('snapshot and restore rebuild the aggregates', () => {
     const h = new Harness(expressionWindow, [str('count() <= 2')], CSE);
     h.send(['A', 1, 1, '', false]);
