@@ -187,9 +187,9 @@ export function buildSingleStreamQuery(ctx: AppContext, query: Query, env: Query
   const chain = buildStreamChain(ctx, input, source.attributes, code(ownSelectorEntry)(late), {
     names,
     lane: code(ownSelectorLane)(late),
-    pair: code(ownSelectorPair)(late),
-    fold: code(ownSelectorFold)(late),
-    leave: code(ownSelectorLeave)(late),
+    pair: () => code(ownSelectorPair)(late),
+    fold: () => code(ownSelectorFold)(late),
+    leave: () => code(ownSelectorLeave)(late),
     own: code,
     roundFloats,
     // A selector that outputs current events only reads no expired event a RESET follows.

@@ -41,8 +41,11 @@ export interface ChainOptions {
   readonly outer?: Scope;
   /** The per-event lane of what follows the chain (`next`'s), if it has one. */
   readonly lane?: EventSink;
-  /** Where a window that is the chain's last stage may hand an expired event and the current one together. */
-  readonly pair?: PairSink;
+  /**
+   * Where a window that is the chain's last stage may hand an expired event and the current one
+   * together. This and `fold` and `leave` are made only for a window that takes them (`WindowImpl.takes`).
+   */
+  readonly pair?: () => PairSink;
   /** The query's own copies of its per-event code (see own-code.ts); absent: the shared code. */
   readonly own?: OwnCode;
   /** Read `float` attributes rounded (see `streamScope`): the filters may then read the sender's array. */
@@ -50,17 +53,17 @@ export interface ChainOptions {
   /** See `WindowContext.expiredBeforeResetUnread`. */
   readonly expiredBeforeResetUnread?: boolean;
   /** See `WindowContext.fold`: given to a window that is the chain's last stage. */
-  readonly fold?: BatchFold;
+  readonly fold?: () => BatchFold;
   /** See `WindowContext.leave`: given to a window that is the chain's last stage. */
-  readonly leave?: LeaveSink;
+  readonly leave?: () => LeaveSink;
 }
 
 type Stage = (
   next: ChunkSink,
   nextLane: EventSink | undefined,
-  nextPair: PairSink | undefined,
-  nextFold: BatchFold | undefined,
-  nextLeave: LeaveSink | undefined,
+  nextPair: (() => PairSink) | undefined,
+  nextFold: (() => BatchFold) | undefined,
+  nextLeave: (() => LeaveSink) | undefined,
 ) => ChunkSink;
 
 /**
@@ -206,16 +209,17 @@ function buildStage(
       let w: WindowProcessor | undefined;
       return {
         stage: (next, nextLane, nextPair, nextFold, nextLeave) => {
+          const takes = impl.takes ?? [];
           w = impl.create({
             args: wargs,
             attributes,
             scheduler: ctx.scheduler,
             emit: next,
             emitOne: nextLane,
-            emitPair: nextPair,
+            emitPair: takes.includes('pair') ? nextPair?.() : undefined,
             expiredBeforeResetUnread: opts.expiredBeforeResetUnread,
-            ...(nextFold !== undefined ? { fold: nextFold } : {}),
-            ...(nextLeave !== undefined ? { leave: nextLeave } : {}),
+            ...(nextFold !== undefined && takes.includes('fold') ? { fold: nextFold() } : {}),
+            ...(nextLeave !== undefined && takes.includes('leave') ? { leave: nextLeave() } : {}),
             name: opts.names[0] ?? '',
             own: opts.own,
           });

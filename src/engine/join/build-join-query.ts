@@ -199,7 +199,7 @@ export function buildJoinQuery(ext: AppExtensionContext, query: Query, env: Quer
       const chain = buildStreamChain(ctx, input, base, (c) => sinks[s](c), {
         names,
         own: queryCode(query),
-        leave: { active: () => quietLeaving[s], leave: (ts, d) => mirrors[s]?.remove(d, ts) },
+        leave: () => ({ active: () => quietLeaving[s], leave: (ts, d) => mirrors[s]?.remove(d, ts) }),
         onWindow: (w: WindowProcessor) => {
           ctx.stateful.set(`${key}/window/${SIDE_NAMES[s]}`, {
             snapshot: () => w.snapshot(),

@@ -200,6 +200,7 @@ class LengthBatchWindow implements WindowProcessor {
 const ownLengthBatchWindow = ownable(LengthBatchWindow, { ...common, CURRENT, copyData });
 
 export const lengthBatchWindow: WindowImpl = {
+  takes: ['fold'],
   spec: {
     kind: 'window',
     namespace: '',

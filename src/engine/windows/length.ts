@@ -154,6 +154,7 @@ class LengthWindow implements WindowProcessor {
 const ownLengthWindow = ownable(LengthWindow, { ...common, CURRENT, EXPIRED, LengthRing });
 
 export const lengthWindow: WindowImpl = {
+  takes: ['pair'],
   spec: {
     kind: 'window',
     namespace: '',

@@ -170,6 +170,7 @@ export class TimeWindow implements WindowProcessor {
 const ownTimeWindow = ownable(TimeWindow, { ...common, CURRENT, EXPIRED, HeldEvents });
 
 export const timeWindow: WindowImpl = {
+  takes: ['leave'],
   spec: {
     kind: 'window',
     namespace: '',

@@ -104,5 +104,10 @@ export interface WindowProcessor {
 
 export interface WindowImpl {
   readonly spec: ExtensionSpec;
+  /**
+   * The optional sinks of `WindowContext` the window uses (`emitPair`, `fold`, `leave`): only those
+   * are made for it (a partition makes a window per key). None when absent.
+   */
+  readonly takes?: readonly ('pair' | 'fold' | 'leave')[];
   create(ctx: WindowContext): WindowProcessor;
 }
