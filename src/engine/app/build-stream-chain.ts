@@ -77,6 +77,11 @@ interface BuiltStage {
   readonly test?: EventTest;
 }
 
+/** A window's chunk entry: made apart from the stage builder, whose options and scope it would keep alive. */
+function windowEntry(window: WindowProcessor): ChunkSink {
+  return (chunk) => window.process(chunk);
+}
+
 /** An argument's evaluation: made apart from what compiled it, which it would otherwise keep alive (per partition key). */
 function evaluator(fn: (d: unknown[], ts: number) => unknown): (e: StreamEvent) => unknown {
   return (e) => fn(e.data, e.timestamp);
@@ -225,8 +230,7 @@ function buildStage(
           });
           setWindow(w);
           opts.onWindow?.(w);
-          const window = w;
-          return (chunk) => window.process(chunk);
+          return windowEntry(w);
         },
         lane: () => (w?.processOne ? own(opts.own, ownWindowLane)(w) : undefined),
       };
