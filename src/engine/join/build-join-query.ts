@@ -317,6 +317,8 @@ export function buildJoinQuery(ext: AppExtensionContext, query: Query, env: Quer
     join.joinType === 'leftOuter' || join.joinType === 'fullOuter',
     join.joinType === 'rightOuter' || join.joinType === 'fullOuter',
   ];
+  // Nothing reads a joined expired event: the joiners skip the probes of expired events.
+  const expiredUnread = merged && !expiredOn;
   for (const s of [0, 1] as const) {
     const side = sides[s];
     if (side.kind !== 'stream' && side.kind !== 'window') continue;
@@ -329,10 +331,10 @@ export function buildJoinQuery(ext: AppExtensionContext, query: Query, env: Quer
           outerSides[s],
           new Array<unknown>(attributes[other].length).fill(null),
           emitter,
-          merged && !expiredOn,
+          expiredUnread,
         )
       : undefined;
-    quietLeaving[s] = joiner === undefined || (merged && !expiredOn);
+    quietLeaving[s] = joiner === undefined || expiredUnread;
     const mirror = mirrors[s];
     const empty =
       side.kind === 'stream' && !chains[s]!.window ? passThroughEmpty(expiredOn, () => ctx.scheduler.now()) : undefined;
