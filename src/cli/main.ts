@@ -21,7 +21,10 @@ program.hook('preAction', (_program, action) => {
 program
   .command('run')
   .argument('<app>', 'a .siddhi file')
-  .option('--events <file>', 'send the events of a JSON-lines file, then stop')
+  .option(
+    '--events <file>',
+    'send the events of a JSON-lines file ({"stream", "data", "timestamp"?} per line), then stop',
+  )
   .option('--stream <name>', 'the stream events of --events go to when a line names none')
   .option(
     '--aggregation-time-zone <zone>',

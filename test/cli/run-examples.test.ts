@@ -32,6 +32,40 @@ test('run --events: the sensor-batches example prints one line per batch and the
   ]);
 });
 
+test('run --events with timestamps: the market-watch example on event time (a partition, a pattern, a time-window join)', async () => {
+  const { stdout } = await run(
+    process.execPath,
+    [
+      '--import',
+      'tsx',
+      'src/cli/main.ts',
+      'run',
+      'examples/market-watch.siddhi',
+      '--events',
+      'examples/market-watch.events.jsonl',
+    ],
+    { cwd: process.cwd() },
+  );
+  const lines = stdout
+    .trim()
+    .split('\n')
+    .map((l) => JSON.parse(l) as { stream: string; timestamp: number; data: unknown[] })
+    .map(({ stream, timestamp, data }) => [stream, timestamp - 1700000000000, data]);
+  // The IBM quote of 0 s has left its window by 9 s: the IBM trades of 9 s and 20 s join nothing. The
+  // drop 100 -> 94 comes within 10 s; no later IBM trade is 5% below one of the 10 s before it.
+  assert.deepEqual(lines, [
+    ['AvgPriceStream', 1000, ['IBM', 100]],
+    ['TradeQuoteStream', 1000, ['IBM', 100, 99]],
+    ['AvgPriceStream', 2000, ['MSFT', 50]],
+    ['AvgPriceStream', 3000, ['IBM', 97]],
+    ['DropStream', 3000, ['IBM', 100, 94]],
+    ['TradeQuoteStream', 3000, ['IBM', 94, 99]],
+    ['TradeQuoteStream', 4000, ['MSFT', 50, 49.5]],
+    ['AvgPriceStream', 9000, ['IBM', 95.66666666666667]],
+    ['AvgPriceStream', 20000, ['IBM', 89]],
+  ]);
+});
+
 test('the library example sums each batch of three readings and prints one line per batch', async () => {
   const { stdout } = await run(process.execPath, ['--import', 'tsx', 'examples/library/embed.ts'], {
     cwd: process.cwd(),

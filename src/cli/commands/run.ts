@@ -30,14 +30,17 @@ export async function runCommand(
   runtime.start();
   process.stderr.write(`tributary: app '${runtime.name}' running; streams: ${runtime.getStreamNames().join(', ')}\n`);
   if (opts.events) {
-    // Replays a file of JSON lines `{"stream": "S", "data": [...]}` (or arrays, into --stream).
+    // Replays a file of JSON lines `{"stream": "S", "data": [...], "timestamp"?: ms}` (or arrays, into
+    // --stream). A timestamp is the event's own (with @app:playback, it drives the app's clock).
     for (const line of readFileSync(opts.events, 'utf8').split('\n')) {
       if (!line.trim()) continue;
-      const v = JSON.parse(line) as { stream?: string; data?: unknown[] } | unknown[];
+      const v = JSON.parse(line) as { stream?: string; data?: unknown[]; timestamp?: unknown } | unknown[];
       const stream = Array.isArray(v) ? opts.stream : (v.stream ?? opts.stream);
       const data = Array.isArray(v) ? v : (v.data ?? []);
       if (!stream) throw new Error('each event line needs a "stream", or pass --stream');
-      runtime.getInputHandler(stream).send(data);
+      const timestamp = Array.isArray(v) ? undefined : v.timestamp;
+      if (typeof timestamp === 'number') runtime.getInputHandler(stream).send(timestamp, data);
+      else runtime.getInputHandler(stream).send(data);
     }
     await runtime.shutdown();
     return 0;
