@@ -5,7 +5,14 @@ import { promisify } from 'node:util';
 
 const run = promisify(execFile);
 
-test('run --events: the sensor-batches example prints one line per batch and the recalibrations', async () => {
+interface Printed {
+  stream: string;
+  timestamp: number;
+  data: unknown[];
+}
+
+/** `tributary run examples/NAME.siddhi --events examples/NAME.events.jsonl`: the lines it prints. */
+async function replay(name: string): Promise<Printed[]> {
   const { stdout } = await run(
     process.execPath,
     [
@@ -13,17 +20,20 @@ test('run --events: the sensor-batches example prints one line per batch and the
       'tsx',
       'src/cli/main.ts',
       'run',
-      'examples/sensor-batches.siddhi',
+      `examples/${name}.siddhi`,
       '--events',
-      'examples/sensor-batches.events.jsonl',
+      `examples/${name}.events.jsonl`,
     ],
     { cwd: process.cwd() },
   );
-  const lines = stdout
+  return stdout
     .trim()
     .split('\n')
-    .map((l) => JSON.parse(l) as { stream: string; data: unknown[] })
-    .map(({ stream, data }) => [stream, data]);
+    .map((l) => JSON.parse(l) as Printed);
+}
+
+test('run --events: the sensor-batches example prints one line per batch and the recalibrations', async () => {
+  const lines = (await replay('sensor-batches')).map(({ stream, data }) => [stream, data]);
   // Readings 1–4 and 5–8 make two batches (the sensor of each batch's last reading); the ninth waits.
   assert.deepEqual(lines, [
     ['BatchStatsStream', ['s3', 20.75, 22.5, 4]],
@@ -33,24 +43,11 @@ test('run --events: the sensor-batches example prints one line per batch and the
 });
 
 test('run --events with timestamps: the market-watch example on event time (a partition, a pattern, a time-window join)', async () => {
-  const { stdout } = await run(
-    process.execPath,
-    [
-      '--import',
-      'tsx',
-      'src/cli/main.ts',
-      'run',
-      'examples/market-watch.siddhi',
-      '--events',
-      'examples/market-watch.events.jsonl',
-    ],
-    { cwd: process.cwd() },
-  );
-  const lines = stdout
-    .trim()
-    .split('\n')
-    .map((l) => JSON.parse(l) as { stream: string; timestamp: number; data: unknown[] })
-    .map(({ stream, timestamp, data }) => [stream, timestamp - 1700000000000, data]);
+  const lines = (await replay('market-watch')).map(({ stream, timestamp, data }) => [
+    stream,
+    timestamp - 1700000000000,
+    data,
+  ]);
   // The IBM quote of 0 s has left its window by 9 s: the IBM trades of 9 s and 20 s join nothing. The
   // drop 100 -> 94 comes within 10 s; no later IBM trade is 5% below one of the 10 s before it.
   assert.deepEqual(lines, [
