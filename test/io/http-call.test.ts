@@ -41,15 +41,16 @@ async function close(server: Server): Promise<void> {
   await new Promise<void>((r) => server.close(() => r()));
 }
 
-const CALL_APP = (name: string, port: number): string => `@App:name('${name}')
+/** `old` writes the siddhi-io-http 1.x type names (http-request sink, http-response source). */
+const CALL_APP = (name: string, port: number, old = false): string => `@App:name('${name}')
   define stream In (name string, id int);
-  @sink(type='http-call', sink.id='employee-info', publisher.url='http://127.0.0.1:${port}/emp/{{id}}', method='POST', @map(type='json'))
+  @sink(type='${old ? 'http-request' : 'http-call'}', sink.id='employee-info', publisher.url='http://127.0.0.1:${port}/emp/{{id}}', method='POST', @map(type='json'))
   define stream EmployeeRequestStream (name string, id int);
-  @source(type='http-call-response', sink.id='employee-info', http.status.code='2\\\\d+',
+  @source(type='${old ? 'http-response' : 'http-call-response'}', sink.id='employee-info', http.status.code='2\\\\d+',
           @map(type='json', fail.on.missing.attribute='false',
                @attributes(name='trp:name', id='trp:id', location='$.town', age='$.age', registry='trp:x-registry')))
   define stream EmployeeResponseStream (name string, id int, location string, age int, registry string);
-  @source(type='http-call-response', sink.id='employee-info', http.status.code='4\\\\d+|5\\\\d+',
+  @source(type='${old ? 'http-response' : 'http-call-response'}', sink.id='employee-info', http.status.code='4\\\\d+|5\\\\d+',
           @map(type='text', regex.A='((.|\\n)*)', @attributes(id='trp:id', status='trp:http.status.code', error='A[1]')))
   define stream EmployeeErrorStream (id int, status int, error string);
   from In select * insert into EmployeeRequestStream;`;
@@ -84,6 +85,37 @@ describe('http-call sink and http-call-response source', () => {
       });
       h.send(['Bob', 0]);
       await waitFor(() => app.streams.get('EmployeeErrorStream')!.length === 2, 'the 404 of Bob');
+    } finally {
+      await app.stop();
+      await close(peer.server);
+    }
+  });
+
+  test('the 1.x names http-request (sink) and http-response (source) run the same app unchanged', async () => {
+    const peer = await registry();
+    const app = await startApp(CALL_APP('CallOldNames', peer.port, true), [
+      'EmployeeResponseStream',
+      'EmployeeErrorStream',
+    ]);
+    try {
+      const h = app.runtime.getInputHandler('In');
+      h.send(['John', 1423]);
+      h.send(['Ann', 99]);
+      await waitFor(
+        () =>
+          app.streams.get('EmployeeResponseStream')!.length === 1 &&
+          app.streams.get('EmployeeErrorStream')!.length === 1,
+        'two replies',
+      );
+      assert.deepEqual(app.streams.get('EmployeeResponseStream'), [['John', 1423, 'NY', 24, 'r1']]);
+      assert.deepEqual(app.streams.get('EmployeeErrorStream'), [[99, 404, 'no employee 99']]);
+      assert.deepEqual(
+        peer.seen.map((s) => [s.method, s.url, s.body]),
+        [
+          ['POST', '/emp/1423', '{"event":{"name":"John","id":1423}}'],
+          ['POST', '/emp/99', '{"event":{"name":"Ann","id":99}}'],
+        ],
+      );
     } finally {
       await app.stop();
       await close(peer.server);

@@ -12,11 +12,12 @@ async function post(
   return { status: res.status, text: await res.text(), type: res.headers.get('content-type'), headers: res.headers };
 }
 
-const ADDER = (name: string, extra = ''): string => `@App:name('${name}')
-  @source(type='http-service', receiver.url='http://127.0.0.1:0/add', source.id='adder' ${extra},
+/** `old` writes the siddhi-io-http 1.x type names (http-request source, http-response sink). */
+const ADDER = (name: string, extra = '', old = false): string => `@App:name('${name}')
+  @source(type='${old ? 'http-request' : 'http-service'}', receiver.url='http://127.0.0.1:0/add', source.id='adder' ${extra},
           @map(type='json', @attributes(messageId='trp:messageId', value1='$.event.value1', value2='$.event.value2')))
   define stream AddStream (messageId string, value1 long, value2 long);
-  @sink(type='http-service-response', source.id='adder', message.id='{{messageId}}', headers="'X-Served-By:tributary'",
+  @sink(type='${old ? 'http-response' : 'http-service-response'}', source.id='adder', message.id='{{messageId}}', headers="'X-Served-By:tributary'",
         @map(type='json', @payload("""{"sum":{{results}},"product":{{product}}}""")))
   define stream ResultStream (messageId string, results long, product long);
   from AddStream[value1 >= 0] select messageId, value1 + value2 as results, value1 * value2 as product insert into ResultStream;`;
@@ -46,6 +47,17 @@ describe('http-service source and http-service-response sink', () => {
       const ids = app.events.map((e) => e[0] as string);
       assert.equal(new Set(ids).size, 3);
       for (const id of ids) assert.match(id, /^[0-9a-f-]{36}$/);
+    } finally {
+      await app.stop();
+    }
+  });
+
+  test('the 1.x names http-request (source) and http-response (sink) serve the same app unchanged', async () => {
+    const app = await startApp(ADDER('SvcOldNames', '', true), ['AddStream']);
+    try {
+      const reply = await post(endpointOf(app), JSON.stringify({ event: { value1: 5, value2: 8 } }));
+      assert.deepEqual([reply.status, reply.text], [200, '{"sum":13,"product":40}']);
+      assert.equal(reply.headers.get('x-served-by'), 'tributary');
     } finally {
       await app.stop();
     }

@@ -11,6 +11,7 @@ import { httpServiceResponseSink } from './http/http-service-response-sink.js';
 import { httpServiceSource } from './http/http-service-source.js';
 import { httpSink } from './http/http-sink.js';
 import { httpSource } from './http/http-source.js';
+import { renamedHttpSinks, renamedHttpSources } from './http/renamed-types.js';
 import { logSink } from './log/log-sink.js';
 import { tcpSink } from './tcp/tcp-sink.js';
 import { tcpSource } from './tcp/tcp-source.js';
@@ -27,6 +28,7 @@ export const builtinSources: readonly SourceFactory[] = [
   websocketSource,
   websocketServerSource,
   tcpSource,
+  ...renamedHttpSources,
 ];
 
 export const builtinSinks: readonly SinkFactory[] = [
@@ -40,4 +42,5 @@ export const builtinSinks: readonly SinkFactory[] = [
   websocketServerSink,
   tcpSink,
   emailSink,
+  ...renamedHttpSinks,
 ];
