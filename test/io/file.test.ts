@@ -154,6 +154,16 @@ describe('file source', () => {
         ),
       /mode 'WORDS'/,
     );
+    assert.throws(
+      () =>
+        m.createSiddhiAppRuntime(
+          `@source(type='file', dir.uri='file://{WSO2SIHome}/samples/new', @map(type='csv')) define stream S (a string);`,
+        ),
+      (e: Error) =>
+        e.message.includes(
+          "1:1 dir.uri 'file://{WSO2SIHome}/samples/new' does not name a local file (File URL host must be",
+        ) && e.message.includes("write an absolute path, e.g. '/data/in' or 'file:///data/in'"),
+    );
   });
 });
 

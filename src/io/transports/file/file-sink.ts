@@ -66,7 +66,7 @@ class FileSink implements Sink {
   connect(): void {}
 
   publish(payload: unknown, meta: PublishMeta): Promise<void> {
-    const path = pathOf(meta.option('file.uri') ?? '');
+    const path = pathOf(meta.option('file.uri') ?? '', 'file.uri');
     const text =
       typeof payload === 'string'
         ? payload

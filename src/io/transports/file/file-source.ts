@@ -121,8 +121,8 @@ class FileSource implements Source {
     const dir = o.get('dir.uri');
     if ((file === undefined) === (dir === undefined))
       throw new Error("file source needs exactly one of 'file.uri' and 'dir.uri'");
-    this.file = file === undefined ? undefined : pathOf(file);
-    this.dir = dir === undefined ? undefined : pathOf(dir);
+    this.file = file === undefined ? undefined : pathOf(file, 'file.uri');
+    this.dir = dir === undefined ? undefined : pathOf(dir, 'dir.uri');
     const mode = o.getOr('mode', 'TEXT.FULL').toUpperCase();
     const m = FILE_MODES.find((x) => x === mode);
     if (!m) throw new Error(`file source mode '${mode}' is not one of ${FILE_MODES.join(', ')}`);
@@ -133,7 +133,7 @@ class FileSource implements Source {
     if (!a) throw new Error(`action.after.process '${action}' is not one of ${ACTIONS.join(', ')}`);
     this.action = a;
     const move = o.get('move.after.process');
-    this.moveTo = move === undefined ? undefined : pathOf(move);
+    this.moveTo = move === undefined ? undefined : pathOf(move, 'move.after.process');
     if (a === 'MOVE' && this.moveTo === undefined)
       throw new Error("action.after.process='MOVE' needs move.after.process");
     const b = o.get('begin.regex');
