@@ -270,6 +270,20 @@ describe('checker: extensions', () => {
       "2:15 unknown extension 'foo': no window named 'foo' is registered in the core namespace; check the name or register the extension",
     ]);
   });
+  test("an unknown stream processor's missing attributes are not reported again downstream", () => {
+    const app =
+      S +
+      'define stream P (symbol string, price float, volume long, prediction bool);\n' +
+      'from S#ml:predict(price) select * insert into P;\n' +
+      'from S#ml:predict(price) select * insert into Q;\n' +
+      'from Q select symbol, prediction insert into R;\n' +
+      'from S#window.length(2) select * insert into P;\n';
+    assert.deepEqual(errorsOf(app), [
+      "3:8 unknown extension 'ml:predict': no stream function or stream processor named 'predict' is registered in namespace 'ml'; check the name or register the extension",
+      "4:8 unknown extension 'ml:predict': no stream function or stream processor named 'predict' is registered in namespace 'ml'; check the name or register the extension",
+      "6:34 the query outputs (symbol string, price float, volume long) but stream 'P' is defined as (symbol string, price float, volume long, prediction bool); select the same attributes (names, order and types) or insert into another stream",
+    ]);
+  });
   test('argument count, type, constness and validate', () => {
     assert.deepEqual(errorsOf(S + 'from S#window.length(2, 3) select * insert into O;'), [
       "2:15 window 'length' takes (window.length int) but got 2 arguments; fix the argument count",

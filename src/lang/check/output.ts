@@ -15,12 +15,17 @@ function sameSchema(existing: Schema, attrs: readonly Attr[]): boolean {
   });
 }
 
-/** Checks the output of a query whose selector yields `attrs`; `inputQualifiers` name the query's inputs. */
+/**
+ * Checks the output of a query whose selector yields `attrs`; `inputQualifiers` name the query's inputs.
+ * `open`: `attrs` may lack attributes an unknown extension appends (`select *` after it), already reported,
+ * so the output is not compared with the target's schema, and a stream it defines is open too.
+ */
 export function checkOutput(
   env: QueryEnv,
   out: OutputStream,
   attrs: readonly Attr[],
   inputQualifiers: readonly string[],
+  open = false,
 ): void {
   const { ctx } = env;
   if (out.kind === 'return') return;
@@ -33,7 +38,13 @@ export function checkOutput(
     const map = out.isInnerStream ? env.inner : ctx.schemas;
     const existing = map?.get(key);
     if (!existing) {
-      map?.set(key, { id: key, kind: 'stream', attributes: attrs, ...(out.isInnerStream ? { inner: true } : {}) });
+      map?.set(key, {
+        id: key,
+        kind: 'stream',
+        attributes: attrs,
+        ...(out.isInnerStream ? { inner: true } : {}),
+        ...(open ? { open: true } : {}),
+      });
       if (out.isInnerStream && !ctx.innerSchemas.has(key))
         ctx.innerSchemas.set(key, { id: key, kind: 'stream', attributes: attrs, inner: true });
       return;
@@ -45,7 +56,7 @@ export function checkOutput(
       );
       return;
     }
-    if (!sameSchema(existing, attrs)) {
+    if (!open && !sameSchema(existing, attrs)) {
       ctx.error(
         out.span,
         `the query outputs ${schemaText(attrs)} but ${existing.kind} '${key}' is defined as ${schemaText(existing.attributes)}; ` +

@@ -16,6 +16,7 @@ export function checkQuery(env: QueryEnv, query: Query, partition?: Partition): 
   const input = checkInput(env, query.input);
   const output = checkSelector(env.ctx, query.selector, input, tableResolver(env));
   const qualifiers = input.sources.flatMap((s) => s.qualifiers);
-  checkOutput(env, query.output, output, qualifiers);
+  const open = query.selector.selectAll && input.sources.some((s) => s.open);
+  checkOutput(env, query.output, output, qualifiers, open);
   return { query, output, ...(partition ? { partition } : {}) };
 }
