@@ -27,7 +27,13 @@ export async function runCommand(
         process.stdout.write(JSON.stringify({ stream, timestamp: e.timestamp, data: e.data }) + '\n');
     });
   }
-  runtime.start();
+  try {
+    // Store-backed tables and aggregations connect and load before the first event.
+    await runtime.startAsync();
+  } catch (e) {
+    process.stderr.write(`tributary: app '${runtime.name}' could not start: ${(e as Error).message}\n`);
+    return 1;
+  }
   process.stderr.write(`tributary: app '${runtime.name}' running; streams: ${runtime.getStreamNames().join(', ')}\n`);
   if (opts.events) {
     // Replays a file of JSON lines `{"stream": "S", "data": [...], "timestamp"?: ms}` (or arrays, into
