@@ -6,6 +6,7 @@ import { checkApp } from '../lang/check/index.js';
 import type { SiddhiApp } from '../lang/ast.js';
 import { SiddhiAppCreationError, type Diagnostic } from '../lang/errors.js';
 import { parseSiddhiApp } from '../lang/parser/index.js';
+import { substituteVariables, type SubstitutedText } from '../lang/variables.js';
 import { buildApp, type ErrorStoreHook } from './app/build-app.js';
 export type { ErrorStoreHook } from './app/build-app.js';
 import type { SiddhiAppRuntime } from './app/siddhi-app-runtime.js';
@@ -39,6 +40,17 @@ export interface SiddhiManagerOptions {
    * aggregation. `within` strings without an offset are still read in UTC, as in Siddhi.
    */
   readonly aggregationTimeZone?: string;
+  /**
+   * Values of the `${NAME}` variables in app text (Siddhi's system properties); a name not given here is
+   * read from the environment (`process.env`). A `${NAME}` with neither fails the app's creation.
+   */
+  readonly variables?: Readonly<Record<string, string>>;
+}
+
+/** Diagnostics of the substituted text, pointed back at the text as written. */
+function written(e: unknown, sub: SubstitutedText): unknown {
+  if (!(e instanceof SiddhiAppCreationError)) return e;
+  return new SiddhiAppCreationError(e.diagnostics.map(sub.toWritten));
 }
 
 export class SiddhiManager {
@@ -66,16 +78,23 @@ export class SiddhiManager {
 
   private build(text: string, overrides: Partial<SiddhiManagerOptions>): SiddhiAppRuntime {
     const opts = { ...this.options, ...overrides };
-    const app = this.parseAndCheck(text, opts.skipCheck === true);
-    const runtime = buildApp(app, text, {
-      registry: this.registry,
-      logger: opts.logger ?? this.logger,
-      persistence: this.persistence,
-      clock: opts.clock ?? 'wall',
-      startTime: opts.startTime ?? Date.now(),
-      ...(opts.errorStore ? { errorStore: opts.errorStore } : {}),
-      ...(opts.aggregationTimeZone !== undefined ? { aggregationTimeZone: opts.aggregationTimeZone } : {}),
-    });
+    const sub = this.substitute(text, opts);
+    let runtime: SiddhiAppRuntime;
+    try {
+      const app = this.parseAndCheck(sub, opts.skipCheck === true);
+      // The runtime keeps the text as written (the server shows and saves it; variables stay variables).
+      runtime = buildApp(app, text, {
+        registry: this.registry,
+        logger: opts.logger ?? this.logger,
+        persistence: this.persistence,
+        clock: opts.clock ?? 'wall',
+        startTime: opts.startTime ?? Date.now(),
+        ...(opts.errorStore ? { errorStore: opts.errorStore } : {}),
+        ...(opts.aggregationTimeZone !== undefined ? { aggregationTimeZone: opts.aggregationTimeZone } : {}),
+      });
+    } catch (e) {
+      throw written(e, sub);
+    }
     const inc = opts.incrementalPersistence;
     if (inc !== undefined && inc !== false) runtime.setIncrementalPersistence(inc === true ? {} : inc);
     return runtime;
@@ -87,7 +106,12 @@ export class SiddhiManager {
    */
   checkSiddhiApp(text: string): Diagnostic[] {
     try {
-      this.parseAndCheck(text, false);
+      const sub = this.substitute(text, this.options);
+      try {
+        this.parseAndCheck(sub, false);
+      } catch (e) {
+        throw written(e, sub);
+      }
       return [];
     } catch (e) {
       if (e instanceof SiddhiAppCreationError) return e.diagnostics.filter((d) => d.severity === 'error');
@@ -95,8 +119,21 @@ export class SiddhiManager {
     }
   }
 
-  private parseAndCheck(text: string, skipCheck: boolean): SiddhiApp {
-    const parsed = parseSiddhiApp(text);
+  /**
+   * Replaces the `${NAME}` variables of an app's text: from `variables`, else the environment. Throws
+   * when one has no value (parsing on would only fail somewhere after it).
+   */
+  private substitute(text: string, opts: SiddhiManagerOptions): SubstitutedText {
+    const given = opts.variables ?? {};
+    const sub = substituteVariables(text, (name) =>
+      Object.hasOwn(given, name) ? given[name] : globalThis.process?.env[name],
+    );
+    if (sub.diagnostics.length > 0) throw new SiddhiAppCreationError(sub.diagnostics);
+    return sub;
+  }
+
+  private parseAndCheck(sub: SubstitutedText, skipCheck: boolean): SiddhiApp {
+    const parsed = parseSiddhiApp(sub.text);
     if (!parsed.app || parsed.diagnostics.some((d) => d.severity === 'error')) {
       throw new SiddhiAppCreationError(
         parsed.diagnostics.length > 0

@@ -58,6 +58,42 @@ from T select a insert into O2;
     assert.equal((await h.request('GET', '/siddhi-apps/Bad/status')).status, 404);
   });
 
+  test('${NAME} variables come from the environment; the app keeps its text as written', async () => {
+    const text = `@app:name('\${TRIBUTARY_TEST_APP}')
+define stream S (a int);
+from S[a > \${TRIBUTARY_TEST_MIN}] select a insert into O;
+`;
+    process.env['TRIBUTARY_TEST_APP'] = 'FromEnv';
+    try {
+      const missing = await h.request('POST', '/siddhi-apps', { body: text });
+      assert.equal(missing.status, 400);
+      assert.deepEqual(
+        (missing.json as { errors: { line: number; column: number; message: string }[] }).errors.map((e) => [
+          e.line,
+          e.column,
+          e.message,
+        ]),
+        [
+          [
+            3,
+            12,
+            "no value for '${TRIBUTARY_TEST_MIN}': set the environment variable TRIBUTARY_TEST_MIN (or pass it in the SiddhiManager's variables)",
+          ],
+        ],
+      );
+      process.env['TRIBUTARY_TEST_MIN'] = '5';
+      const r = await h.request('POST', '/siddhi-apps', { body: text });
+      assert.equal(r.status, 201);
+      assert.equal((r.json as { name: string }).name, 'FromEnv');
+      assert.deepEqual((await h.request('GET', '/siddhi-apps/FromEnv')).json, { content: text });
+      assert.equal(readFileSync(join(h.appsDir, 'FromEnv.siddhi'), 'utf8'), text);
+      assert.equal((await h.request('DELETE', '/siddhi-apps/FromEnv')).status, 200);
+    } finally {
+      delete process.env['TRIBUTARY_TEST_APP'];
+      delete process.env['TRIBUTARY_TEST_MIN'];
+    }
+  });
+
   test('a syntax error names its position', async () => {
     const r = await h.request('POST', '/siddhi-apps', { body: "@app:name('Syn')\ndefine stream S (a int;\n" });
     assert.equal(r.status, 400);

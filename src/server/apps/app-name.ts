@@ -1,10 +1,12 @@
 /** The `@app:name` of an app's text, or a creation error pointing at the app when it has none. */
 import { SiddhiAppCreationError } from '../../lang/errors.js';
 import { parseSiddhiApp } from '../../lang/parser/index.js';
+import { substituteVariables } from '../../lang/variables.js';
 
 /** Returns the name, or undefined when the text does not parse (creating the app then reports why). */
 export function appNameOf(text: string): string | undefined {
-  const parsed = parseSiddhiApp(text);
+  // `@app:name('${APP}')` is named by the environment, as the app's creation will read it.
+  const parsed = parseSiddhiApp(substituteVariables(text, (name) => process.env[name]).text);
   if (!parsed.app) return undefined;
   const a = parsed.app.annotations.find((x) => x.name.toLowerCase() === 'app:name');
   const name = a?.elements[0]?.value;
