@@ -4,6 +4,7 @@ import { coreFunctions } from './functions/core/index.js';
 import { coreStreamFunctions } from './functions/core/stream/index.js';
 import { jsonFunctions } from './functions/json/index.js';
 import { mathFunctions } from './functions/math/index.js';
+import { regexFunctions } from './functions/regex/index.js';
 import { strFunctions } from './functions/str/index.js';
 import { timeFunctions } from './functions/time/index.js';
 import { ExtensionRegistry } from './registry/registry.js';
@@ -27,7 +28,8 @@ export function builtinRegistry(): ExtensionRegistry {
       .registerAll(strFunctions)
       .registerAll(mathFunctions)
       .registerAll(timeFunctions)
-      .registerAll(jsonFunctions);
+      .registerAll(jsonFunctions)
+      .registerAll(regexFunctions);
   }
   return registry;
 }
