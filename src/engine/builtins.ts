@@ -3,6 +3,7 @@ import { builtinAggregators } from './aggregators/index.js';
 import { coreFunctions } from './functions/core/index.js';
 import { coreStreamFunctions } from './functions/core/stream/index.js';
 import { jsonFunctions } from './functions/json/index.js';
+import { mapFunctions } from './functions/map/index.js';
 import { mathFunctions } from './functions/math/index.js';
 import { regexFunctions } from './functions/regex/index.js';
 import { strFunctions } from './functions/str/index.js';
@@ -29,7 +30,8 @@ export function builtinRegistry(): ExtensionRegistry {
       .registerAll(mathFunctions)
       .registerAll(timeFunctions)
       .registerAll(jsonFunctions)
-      .registerAll(regexFunctions);
+      .registerAll(regexFunctions)
+      .registerAll(mapFunctions);
   }
   return registry;
 }
