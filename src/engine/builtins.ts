@@ -3,7 +3,9 @@ import { builtinAggregators } from './aggregators/index.js';
 import { coreFunctions } from './functions/core/index.js';
 import { coreStreamFunctions } from './functions/core/stream/index.js';
 import { jsonFunctions } from './functions/json/index.js';
+import { mapFunctions } from './functions/map/index.js';
 import { mathFunctions } from './functions/math/index.js';
+import { regexFunctions } from './functions/regex/index.js';
 import { strFunctions } from './functions/str/index.js';
 import { timeFunctions } from './functions/time/index.js';
 import { ExtensionRegistry } from './registry/registry.js';
@@ -27,7 +29,9 @@ export function builtinRegistry(): ExtensionRegistry {
       .registerAll(strFunctions)
       .registerAll(mathFunctions)
       .registerAll(timeFunctions)
-      .registerAll(jsonFunctions);
+      .registerAll(jsonFunctions)
+      .registerAll(regexFunctions)
+      .registerAll(mapFunctions);
   }
   return registry;
 }

@@ -312,3 +312,31 @@ export function javaReplaceAll(input: string, pattern: string, replacement: stri
 export function javaReplaceFirst(input: string, pattern: string, replacement: string): string {
   return replace(input, pattern, replacement, false);
 }
+
+/** A sticky RegExp matching at `lastIndex` only, as Java's `Matcher.lookingAt()` from index 0. */
+export function javaPrefixRegex(pattern: string): RegExp {
+  const t = translated(pattern);
+  return new RegExp(t.source, `${t.flags}y`);
+}
+
+/**
+ * A sticky RegExp that matches only the entire input from `lastIndex` 0, as Java's `Matcher.matches()`.
+ * The end is a lookahead for "no character left", which, unlike `$`, a `(?m)` flag cannot move.
+ */
+export function javaEntireRegex(pattern: string): RegExp {
+  const t = translated(pattern);
+  return new RegExp(`(?:${t.source})(?![\\s\\S])`, `${t.flags}y`);
+}
+
+/** Java's `Matcher.find(from)`: the first match at or after `from` (anchors and lookbehinds still see the whole input). */
+export function javaFindFrom(re: RegExp, input: string, from: number): RegExpExecArray | null {
+  if (from < 0 || from > input.length) throw new RangeError('Illegal start index');
+  re.lastIndex = from;
+  return re.exec(input);
+}
+
+/** Runs a sticky RegExp from the start of the input (`lookingAt` or `matches`). */
+export function javaTestFromStart(re: RegExp, input: string): boolean {
+  re.lastIndex = 0;
+  return re.test(input);
+}

@@ -1,0 +1,55 @@
+import type { AggregatorImpl, AggregatorState } from '../../registry/extension-impl.js';
+import type { ExtensionSpec } from '../../../lang/catalog.js';
+import { validateWith } from '../shared/overloads.js';
+import { mapEntries, mapErrors, requireMap } from './map-support.js';
+import { MAP_PARAMETER } from './spec-parts.js';
+
+const error = mapErrors('MergeAggregateFunction');
+
+const base = {
+  kind: 'aggregator',
+  namespace: 'map',
+  name: 'merge',
+  description:
+    'Merges the maps of the events in the window (or since the last reset) into one map; a later map replaces ' +
+    'the values of keys seen before, and an expired map removes all its keys.',
+  parameters: [MAP_PARAMETER],
+  returns: { type: ['object'], description: 'A new map (a copy) of the merged entries; empty when none.' },
+  examples: [
+    {
+      syntax:
+        'from StockStream#window.lengthBatch(2)\nselect map:merge(map) as stockDetails\ninsert into OutputStream;',
+      description: 'For {"IBM": 200} and {"WSO2": 100} in one batch gives {"IBM": 200, "WSO2": 100}.',
+    },
+  ],
+} as const satisfies ExtensionSpec;
+
+export const merge: AggregatorImpl = {
+  spec: { ...base, validate: validateWith(base) },
+  create: (ctx) => {
+    const type = ctx.argTypes[0];
+    return (): AggregatorState => {
+      let entries = new Map<unknown, unknown>();
+      const copy = (): Map<unknown, unknown> => new Map(entries);
+      return {
+        add(map) {
+          for (const [k, v] of mapEntries(requireMap(map, error, type))) entries.set(k, v);
+          return copy();
+        },
+        remove(map) {
+          for (const [k] of mapEntries(requireMap(map, error, type))) entries.delete(k);
+          return copy();
+        },
+        reset() {
+          entries = new Map();
+          return copy();
+        },
+        value: copy,
+        snapshot: () => ({ entries: [...entries] }),
+        restore(state) {
+          entries = new Map((state as { entries: [unknown, unknown][] }).entries);
+        },
+      };
+    };
+  },
+};

@@ -1,0 +1,46 @@
+import type { StreamFunctionImpl } from '../../registry/extension-impl.js';
+import type { ExtensionSpec } from '../../../lang/catalog.js';
+import { validateWith } from '../shared/overloads.js';
+import { mapErrors, requireHashMaps, unionKeys } from './map-support.js';
+
+const error = mapErrors('TokenizeStreamProcessor');
+
+const base = {
+  kind: 'streamFunction',
+  namespace: 'map',
+  name: 'tokenize',
+  description:
+    'Sends one event per key of a map, carrying the key and its value; with several maps, one event per key of ' +
+    'any of them, carrying the list of their values for it (null where a map lacks the key). An empty map sends nothing.',
+  parameters: [{ name: 'map', type: ['object'], repeat: true, description: 'One or more maps.' }],
+  appendedAttributes: [
+    { name: 'key', type: 'object', description: 'A key.' },
+    { name: 'value', type: 'object', description: 'Its value, or with several maps the list of their values.' },
+  ],
+  examples: [
+    {
+      syntax:
+        'define stream StockStream(symbol string, price float);\n' +
+        'from StockStream#window.lengthBatch(2)\n' +
+        'select map:collect(symbol, price) as symbolPriceMap\ninsert into TempStream;\n' +
+        'from TempStream#map:tokenize(symbolPriceMap)\nselect key, value\ninsert into SymbolStream;',
+      description: 'Collects the symbols and prices of each two events into a map, then sends one event per symbol.',
+    },
+  ],
+} as const satisfies ExtensionSpec;
+
+export const tokenize: StreamFunctionImpl = {
+  spec: { ...base, validate: validateWith(base) },
+  create: (ctx) => {
+    const types = ctx.argTypes;
+    const arity = types.length;
+    return (args, emit) => {
+      // The engine passes the processed event after the arguments; only the arguments are maps.
+      const maps = requireHashMaps(args.slice(0, arity), types, error);
+      const only = maps.length === 1 ? maps[0] : undefined;
+      for (const key of unionKeys(maps)) {
+        emit([key, only !== undefined ? (only.get(key) ?? null) : maps.map((m) => m.get(key) ?? null)]);
+      }
+    };
+  },
+};
