@@ -1,7 +1,7 @@
 /**
- * Installs the I/O layer into the engine when imported: registers every built-in source, sink and mapper in
- * the extension registry and hooks `@source` / `@sink` annotations of stream definitions into the app
- * builder. The package entry (`src/index.ts`) imports it; the engine itself never imports io.
+ * Installs the I/O layer into the engine when imported: registers every built-in source, sink and mapper,
+ * and the `file:` functions, in the extension registry and hooks `@source` / `@sink` annotations of stream
+ * definitions into the app builder. The package entry (`src/index.ts`) imports it; the engine itself never imports io.
  */
 import { installStreamHook } from '../engine/app/app-extensions.js';
 import { builtinRegistry } from '../engine/builtins.js';
@@ -10,8 +10,12 @@ import { buildStreamIo } from './framework/build-io.js';
 import { sinkMappers, sourceMappers } from './mappers/index.js';
 import { builtinSinks, builtinSources } from './transports/index.js';
 import { connectorSinks, connectorSources } from './transports/connectors.js';
+import { fileFunctions } from './transports/file/functions/index.js';
 
-/** Registers the built-in sources, sinks and mappers (kinds 'source', 'sink', 'sourceMapper', 'sinkMapper'). */
+/**
+ * Registers the built-in sources, sinks and mappers (kinds 'source', 'sink', 'sourceMapper', 'sinkMapper'),
+ * and the `file:` functions, which reach the file system and so live here rather than in the engine.
+ */
 export function registerIo(registry: ExtensionRegistry): ExtensionRegistry {
   return registry
     .registerAll(builtinSources)
@@ -19,7 +23,8 @@ export function registerIo(registry: ExtensionRegistry): ExtensionRegistry {
     .registerAll(connectorSources)
     .registerAll(connectorSinks)
     .registerAll(sourceMappers)
-    .registerAll(sinkMappers);
+    .registerAll(sinkMappers)
+    .registerAll(fileFunctions);
 }
 
 let installed = false;

@@ -24,6 +24,7 @@ const NAMESPACE_TITLES: Record<string, string> = {
   math: 'Math functions (`math:`)',
   time: 'Time functions (`time:`)',
   json: 'JSON functions (`json:`)',
+  file: 'File functions (`file:`)',
 };
 
 function esc(s: string): string {
