@@ -23,7 +23,7 @@ program
   .argument('<app>', 'a .siddhi file')
   .option(
     '--events <file>',
-    'send the events of a JSON-lines file ({"stream", "data", "timestamp"?} per line), then stop',
+    'send the events of a JSON-lines file ({"stream", "data", "timestamp"?} per line), then stop; bad lines are reported as FILE:LINE and skipped (exit code 1)',
   )
   .option('--stream <name>', 'the stream events of --events go to when a line names none')
   .option(

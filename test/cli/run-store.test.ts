@@ -1,13 +1,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { execFile } from 'node:child_process';
-import { mkdtemp, rm, writeFile } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import { promisify } from 'node:util';
 import { createClient } from 'redis';
-
-const run = promisify(execFile);
+import { runApp } from './run-app.js';
 
 const APP = (port: number, table: string): string => `@App:name('RunRedis')
 define stream CheckStream (symbol string);
@@ -16,22 +10,6 @@ define stream CheckStream (symbol string);
 define table StockTable (symbol string, price float);
 from CheckStream join StockTable on CheckStream.symbol == StockTable.symbol
 select StockTable.symbol, StockTable.price insert into FoundStream;`;
-
-/** `tributary run APP --events EVENTS` in a temporary folder: exit code, stdout and stderr. */
-async function runApp(app: string, events: string): Promise<{ code: number; stdout: string; stderr: string }> {
-  const dir = await mkdtemp(join(tmpdir(), 'tributary-run-'));
-  try {
-    await writeFile(join(dir, 'app.siddhi'), app);
-    await writeFile(join(dir, 'events.jsonl'), events);
-    const args = ['--import', 'tsx', 'src/cli/main.ts', 'run', join(dir, 'app.siddhi'), '--events'];
-    return await run(process.execPath, [...args, join(dir, 'events.jsonl')], { cwd: process.cwd() }).then(
-      ({ stdout, stderr }) => ({ code: 0, stdout, stderr }),
-      (e: { code: number; stdout: string; stderr: string }) => ({ code: e.code, stdout: e.stdout, stderr: e.stderr }),
-    );
-  } finally {
-    await rm(dir, { recursive: true });
-  }
-}
 
 test('run: a store-backed table loads its rows before the first event', async () => {
   const table = `run_cli_${process.pid}_${Date.now()}`;

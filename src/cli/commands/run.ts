@@ -1,7 +1,9 @@
 /** `tributary run APP.siddhi`: runs an app in the foreground until interrupted. */
 import { readFileSync } from 'node:fs';
+import type { SiddhiAppRuntime } from '../../engine/app/siddhi-app-runtime.js';
 import { SiddhiManager } from '../../engine/siddhi-manager.js';
 import { SiddhiAppCreationError } from '../../lang/errors.js';
+import { convertEvent, streamAttributes } from '../../server/simulation/stream-attributes.js';
 
 export async function runCommand(
   file: string,
@@ -36,20 +38,9 @@ export async function runCommand(
   }
   process.stderr.write(`tributary: app '${runtime.name}' running; streams: ${runtime.getStreamNames().join(', ')}\n`);
   if (opts.events) {
-    // Replays a file of JSON lines `{"stream": "S", "data": [...], "timestamp"?: ms}` (or arrays, into
-    // --stream). A timestamp is the event's own (with @app:playback, it drives the app's clock).
-    for (const line of readFileSync(opts.events, 'utf8').split('\n')) {
-      if (!line.trim()) continue;
-      const v = JSON.parse(line) as { stream?: string; data?: unknown[]; timestamp?: unknown } | unknown[];
-      const stream = Array.isArray(v) ? opts.stream : (v.stream ?? opts.stream);
-      const data = Array.isArray(v) ? v : (v.data ?? []);
-      if (!stream) throw new Error('each event line needs a "stream", or pass --stream');
-      const timestamp = Array.isArray(v) ? undefined : v.timestamp;
-      if (typeof timestamp === 'number') runtime.getInputHandler(stream).send(timestamp, data);
-      else runtime.getInputHandler(stream).send(data);
-    }
+    const bad = replayEvents(runtime, opts.events, opts.stream);
     await runtime.shutdown();
-    return 0;
+    return bad === 0 ? 0 : 1;
   }
   await new Promise<void>((resolve) => {
     const stop = (): void => resolve();
@@ -58,4 +49,45 @@ export async function runCommand(
   });
   await manager.shutdown();
   return 0;
+}
+
+/**
+ * Sends a file of JSON lines `{"stream": "S", "data": [...], "timestamp"?: ms}` (or arrays, into
+ * `stream`), in order. A timestamp is the event's own (with @app:playback, it drives the app's clock).
+ * Values are checked against the stream's attributes (strings of numbers and booleans are converted,
+ * as the simulator does). A line that cannot be sent is reported as FILE:LINE and skipped; the
+ * others are still sent. Returns the number of lines skipped.
+ */
+function replayEvents(runtime: SiddhiAppRuntime, file: string, defaultStream: string | undefined): number {
+  let bad = 0;
+  const lines = readFileSync(file, 'utf8').split('\n');
+  for (let i = 0; i < lines.length; i++) {
+    const line = lines[i]!;
+    if (!line.trim()) continue;
+    try {
+      let v: unknown;
+      try {
+        v = JSON.parse(line);
+      } catch (e) {
+        throw new Error(`not JSON (${(e as Error).message})`);
+      }
+      const obj = Array.isArray(v) || typeof v !== 'object' || v === null ? undefined : (v as Record<string, unknown>);
+      const data = Array.isArray(v) ? (v as unknown[]) : obj?.['data'];
+      if (!Array.isArray(data)) throw new Error('expected {"stream": "S", "data": [...], "timestamp"?: ms} or [...]');
+      const stream = typeof obj?.['stream'] === 'string' ? obj['stream'] : defaultStream;
+      if (stream === undefined) throw new Error('the line names no "stream"; add one, or pass --stream');
+      const timestamp = obj?.['timestamp'];
+      if (timestamp !== undefined && (typeof timestamp !== 'number' || !Number.isSafeInteger(timestamp))) {
+        throw new Error(`"timestamp" must be epoch milliseconds, not ${JSON.stringify(timestamp)}`);
+      }
+      const handler = runtime.getInputHandler(stream);
+      const values = convertEvent(data, streamAttributes(runtime, stream), stream);
+      if (timestamp === undefined) handler.send(values);
+      else handler.send(timestamp, values);
+    } catch (e) {
+      bad++;
+      process.stderr.write(`${file}:${i + 1}: ${(e as Error).message}; line skipped\n`);
+    }
+  }
+  return bad;
 }

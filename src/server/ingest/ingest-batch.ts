@@ -6,7 +6,12 @@
  */
 import type { InputEvent } from '../../engine/runtime/input-handler.js';
 import { HttpError } from '../http/http-error.js';
-import { convertValue, SimulationInputError, type StreamAttribute } from '../simulation/stream-attributes.js';
+import {
+  convertValue,
+  SimulationInputError,
+  typeWithArticle,
+  type StreamAttribute,
+} from '../simulation/stream-attributes.js';
 
 export interface IngestBatch {
   readonly producer: string;
@@ -109,7 +114,7 @@ export function convertBatch(
       try {
         v = convertValue(data[j], attr);
       } catch (err) {
-        if (err instanceof SimulationInputError) throw bad(`${preview(data[j])} is not a ${attr.type}`);
+        if (err instanceof SimulationInputError) throw bad(`${preview(data[j])} is not ${typeWithArticle(attr.type)}`);
         throw err;
       }
       if (typeof v === 'number') {

@@ -23,12 +23,17 @@ export class SimulationInputError extends Error {
   }
 }
 
+/** 'an int', 'a long': the type as the messages name it. */
+export function typeWithArticle(type: AttributeType): string {
+  return `${type === 'int' || type === 'object' ? 'an' : 'a'} ${type}`;
+}
+
 /** Converts one value (often a string, as WSO2's simulator sends) to the attribute's type; null stays null. */
 export function convertValue(v: unknown, attr: StreamAttribute): unknown {
   if (v === null || v === undefined) return null;
   const bad = (): never => {
     throw new SimulationInputError(
-      `attribute '${attr.name}' is ${attr.type}; ${JSON.stringify(v)} is not a ${attr.type}`,
+      `attribute '${attr.name}' is ${attr.type}; ${JSON.stringify(v)} is not ${typeWithArticle(attr.type)}`,
     );
   };
   switch (attr.type) {
