@@ -1,16 +1,15 @@
 /** `#file:archive(uri, destination.dir.uri[, archive.type[, include.by.regexp[, exclude.subdirectories]]])`. */
-import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
-import { basename, join, relative, sep } from 'node:path';
+import { mkdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
+import { basename, dirname, join, relative, sep } from 'node:path';
+import AdmZip from 'adm-zip';
+import { PackSync } from 'tar';
 import type { AttributeType } from '../../../../lang/ast.js';
 import type { ExtensionSpec } from '../../../../lang/catalog.js';
 import type { StreamFunctionImpl } from '../../../../engine/registry/extension-impl.js';
 import { validateWith } from '../../../../engine/functions/shared/overloads.js';
-import type { ArchiveEntry } from './archive-entry.js';
 import { fileErrors, filterOf, localPath, reason, regexConstantCheck, statOf } from './file-args.js';
 import { FILE_SYSTEM_OPTIONS } from './options.js';
-import { writeTar } from './tar-format.js';
 import { filesUnder } from './walk.js';
-import { writeZip } from './zip-format.js';
 
 const error = fileErrors('FileArchiveExtension');
 
@@ -77,6 +76,31 @@ function typeCheck(_argTypes: readonly AttributeType[], constants: readonly unkn
   return `Unsupported archive.type '${t}' of file:archive: use 'zip' or 'tar'`;
 }
 
+/** A zip (adm-zip) of the files under `cwd` with the given '/'-separated names, deflated, in the given order. */
+function zipOf(cwd: string, names: readonly string[]): Buffer {
+  const zip = new AdmZip(undefined, { noSort: true });
+  for (const name of names) {
+    const file = join(cwd, name);
+    zip.addFile(name, readFileSync(file), '', statSync(file)); // the stats give the member its time and mode
+  }
+  return zip.toBuffer();
+}
+
+/** A tar (node-tar, portable: no owners) of the files under `cwd` with the given names, links followed, in order. */
+function tarOf(cwd: string, names: readonly string[]): Buffer {
+  const pack = new PackSync({ cwd, portable: true, follow: true, strict: true });
+  const chunks: Buffer[] = [];
+  let failure: unknown;
+  pack.on('data', (chunk: Buffer) => chunks.push(chunk));
+  pack.on('error', (e: unknown) => {
+    failure ??= e;
+  });
+  for (const name of names) pack.add(name); // not create(): it reads a name starting with '@' as an archive to copy
+  pack.end();
+  if (failure !== undefined) throw failure;
+  return Buffer.concat(chunks);
+}
+
 export const archive: StreamFunctionImpl = {
   spec: { ...base, validate: validateWith(base, (a, c) => regexConstantCheck(3, 'archive')(a, c) ?? typeCheck(a, c)) },
   create: (ctx) => {
@@ -90,22 +114,16 @@ export const archive: StreamFunctionImpl = {
       const st = statOf(source, error);
       if (st === undefined) throw error(`Cannot archive ${source}: no such file or folder`);
       const files = st.isDirectory() ? filesUnder(source, recursive, error) : [source];
-      const entries: ArchiveEntry[] = [];
+      const cwd = st.isDirectory() ? source : dirname(source);
+      const names = files
+        .filter((file) => matches(basename(file)))
+        .map((file) => relative(cwd, file).split(sep).join('/'));
       try {
-        for (const file of files) {
-          if (!matches(basename(file))) continue;
-          const name = st.isDirectory() ? relative(source, file).split(sep).join('/') : basename(file);
-          entries.push({
-            name,
-            kind: 'file',
-            data: readFileSync(file),
-            mtime: statOf(file, error)?.mtime ?? new Date(),
-          });
-        }
         const ext = `.${type}`;
         const target = join(destination, basename(source) + (basename(source).endsWith(ext) ? '' : ext));
+        const content = type === 'tar' ? tarOf(cwd, names) : zipOf(cwd, names);
         mkdirSync(destination, { recursive: true });
-        writeFileSync(target, type === 'tar' ? writeTar(entries) : writeZip(entries));
+        writeFileSync(target, content);
       } catch (e) {
         throw error(`Cannot archive ${source} into ${destination}: ${reason(e)}`, e);
       }

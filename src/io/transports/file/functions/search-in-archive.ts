@@ -5,8 +5,7 @@ import type { StreamFunctionImpl } from '../../../../engine/registry/extension-i
 import { validateWith } from '../../../../engine/functions/shared/overloads.js';
 import { fileErrors, filterOf, localPath, reason, regexConstantCheck, statOf } from './file-args.js';
 import { FILE_SYSTEM_OPTIONS } from './options.js';
-import { readTar } from './tar-format.js';
-import { readZip } from './zip-format.js';
+import { readTar, readZip } from './read-archive.js';
 
 const error = fileErrors('FileSearchInArchiveExtension');
 
@@ -62,9 +61,10 @@ export const searchInArchive: StreamFunctionImpl = {
       let names: string[];
       try {
         const content = readFileSync(path);
-        names = (zip ? readZip(content) : readTar(content))
-          .filter((e) => e.kind !== 'directory' && matches(e.name))
-          .map((e) => e.name);
+        const entries = zip ? readZip(content) : readTar(content);
+        // Read through every member, as Siddhi's ZipInputStream does, so that a corrupt one is an error here too.
+        for (const e of entries) e.data();
+        names = entries.filter((e) => e.kind !== 'directory' && matches(e.name)).map((e) => e.name);
       } catch (e) {
         throw error(`Cannot read the archive ${path}: ${reason(e)}`, e);
       }

@@ -8,8 +8,7 @@ import { validateWith } from '../../../../engine/functions/shared/overloads.js';
 import type { ArchiveEntry } from './archive-entry.js';
 import { fileErrors, localPath, reason } from './file-args.js';
 import { FILE_SYSTEM_OPTIONS } from './options.js';
-import { readTar } from './tar-format.js';
-import { readZip } from './zip-format.js';
+import { readTar, readZip } from './read-archive.js';
 
 const error = fileErrors('FileUnarchiveExtension');
 
@@ -61,14 +60,16 @@ function inside(root: string, name: string): string {
   return target;
 }
 
+/** Writes the files and folders of an archive under `root`, once every name and content has been checked. */
 function extract(entries: readonly ArchiveEntry[], root: string): void {
-  for (const e of entries) {
-    if (e.name === '' || e.kind === 'other') continue;
-    const target = inside(root, e.name);
-    if (e.kind === 'directory') mkdirSync(target, { recursive: true });
+  const members = entries
+    .filter((e) => e.name !== '' && e.kind !== 'other')
+    .map((e) => ({ target: inside(root, e.name), data: e.kind === 'directory' ? undefined : e.data() }));
+  for (const { target, data } of members) {
+    if (data === undefined) mkdirSync(target, { recursive: true });
     else {
       mkdirSync(dirname(target), { recursive: true });
-      writeFileSync(target, e.data);
+      writeFileSync(target, data);
     }
   }
 }
