@@ -13,6 +13,7 @@ import {
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { gzipSync } from 'node:zlib';
+import AdmZip from 'adm-zip';
 import '../../src/io/install.js';
 import { SiddhiManager, memoryLogger } from '../../src/index.js';
 
@@ -436,6 +437,25 @@ describe('file: archives', () => {
         'log.txt/': '',
         'log.txt/log.txt': 'line 1\nline 2\n',
       });
+    } finally {
+      rmSync(dir, { recursive: true });
+    }
+  });
+
+  test("a member whose name only starts with '..' stays inside and is extracted", () => {
+    const dir = tempTree();
+    try {
+      const zip = new AdmZip();
+      zip.addFile('..notes', Buffer.from('dots\n'));
+      zip.addFile('sub/..x', Buffer.from('x\n'));
+      zip.writeZip(join(dir, 'dots.zip'));
+      const { out } = run(
+        `define stream In (path string);
+         from In#file:unarchive(path, '${dir}/out', true) select path insert into Out;`,
+        [[join(dir, 'dots.zip')]],
+      );
+      assert.deepEqual(out, [[join(dir, 'dots.zip')]]);
+      assert.deepEqual(treeOf(join(dir, 'out')), { '..notes': 'dots\n', 'sub/': '', 'sub/..x': 'x\n' });
     } finally {
       rmSync(dir, { recursive: true });
     }

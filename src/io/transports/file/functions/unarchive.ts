@@ -1,6 +1,6 @@
 /** `#file:unarchive(uri, destination.dir.uri[, exclude.root.dir])`: extracts a zip or tar, or gunzips a .gz. */
 import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
-import { basename, dirname, extname, isAbsolute, join, relative, resolve } from 'node:path';
+import { basename, dirname, extname, isAbsolute, join, relative, resolve, sep } from 'node:path';
 import { gunzipSync } from 'node:zlib';
 import type { ExtensionSpec } from '../../../../lang/catalog.js';
 import type { StreamFunctionImpl } from '../../../../engine/registry/extension-impl.js';
@@ -56,7 +56,8 @@ const TYPES = ['zip', 'tar', 'gz'];
 function inside(root: string, name: string): string {
   const target = resolve(root, name.replace(/^\/+/, ''));
   const rel = relative(root, target);
-  if (rel.startsWith('..') || isAbsolute(rel)) throw new Error(`the member ${name} would be written outside ${root}`);
+  if (rel === '..' || rel.startsWith(`..${sep}`) || isAbsolute(rel))
+    throw new Error(`the member ${name} would be written outside ${root}`);
   return target;
 }
 
