@@ -118,6 +118,28 @@ describe('file source', () => {
     }
   });
 
+  test('REGEX mode without begin.regex and end.regex reads lines, as siddhi-io-file does', async () => {
+    const dir = await tempDir();
+    const file = join(dir, 'in.txt');
+    await writeFile(file, 'HDprod-toffee-2020-02-15-3\nHDprod-gum-2020-02-15-12\n');
+    const app = await startApp(
+      `@App:name('FileIn4b') @source(type='file', file.uri='${file}', mode='REGEX', tailing='false', action.after.process='KEEP', file.polling.interval='5',
+         @map(type='text', regex.A='HDprod-([a-z]+)-[0-9-]+-([0-9]+)', @attributes(product='A[1]', rows='A[2]')))
+       define stream S (product string, rows long);`,
+      ['S'],
+    );
+    try {
+      await waitFor(() => app.events.length === 2, 'both lines');
+      assert.deepEqual(app.events, [
+        ['toffee', 3],
+        ['gum', 12],
+      ]);
+    } finally {
+      await app.stop();
+      await rm(dir, { recursive: true });
+    }
+  });
+
   test('a file that is not there yet is waited for (retried with backoff)', async () => {
     const dir = await tempDir();
     const file = join(dir, 'later.txt');

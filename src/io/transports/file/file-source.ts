@@ -42,7 +42,8 @@ const spec: ExtensionSpec = {
       type: ['string'],
       optional: true,
       defaultValue: 'TEXT.FULL',
-      description: 'TEXT.FULL (a file is one message), BINARY.FULL (a file is one message of bytes), LINE or REGEX.',
+      description:
+        'TEXT.FULL (a file is one message), BINARY.FULL (a file is one message of bytes), LINE or REGEX (with neither begin.regex nor end.regex, REGEX reads lines).',
     },
     {
       name: 'tailing',
@@ -124,8 +125,14 @@ class FileSource implements Source {
     this.file = file === undefined ? undefined : pathOf(file, 'file.uri');
     this.dir = dir === undefined ? undefined : pathOf(dir, 'dir.uri');
     const mode = o.getOr('mode', 'TEXT.FULL').toUpperCase();
-    const m = FILE_MODES.find((x) => x === mode);
-    if (!m) throw new Error(`file source mode '${mode}' is not one of ${FILE_MODES.join(', ')}`);
+    const named = FILE_MODES.find((x) => x === mode);
+    if (!named) throw new Error(`file source mode '${mode}' is not one of ${FILE_MODES.join(', ')}`);
+    const b = o.get('begin.regex');
+    const e = o.get('end.regex');
+    this.begin = b === undefined ? undefined : new RegExp(b);
+    this.end = e === undefined ? undefined : new RegExp(e);
+    // As siddhi-io-file: REGEX with neither begin.regex nor end.regex reads lines.
+    const m = named === 'REGEX' && !this.begin && !this.end ? 'LINE' : named;
     this.mode = m;
     this.tailing = this.file !== undefined && (m === 'LINE' || m === 'REGEX') && o.bool('tailing', true);
     const action = o.getOr('action.after.process', 'DELETE').toUpperCase();
@@ -136,11 +143,6 @@ class FileSource implements Source {
     this.moveTo = move === undefined ? undefined : pathOf(move, 'move.after.process');
     if (a === 'MOVE' && this.moveTo === undefined)
       throw new Error("action.after.process='MOVE' needs move.after.process");
-    const b = o.get('begin.regex');
-    const e = o.get('end.regex');
-    this.begin = b === undefined ? undefined : new RegExp(b);
-    this.end = e === undefined ? undefined : new RegExp(e);
-    if (m === 'REGEX' && !this.begin && !this.end) throw new Error("mode='REGEX' needs begin.regex and/or end.regex");
     this.interval = Math.max(1, o.number(this.dir ? 'dir.polling.interval' : 'file.polling.interval', 1000));
   }
 
