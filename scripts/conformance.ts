@@ -23,7 +23,7 @@ for (let i = 0; i < args.length; i++) {
 }
 if (paths.length === 0) paths.push(fileURLToPath(new URL('../../shared/conformance/siddhi', import.meta.url)));
 
-const results = runSuites(findCaseFiles(paths), {
+const results = await runSuites(findCaseFiles(paths), {
   ...(filter !== undefined ? { filter } : {}),
   onResult: (r) => {
     if (r.status === 'fail' && !quiet) console.log(`FAIL ${r.suite} :: ${r.name}\n${r.message.replace(/^/gm, '  ')}\n`);

@@ -9,14 +9,14 @@ import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { findCaseFiles, runSuites, summaryLine } from '../src/cli/conformance/run-suites.js';
 
-test('conformance cases that passed before still pass', () => {
+test('conformance cases that passed before still pass', async () => {
   const baseline = new Set(
     readFileSync(new URL('./conformance-baseline.txt', import.meta.url), 'utf8')
       .split('\n')
       .filter((l) => l.trim() !== ''),
   );
   const corpus = fileURLToPath(new URL('../../shared/conformance/siddhi', import.meta.url));
-  const results = runSuites(findCaseFiles([corpus]));
+  const results = await runSuites(findCaseFiles([corpus]));
   const regressions = results
     .filter((r) => r.status !== 'pass' && baseline.has(`${r.suite} :: ${r.name}`))
     .map((r) => `${r.suite} :: ${r.name}\n${r.message}`);

@@ -55,8 +55,8 @@ program
   .option('--filter <text>', 'only cases whose suite/name contains the text')
   .option('--quiet', 'print only the summary')
   .description('run test cases against their apps on the virtual clock')
-  .action((paths: string[], opts: { json?: string; filter?: string; quiet?: boolean }) => {
-    process.exitCode = testCommand(paths, opts);
+  .action(async (paths: string[], opts: { json?: string; filter?: string; quiet?: boolean }) => {
+    process.exitCode = await testCommand(paths, opts);
   });
 
 program

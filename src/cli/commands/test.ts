@@ -2,8 +2,11 @@
 import { writeFileSync } from 'node:fs';
 import { findCaseFiles, runSuites, summaryLine } from '../conformance/run-suites.js';
 
-export function testCommand(paths: string[], opts: { json?: string; filter?: string; quiet?: boolean }): number {
-  const results = runSuites(findCaseFiles(paths), {
+export async function testCommand(
+  paths: string[],
+  opts: { json?: string; filter?: string; quiet?: boolean },
+): Promise<number> {
+  const results = await runSuites(findCaseFiles(paths), {
     ...(opts.filter !== undefined ? { filter: opts.filter } : {}),
     onResult: (r) => {
       if (r.status === 'fail' && !opts.quiet)

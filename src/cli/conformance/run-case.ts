@@ -24,8 +24,11 @@ function emptyCollected(): Collected {
   return { in: [], remove: [], events: [], messages: [], calls: 0 };
 }
 
-/** Returns undefined when the case passes, else what went wrong. */
-export function runCase(c: ConformanceCase): string | undefined {
+/**
+ * Returns undefined when the case passes, else what went wrong. Apps start with `startAsync`, so an
+ * app's PostgreSQL, MariaDB or Redis tables load before its first step.
+ */
+export async function runCase(c: ConformanceCase): Promise<string | undefined> {
   const manager = new SiddhiManager({
     clock: 'virtual',
     startTime: c.clockStart ?? DEFAULT_CLOCK_START,
@@ -34,8 +37,8 @@ export function runCase(c: ConformanceCase): string | undefined {
   if (c.expectError === 'creation') {
     try {
       const r = manager.createSiddhiAppRuntime(c.app);
-      r.start();
-      void r.shutdown();
+      await r.startAsync();
+      await r.shutdown();
     } catch {
       return undefined;
     }
@@ -58,9 +61,9 @@ export function runCase(c: ConformanceCase): string | undefined {
   let clock = c.clockStart ?? DEFAULT_CLOCK_START;
   let runtime: SiddhiAppRuntime | undefined;
   try {
-    runtime = start(manager, c.app, clock, collected);
+    runtime = await start(manager, c.app, clock, collected);
     for (const step of c.steps ?? []) {
-      const r = runStep(step, runtime, manager, c, collected, clock);
+      const r = await runStep(step, runtime, manager, c, collected, clock);
       runtime = r.runtime;
       clock = r.clock;
       if (r.error) return r.error;
@@ -70,16 +73,16 @@ export function runCase(c: ConformanceCase): string | undefined {
     return `error: ${e instanceof Error ? (e.stack ?? e.message) : String(e)}`.split('\n').slice(0, 6).join('\n');
   } finally {
     for (const u of unsubscribe) u();
-    void runtime?.shutdown();
+    await runtime?.shutdown();
   }
 }
 
-function start(
+async function start(
   manager: SiddhiManager,
   app: string,
   clock: number,
   collected: Map<string, Collected>,
-): SiddhiAppRuntime {
+): Promise<SiddhiAppRuntime> {
   const runtime = manager.createSiddhiAppRuntime(app, { startTime: clock });
   for (const [key, col] of collected) {
     const [kind, ...rest] = key.split(':');
@@ -97,18 +100,18 @@ function start(
       });
     }
   }
-  runtime.start();
+  await runtime.startAsync();
   return runtime;
 }
 
-function runStep(
+async function runStep(
   step: Step,
   runtime: SiddhiAppRuntime,
   manager: SiddhiManager,
   c: ConformanceCase,
   collected: Map<string, Collected>,
   clock: number,
-): { runtime: SiddhiAppRuntime; clock: number; error?: string } {
+): Promise<{ runtime: SiddhiAppRuntime; clock: number; error?: string }> {
   if ('send' in step) {
     const handler = runtime.getInputHandler(step.send);
     if (step.events) {
@@ -159,8 +162,8 @@ function runStep(
   }
   // restart
   const now = runtime.manualClock?.now() ?? clock;
-  void runtime.shutdown();
-  const next = start(manager, c.app, now, collected);
+  await runtime.shutdown();
+  const next = await start(manager, c.app, now, collected);
   next.restoreLastRevision();
   return { runtime: next, clock: now };
 }

@@ -23,7 +23,7 @@ export interface RunOptions {
   readonly onResult?: (r: CaseResult) => void;
 }
 
-export function runSuites(files: readonly string[], opts: RunOptions = {}): CaseResult[] {
+export async function runSuites(files: readonly string[], opts: RunOptions = {}): Promise<CaseResult[]> {
   const results: CaseResult[] = [];
   for (const file of files) {
     let suite: ConformanceSuite;
@@ -46,7 +46,7 @@ export function runSuites(files: readonly string[], opts: RunOptions = {}): Case
       if (c.skipReason) {
         r = { suite: suite.suite, name: c.name, status: 'skip', message: c.skipReason };
       } else {
-        const problem = runCase(c);
+        const problem = await runCase(c);
         r = {
           suite: suite.suite,
           name: c.name,
