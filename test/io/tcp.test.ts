@@ -6,6 +6,24 @@ import { encodeFrame, FrameReader } from '../../src/io/transports/tcp/tcp-frame.
 import { endpointOf, freePort, startApp, waitFor } from './helpers.js';
 
 describe('tcp frames', () => {
+  test("byte for byte siddhi-io-tcp's MessageEncoder layout", () => {
+    const message = Buffer.from([0, 0, 0, 1, 0xff]);
+    const frame = encodeFrame({ session: 'uuid-127.0.0.1:9892', context: 'inputStream', message });
+    // protocol 2 | int32 size of the rest | int32 19 'uuid-127.0.0.1:9892' | int32 11 'inputStream' | int32 5 bytes
+    const expected = Buffer.concat([
+      Buffer.from([2, 0, 0, 0, 4 + 19 + 4 + 11 + 4 + 5]),
+      Buffer.from([0, 0, 0, 19]),
+      Buffer.from('uuid-127.0.0.1:9892', 'ascii'),
+      Buffer.from([0, 0, 0, 11]),
+      Buffer.from('inputStream', 'ascii'),
+      Buffer.from([0, 0, 0, 5, 0, 0, 0, 1, 0xff]),
+    ]);
+    assert.deepEqual(frame, expected);
+    assert.deepEqual(new FrameReader().push(expected), [
+      { session: 'uuid-127.0.0.1:9892', context: 'inputStream', message },
+    ]);
+  });
+
   test('round trip, split across reads', () => {
     const a = encodeFrame({ session: 's1', context: 'ctx', message: Buffer.from('hello') });
     const b = encodeFrame({ session: 's1', context: 'other', message: Buffer.from('wörld') });

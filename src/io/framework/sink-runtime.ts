@@ -226,6 +226,7 @@ export class SinkRuntime {
     const payloads = this.p.mapper.map(
       events.map((e) => e.data),
       grouped,
+      events.map((e) => e.timestamp),
     );
     for (const payload of payloads) {
       const targets = this.targets(partition);

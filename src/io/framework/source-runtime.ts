@@ -8,7 +8,7 @@ import type { ErrorStoreHook } from '../../engine/app/app-context.js';
 import type { Logger } from '../../engine/runtime/logger.js';
 import { collectSettlements } from '../../engine/runtime/settlement.js';
 import type { StreamJunction } from '../../engine/runtime/stream-junction.js';
-import type { MappingError, SourceMapper } from '../mappers/mapper.js';
+import type { MappedInput, MappingError, SourceMapper } from '../mappers/mapper.js';
 import { Retrier, type BackoffPolicy } from './backoff.js';
 import { storeFailure } from './error-store.js';
 import { dropCounters, newCounters, type IoCounters } from './io-metrics.js';
@@ -48,7 +48,7 @@ const MAX_LOGGED_PAYLOAD = 2000;
 function payloadText(payload: unknown): string {
   let s: string;
   if (typeof payload === 'string') s = payload;
-  else if (payload instanceof Uint8Array) s = Buffer.from(payload).toString('utf8');
+  else if (payload instanceof Uint8Array) s = bytesText(payload);
   else {
     try {
       s = JSON.stringify(payload) ?? String(payload);
@@ -57,6 +57,22 @@ function payloadText(payload: unknown): string {
     }
   }
   return s.length > MAX_LOGGED_PAYLOAD ? `${s.slice(0, MAX_LOGGED_PAYLOAD)}...` : s;
+}
+
+const utf8 = new TextDecoder('utf-8', { fatal: true });
+
+/** Bytes as their UTF-8 text, or as hex when they are not text (binary and avro messages). */
+function bytesText(bytes: Uint8Array): string {
+  const binary = (): string => {
+    const shown = Buffer.from(bytes.buffer, bytes.byteOffset, Math.min(bytes.byteLength, MAX_LOGGED_PAYLOAD));
+    return `0x${shown.toString('hex')}`;
+  };
+  for (const b of bytes) if (b < 0x20 && b !== 0x09 && b !== 0x0a && b !== 0x0d) return binary();
+  try {
+    return utf8.decode(bytes);
+  } catch {
+    return binary();
+  }
 }
 
 export class SourceRuntime {
@@ -181,7 +197,7 @@ export class SourceRuntime {
       return { events: 0, errors: [], settled };
     }
     this.counters.messages++;
-    let mapped: { events: unknown[][]; errors: readonly MappingError[] };
+    let mapped: MappedInput;
     try {
       mapped = this.p.mapper.map(payload, trp);
     } catch (e) {
@@ -191,8 +207,13 @@ export class SourceRuntime {
     const n = mapped.events.length;
     if (n > 0) {
       const ts = this.p.now();
+      const own = mapped.timestamps;
       const chunk: StreamEvent[] = new Array<StreamEvent>(n);
-      for (let i = 0; i < n; i++) chunk[i] = { timestamp: ts, data: mapped.events[i]!, type: CURRENT };
+      for (let i = 0; i < n; i++) {
+        // As Siddhi's InputEventHandler: an event keeps the timestamp its message carries, -1 takes now.
+        const t = own === undefined ? -1 : (own[i] ?? -1);
+        chunk[i] = { timestamp: t === -1 ? ts : t, data: mapped.events[i]!, type: CURRENT };
+      }
       this.counters.events += n;
       const { settled } = collectSettlements(() => this.p.junction.send(chunk));
       if (settled) return { events: n, errors: mapped.errors, settled };

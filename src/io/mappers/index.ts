@@ -1,6 +1,8 @@
 /** The built-in mappers of the I/O framework. */
 import { avroSinkMapper } from './avro-sink.js';
 import { avroSourceMapper } from './avro-source.js';
+import { binarySinkMapper } from './binary-sink.js';
+import { binarySourceMapper } from './binary-source.js';
 import { csvSinkMapper } from './csv-sink.js';
 import { csvSourceMapper } from './csv-source.js';
 import { jsonSinkMapper } from './json-sink.js';
@@ -24,6 +26,7 @@ export const sourceMappers: readonly SourceMapperFactory[] = [
   keyValueSourceMapper,
   passThroughSourceMapper,
   avroSourceMapper,
+  binarySourceMapper,
 ];
 
 export const sinkMappers: readonly SinkMapperFactory[] = [
@@ -34,6 +37,7 @@ export const sinkMappers: readonly SinkMapperFactory[] = [
   keyValueSinkMapper,
   passThroughSinkMapper,
   avroSinkMapper,
+  binarySinkMapper,
 ];
 
 /** The source mapper factory of a `@map(type=...)` name (case-insensitive), or undefined. */

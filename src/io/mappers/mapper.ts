@@ -47,6 +47,11 @@ export interface MappedInput {
   /** Data arrays of the events, in stream attribute order. */
   readonly events: unknown[][];
   readonly errors: readonly MappingError[];
+  /**
+   * The events' own timestamps, parallel to `events`, for formats that carry them (binary); -1 (as in
+   * Siddhi's InputEventHandler) or absent: the time the message arrived.
+   */
+  readonly timestamps?: readonly number[];
 }
 
 export interface SourceMapper {
@@ -73,10 +78,11 @@ export interface SinkMapperConfig {
 export interface SinkMapper {
   /**
    * Maps events (data arrays in stream attribute order) to zero or more payloads (strings; plain objects
-   * for keyvalue; data arrays for passThrough). `grouped`: the events are (a group of) a chunk of several
-   * events; leave it false for a chunk of one event.
+   * for keyvalue; data arrays for passThrough; bytes for avro and binary). `grouped`: the events are (a
+   * group of) a chunk of several events; leave it false for a chunk of one event. `timestamps`: the events'
+   * timestamps, parallel to `events`, for formats that carry them (binary).
    */
-  map(events: readonly (readonly unknown[])[], grouped?: boolean): readonly unknown[];
+  map(events: readonly (readonly unknown[])[], grouped?: boolean, timestamps?: readonly number[]): readonly unknown[];
 }
 
 export interface SourceMapperFactory {
@@ -89,6 +95,12 @@ export interface SinkMapperFactory {
   /** kind 'sinkMapper'. */
   readonly spec: ExtensionSpec;
   create(config: SinkMapperConfig): SinkMapper;
+}
+
+/** Whether the source mapper of a `@map` type takes a message's bytes as they are (not its UTF-8 text). */
+export function takesBytes(mapType: string): boolean {
+  const m = mapType.toLowerCase();
+  return m === 'avro' || m === 'binary';
 }
 
 /** A mapper configuration Siddhi rejects when the app is created. */

@@ -1,4 +1,6 @@
 /** Content types of HTTP messages per `@map` type, as siddhi-io-http maps them. */
+import { takesBytes } from '../../mappers/mapper.js';
+
 const BY_MAP: Record<string, string> = {
   json: 'application/json',
   xml: 'application/xml',
@@ -7,6 +9,7 @@ const BY_MAP: Record<string, string> = {
   keyvalue: 'application/x-www-form-urlencoded',
   passthrough: 'application/json',
   avro: 'application/octet-stream',
+  binary: 'application/octet-stream',
 };
 
 /** The content type a sink sends for a mapper. */
@@ -55,12 +58,12 @@ export function basicAuth(user: string, password: string): string {
 }
 
 /**
- * What a mapper gets of an HTTP body: the bytes for binary mappers (avro), the form fields for keyvalue,
+ * What a mapper gets of an HTTP body: the bytes for byte mappers (avro, binary), the form fields for keyvalue,
  * parsed JSON (else the text) for passThrough, the UTF-8 text otherwise.
  */
 export function bodyPayload(mapType: string, body: Buffer): unknown {
   const m = mapType.toLowerCase();
-  if (m === 'avro') return body;
+  if (takesBytes(m)) return body;
   const text = body.toString('utf8');
   if (m === 'keyvalue') return Object.fromEntries(new URLSearchParams(text));
   if (m === 'passthrough') {

@@ -7,6 +7,7 @@ import { createServer, type Server, type Socket } from 'node:net';
 import type { AddressInfo } from 'node:net';
 import type { ExtensionSpec } from '../../../lang/catalog.js';
 import type { Source, SourceContext, SourceFactory } from '../../framework/transport.js';
+import { takesBytes } from '../../mappers/mapper.js';
 import { FrameReader, type Frame } from './tcp-frame.js';
 
 const spec: ExtensionSpec = {
@@ -122,7 +123,14 @@ class TcpSource implements Source {
     if (l.contexts.has(this.context))
       throw new Error(`another tcp source already takes context '${this.context}' on ${this.host}:${l.port}`);
     const passThrough = this.ctx.mapType.toLowerCase() === 'passthrough';
+    const bytes = takesBytes(this.ctx.mapType);
     l.contexts.set(this.context, (f) => {
+      const trp = new Map([['session', f.session]]);
+      // As siddhi-io-tcp hands its mapper the message's bytes: binary and avro read them as they are.
+      if (bytes) {
+        this.ctx.deliver(f.message, trp);
+        return;
+      }
       const text = f.message.toString('utf8');
       let payload: unknown = text;
       if (passThrough) {
@@ -132,7 +140,7 @@ class TcpSource implements Source {
           payload = text;
         }
       }
-      this.ctx.deliver(payload, new Map([['session', f.session]]));
+      this.ctx.deliver(payload, trp);
     });
     l.onError = (m) => this.ctx.reportError(m);
     this.listener = l;
