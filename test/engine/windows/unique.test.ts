@@ -218,7 +218,7 @@ describe('unique:time', () => {
     ]);
   });
 
-  test('Java: uniqueTimeWindowTest-style count of unique keys in the last second', () => {
+  test('the count of unique keys in the last second drops to 0 when the last one leaves', () => {
     const a = app(
       LOGIN + 'from LoginEvents#window.unique:time(ip, 1 sec) select count(ip) as n insert all events into O;',
     );
@@ -445,7 +445,7 @@ describe('unique:externalTimeBatch', () => {
 });
 
 describe('unique:deduplicate', () => {
-  test('Java: DeduplicateTestCase-style — drops a key repeated within the interval of its first event', () => {
+  test('drops a key repeated within the interval of its first event (the doc example)', () => {
     const a = app(
       'define stream TemperatureStream (sensorId string, temperature double);\n' +
         'from TemperatureStream#unique:deduplicate(sensorId, 30 sec) select * insert into O;',
