@@ -10,6 +10,7 @@ import { strFunctions } from './functions/str/index.js';
 import { timeFunctions } from './functions/time/index.js';
 import { ExtensionRegistry } from './registry/registry.js';
 import { builtinWindows } from './windows/index.js';
+import { uniqueWindows } from './windows/unique/index.js';
 import './table/install.js';
 import './named-window/install.js';
 import './pattern/install.js';
@@ -31,7 +32,8 @@ export function builtinRegistry(): ExtensionRegistry {
       .registerAll(timeFunctions)
       .registerAll(jsonFunctions)
       .registerAll(regexFunctions)
-      .registerAll(mapFunctions);
+      .registerAll(mapFunctions)
+      .registerAll(uniqueWindows);
   }
   return registry;
 }

@@ -198,6 +198,7 @@ export function buildSingleStreamQuery(ctx: AppContext, query: Query, env: Query
       ctx.stateful.set(`${key}/window`, w);
       ctx.lifecycle.push(w);
     },
+    onState: (id, state) => ctx.stateful.set(`${key}/${id}`, state),
   });
   const scope = withStoresIn(streamScope(names, chain.attributes, 'd', 'ts', roundFloats), ctx);
   const compiled = compileSelector(

@@ -6,7 +6,11 @@ import type { Expression, SingleInputStream, StreamHandler } from '../../lang/as
 import { CompileError, ExpressionCompiler, instantiate } from '../../plan/expression/compile.js';
 import type { Scope } from '../../plan/expression/scope.js';
 import type { ChunkSink, EventSink, PairSink, StreamEvent } from '../event/stream-event.js';
-import type { StreamFunctionImpl } from '../registry/extension-impl.js';
+import {
+  isStatefulStreamFunction,
+  type StatefulStreamFunction,
+  type StreamFunctionImpl,
+} from '../registry/extension-impl.js';
 import type { BatchFold, LeaveSink, WindowArg, WindowImpl, WindowProcessor } from '../windows/window.js';
 import type { AppContext, Attribute } from './app-context.js';
 import { streamScope } from './stream-scope.js';
@@ -37,6 +41,11 @@ export interface ChainOptions {
   readonly names: readonly string[];
   /** Called for each window, so the caller can register its state and lifecycle. */
   readonly onWindow?: (w: WindowProcessor) => void;
+  /**
+   * Called for each stream processor that keeps state (`#unique:deduplicate`), with an id unique in the
+   * chain (`fn<handler index>`), so the caller can register its state.
+   */
+  readonly onState?: (id: string, state: StatefulStreamFunction) => void;
   /** A scope for names outside the stream (e.g. pattern references), tried when the stream lacks one. */
   readonly outer?: Scope;
   /** The per-event lane of what follows the chain (`next`'s), if it has one. */
@@ -132,6 +141,7 @@ export function buildStreamChain(
         opts,
         (w) => (window = w),
         (a) => (attributes = a),
+        stages.length,
       ),
     );
   }
@@ -174,6 +184,7 @@ function buildStage(
   opts: ChainOptions,
   setWindow: (w: WindowProcessor) => void,
   setAttributes: (a: readonly Attribute[]) => void,
+  handlerIndex: number,
 ): BuiltStage {
   switch (h.kind) {
     case 'filter': {
@@ -255,6 +266,7 @@ function buildStage(
       const invalid = impl.spec.validate?.(argTypes, constants);
       if (invalid) throw new CompileError(`${name}(): ${invalid}`, h.call.span);
       const fn = impl.create({ argTypes, constants, returnType: 'object', now: () => ctx.scheduler.now() });
+      if (isStatefulStreamFunction(fn)) opts.onState?.(`fn${handlerIndex}`, fn);
       // pol2Cart appends z only when it is given a z: its appended attributes follow its arguments.
       const declared = impl.spec.appendedAttributes ?? [];
       const appended = impl.spec.name === 'pol2Cart' ? declared.slice(0, argTypes.length) : declared;

@@ -210,6 +210,7 @@ export function buildJoinQuery(ext: AppExtensionContext, query: Query, env: Quer
           });
           ctx.lifecycle.push(w);
         },
+        onState: (id, state) => ctx.stateful.set(`${key}/${SIDE_NAMES[s]}/${id}`, state),
       });
       chains[s] = chain;
       attributes[s] = [...chain.attributes];

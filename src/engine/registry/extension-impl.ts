@@ -48,5 +48,22 @@ export interface AggregatorImpl {
  */
 export interface StreamFunctionImpl {
   readonly spec: ExtensionSpec;
-  create(ctx: CallSiteContext): (args: readonly unknown[], emit: (appended: readonly unknown[]) => void) => void;
+  create(ctx: CallSiteContext): StreamFunction;
+}
+
+/** What a stream function's factory returns: called per event with its argument values. */
+export type StreamFunction = (args: readonly unknown[], emit: (appended: readonly unknown[]) => void) => void;
+
+/**
+ * A stream processor that keeps state between events (`#unique:deduplicate`): the app snapshots and
+ * restores it with its other state.
+ */
+export type StatefulStreamFunction = StreamFunction & {
+  snapshot(): unknown;
+  restore(state: unknown): void;
+};
+
+export function isStatefulStreamFunction(fn: StreamFunction): fn is StatefulStreamFunction {
+  const f = fn as Partial<StatefulStreamFunction>;
+  return typeof f.snapshot === 'function' && typeof f.restore === 'function';
 }

@@ -1,0 +1,97 @@
+/** `unique:ever(key, ...)`: the latest event of every key ever seen. */
+import type { StreamEvent } from '../../event/stream-event.js';
+import { CURRENT } from '../../event/stream-event.js';
+import { asState, checkCall, expiredCopy, loadEvents, saveEvents, type SavedEvent } from '../common.js';
+import type { WindowContext, WindowImpl, WindowProcessor } from '../window.js';
+import { checkKeyArg, keyReader, uniqueKeyParameter, type KeyOf } from './unique-key.js';
+
+interface EverState {
+  events: SavedEvent[];
+}
+
+/**
+ * Holds the latest event per key, for ever. An event whose key is held replaces the held one, which
+ * leaves at once (an expired event stamped with the time it leaves) before the newcomer passes.
+ */
+class UniqueEverWindow implements WindowProcessor {
+  readonly isBatch = false;
+  /** By key; a replaced key moves to the end, so the held events read oldest first. */
+  private held = new Map<unknown, StreamEvent>();
+
+  constructor(
+    private readonly ctx: WindowContext,
+    private readonly keyOf: KeyOf,
+  ) {}
+
+  process(chunk: StreamEvent[]): void {
+    const now = this.ctx.scheduler.now();
+    const out: StreamEvent[] = [];
+    for (const e of chunk) {
+      if (e.type !== CURRENT) continue;
+      const key = this.keyOf(e);
+      const old = this.held.get(key);
+      if (old !== undefined) {
+        this.held.delete(key);
+        old.timestamp = now;
+        out.push(old);
+      }
+      this.held.set(key, expiredCopy(e));
+      out.push(e);
+    }
+    if (out.length > 0) this.ctx.emit(out);
+  }
+
+  contents(): StreamEvent[] {
+    return [...this.held.values()];
+  }
+
+  snapshot(): EverState {
+    return { events: saveEvents(this.contents()) };
+  }
+
+  restore(state: unknown): void {
+    this.held = new Map();
+    for (const e of loadEvents(asState<EverState>(state, 'unique:ever').events)) this.held.set(this.keyOf(e), e);
+  }
+}
+
+export const uniqueEverWindow: WindowImpl = {
+  spec: {
+    kind: 'window',
+    namespace: 'unique',
+    name: 'ever',
+    description:
+      'Holds the latest event of every unique key seen so far, for ever. When an event arrives with a key already held, the held event leaves at once (as an expired event) and the new one takes its place. Memory grows with the number of distinct keys.',
+    parameters: [uniqueKeyParameter(true)],
+    signatures: [['unique.key']],
+    examples: [
+      {
+        syntax:
+          'define stream LoginEvents (timestamp long, ip string);\n\nfrom LoginEvents#window.unique:ever(ip)\nselect count(ip) as ipCount\ninsert events into UniqueIps;',
+        description: 'Counts the distinct IPs seen so far.',
+      },
+      {
+        syntax:
+          'define stream DriverChangeStream (trainID string, driver string);\n\nfrom DriverChangeStream#window.unique:ever(trainID)\nselect trainID, driver\ninsert expired events into PreviousDriverChangeStream;',
+        description: 'Emits the previous driver of a train each time its driver changes.',
+      },
+      {
+        syntax:
+          'define stream StockStream (symbol string, price float);\ndefine stream PriceRequestStream (symbol string);\n\nfrom StockStream#window.unique:ever(symbol) as s join PriceRequestStream as p\non s.symbol == p.symbol\nselect s.symbol as symbol, s.price as price\ninsert events into PriceResponseStream;',
+        description: 'Answers each price request with the latest price of its symbol.',
+      },
+    ],
+    validate: (types) => {
+      if (types.length === 0) return 'expects one or more unique.key arguments';
+      for (let i = 0; i < types.length; i++) {
+        const err = checkKeyArg(types, i);
+        if (err !== undefined) return err;
+      }
+      return undefined;
+    },
+  },
+  create(ctx) {
+    checkCall(uniqueEverWindow.spec, ctx);
+    return new UniqueEverWindow(ctx, keyReader(ctx.args, 0, ctx.args.length));
+  },
+};
