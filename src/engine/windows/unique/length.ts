@@ -81,7 +81,7 @@ export const uniqueLengthWindow: WindowImpl = {
     namespace: 'unique',
     name: 'length',
     description:
-      'A sliding window holding the latest event of each unique key, for at most `window.length` keys. An event whose key is held replaces that event, which leaves at once (as an expired event); an event of a new key in a full window pushes the oldest held event out. The event leaving is emitted right before the one that made it leave.',
+      'A sliding window holding the latest event of each unique key, for at most `window.length` keys. An event whose key is held replaces that event, which leaves at once (as an expired event); an event of a new key in a full window pushes the oldest held event out. The event leaving is emitted right before the one that made it leave. A key whose event has left is forgotten, as the extension docs describe (siddhi-execution-unique 5.0.5 keeps it, so its event left long ago would be expired again when the key returns).',
     parameters: [
       uniqueKeyParameter(),
       {

@@ -113,7 +113,7 @@ export const uniqueTimeWindow: WindowImpl = {
     namespace: 'unique',
     name: 'time',
     description:
-      'A sliding time window holding the latest event of each unique key that arrived during the last `window.time`. An event whose key is held replaces that event, which leaves at once (as an expired event); an event also leaves when the clock reaches its timestamp plus `window.time`.',
+      'A sliding time window holding the latest event of each unique key that arrived during the last `window.time`. An event whose key is held replaces that event, which leaves at once (as an expired event); an event also leaves when the clock reaches its timestamp plus `window.time`. A key whose event has left is forgotten, as the extension docs describe (siddhi-execution-unique 5.0.5 keeps it, so its event left long ago would be expired again when the key returns).',
     parameters: [
       uniqueKeyParameter(),
       {
