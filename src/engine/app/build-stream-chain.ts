@@ -7,12 +7,13 @@ import { CompileError, ExpressionCompiler, instantiate } from '../../plan/expres
 import type { Scope } from '../../plan/expression/scope.js';
 import type { ChunkSink, EventSink, PairSink, StreamEvent } from '../event/stream-event.js';
 import {
+  isHoldingProcessorImpl,
   isStatefulStreamFunction,
-  type StatefulStreamFunction,
+  type HoldingStreamProcessorImpl,
   type StreamFunctionImpl,
 } from '../registry/extension-impl.js';
 import type { BatchFold, LeaveSink, WindowArg, WindowImpl, WindowProcessor } from '../windows/window.js';
-import type { AppContext, Attribute } from './app-context.js';
+import type { AppContext, Attribute, Stateful } from './app-context.js';
 import { streamScope } from './stream-scope.js';
 import { withStoresIn } from '../table/in-scope.js';
 import { own, ownable, type OwnCode } from '../runtime/own-code.js';
@@ -42,10 +43,10 @@ export interface ChainOptions {
   /** Called for each window, so the caller can register its state and lifecycle. */
   readonly onWindow?: (w: WindowProcessor) => void;
   /**
-   * Called for each stream processor that keeps state (`#unique:deduplicate`), with an id unique in the
-   * chain (`fn<handler index>`), so the caller can register its state.
+   * Called for each stream processor that keeps state (`#unique:deduplicate`, `#reorder:kslack`), with an
+   * id unique in the chain (`fn<handler index>`), so the caller can register its state.
    */
-  readonly onState?: (id: string, state: StatefulStreamFunction) => void;
+  readonly onState?: (id: string, state: Stateful) => void;
   /** A scope for names outside the stream (e.g. pattern references), tried when the stream lacks one. */
   readonly outer?: Scope;
   /** The per-event lane of what follows the chain (`next`'s), if it has one. */
@@ -250,7 +251,11 @@ function buildStage(
       const { namespace = '', name, args } = h.call;
       const impl =
         ctx.registry.implementation<StreamFunctionImpl>('streamFunction', namespace, name) ??
-        ctx.registry.implementation<StreamFunctionImpl>('streamProcessor', namespace, name);
+        ctx.registry.implementation<StreamFunctionImpl | HoldingStreamProcessorImpl>(
+          'streamProcessor',
+          namespace,
+          name,
+        );
       if (!impl) {
         throw new CompileError(
           `unknown stream function '${namespace ? namespace + ':' : ''}${name}'; check the name and namespace`,
@@ -265,6 +270,17 @@ function buildStage(
       const constants = wargs.map((a) => a.constant);
       const invalid = impl.spec.validate?.(argTypes, constants);
       if (invalid) throw new CompileError(`${name}(): ${invalid}`, h.call.span);
+      if (isHoldingProcessorImpl(impl)) {
+        // It appends nothing: the events it releases are the ones it was given.
+        return {
+          stage: (next) => {
+            const p = impl.create({ args: wargs, scheduler: ctx.scheduler, emit: next, name: opts.names[0] ?? '' });
+            opts.onState?.(`fn${handlerIndex}`, p);
+            ctx.lifecycle.push(p);
+            return (chunk) => p.process(chunk);
+          },
+        };
+      }
       const fn = impl.create({ argTypes, constants, returnType: 'object', now: () => ctx.scheduler.now() });
       if (isStatefulStreamFunction(fn)) opts.onState?.(`fn${handlerIndex}`, fn);
       // pol2Cart appends z only when it is given a z: its appended attributes follow its arguments.

@@ -4,6 +4,9 @@
  */
 import type { AttributeType } from '../../lang/ast.js';
 import type { ExtensionSpec } from '../../lang/catalog.js';
+import type { ChunkSink, StreamEvent } from '../event/stream-event.js';
+import type { Scheduler } from '../time/scheduler.js';
+import type { WindowArg } from '../windows/window.js';
 
 /** What a factory learns about its call site. */
 export interface CallSiteContext {
@@ -66,4 +69,48 @@ export type StatefulStreamFunction = StreamFunction & {
 export function isStatefulStreamFunction(fn: StreamFunction): fn is StatefulStreamFunction {
   const f = fn as Partial<StatefulStreamFunction>;
   return typeof f.snapshot === 'function' && typeof f.restore === 'function';
+}
+
+/**
+ * A stream processor that holds events and releases them later, in its own order, from an arrival or
+ * from a timer (`#reorder:kslack`). Unlike a `StreamFunction` it does not answer each event during
+ * the call: it takes whole chunks and emits chunks through its context whenever it releases events.
+ * Unlike a window it is not the chain's window (joins and rate limiters do not see it as one) and it
+ * emits the events it was given, with their own type and timestamp.
+ */
+export interface HoldingStreamProcessorImpl {
+  readonly spec: ExtensionSpec;
+  /** Tells this shape apart from `StreamFunctionImpl` (both register as stream processors). */
+  readonly holdsEvents: true;
+  create(ctx: HoldingProcessorContext): HoldingProcessor;
+}
+
+/** What a holding stream processor learns of its call site. */
+export interface HoldingProcessorContext {
+  /** The arguments, compiled (constants and per-event evaluation). */
+  readonly args: readonly WindowArg[];
+  /** The app's clock and timers. */
+  readonly scheduler: Scheduler;
+  /** Where released events go, from `process` or from a timer task. */
+  readonly emit: ChunkSink;
+  /** The input stream's name, for messages. */
+  readonly name: string;
+}
+
+export interface HoldingProcessor {
+  /** Takes a chunk (never mutates its events) and emits what it releases through `ctx.emit`. */
+  process(chunk: StreamEvent[]): void;
+  /** Called when the app starts: schedule start-time timers here. */
+  start?(): void;
+  /** Called at shutdown: cancel timers. */
+  stop?(): void;
+  /** A copy of the state, held events included. */
+  snapshot(): unknown;
+  restore(state: unknown): void;
+}
+
+export function isHoldingProcessorImpl(
+  impl: StreamFunctionImpl | HoldingStreamProcessorImpl,
+): impl is HoldingStreamProcessorImpl {
+  return 'holdsEvents' in impl && impl.holdsEvents;
 }
