@@ -6,6 +6,7 @@ import { jsonFunctions } from './functions/json/index.js';
 import { mapFunctions } from './functions/map/index.js';
 import { mathFunctions } from './functions/math/index.js';
 import { regexFunctions } from './functions/regex/index.js';
+import { reorderProcessors } from './functions/reorder/index.js';
 import { strFunctions } from './functions/str/index.js';
 import { timeFunctions } from './functions/time/index.js';
 import { ExtensionRegistry } from './registry/registry.js';
@@ -33,7 +34,8 @@ export function builtinRegistry(): ExtensionRegistry {
       .registerAll(jsonFunctions)
       .registerAll(regexFunctions)
       .registerAll(mapFunctions)
-      .registerAll(uniqueWindows);
+      .registerAll(uniqueWindows)
+      .registerAll(reorderProcessors);
   }
   return registry;
 }
