@@ -3,6 +3,7 @@ import { builtinAggregators } from './aggregators/index.js';
 import { coreFunctions } from './functions/core/index.js';
 import { coreStreamFunctions } from './functions/core/stream/index.js';
 import { jsonFunctions } from './functions/json/index.js';
+import { listFunctions } from './functions/list/index.js';
 import { mapFunctions } from './functions/map/index.js';
 import { mathFunctions } from './functions/math/index.js';
 import { regexFunctions } from './functions/regex/index.js';
@@ -33,6 +34,7 @@ export function builtinRegistry(): ExtensionRegistry {
       .registerAll(jsonFunctions)
       .registerAll(regexFunctions)
       .registerAll(mapFunctions)
+      .registerAll(listFunctions)
       .registerAll(uniqueWindows);
   }
   return registry;
