@@ -9,6 +9,7 @@ import { mathFunctions } from './functions/math/index.js';
 import { regexFunctions } from './functions/regex/index.js';
 import { strFunctions } from './functions/str/index.js';
 import { timeFunctions } from './functions/time/index.js';
+import { unitConversionFunctions } from './functions/unitconversion/index.js';
 import { ExtensionRegistry } from './registry/registry.js';
 import { builtinWindows } from './windows/index.js';
 import { uniqueWindows } from './windows/unique/index.js';
@@ -35,6 +36,7 @@ export function builtinRegistry(): ExtensionRegistry {
       .registerAll(regexFunctions)
       .registerAll(mapFunctions)
       .registerAll(listFunctions)
+      .registerAll(unitConversionFunctions)
       .registerAll(uniqueWindows);
   }
   return registry;
