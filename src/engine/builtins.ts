@@ -3,12 +3,14 @@ import { builtinAggregators } from './aggregators/index.js';
 import { coreFunctions } from './functions/core/index.js';
 import { coreStreamFunctions } from './functions/core/stream/index.js';
 import { jsonFunctions } from './functions/json/index.js';
+import { listFunctions } from './functions/list/index.js';
 import { mapFunctions } from './functions/map/index.js';
 import { mathFunctions } from './functions/math/index.js';
 import { regexFunctions } from './functions/regex/index.js';
 import { reorderProcessors } from './functions/reorder/index.js';
 import { strFunctions } from './functions/str/index.js';
 import { timeFunctions } from './functions/time/index.js';
+import { unitConversionFunctions } from './functions/unitconversion/index.js';
 import { ExtensionRegistry } from './registry/registry.js';
 import { builtinWindows } from './windows/index.js';
 import { uniqueWindows } from './windows/unique/index.js';
@@ -34,6 +36,8 @@ export function builtinRegistry(): ExtensionRegistry {
       .registerAll(jsonFunctions)
       .registerAll(regexFunctions)
       .registerAll(mapFunctions)
+      .registerAll(listFunctions)
+      .registerAll(unitConversionFunctions)
       .registerAll(uniqueWindows)
       .registerAll(reorderProcessors);
   }

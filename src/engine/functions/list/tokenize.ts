@@ -1,0 +1,54 @@
+import type { StreamFunctionImpl } from '../../registry/extension-impl.js';
+import type { ExtensionSpec } from '../../../lang/catalog.js';
+import { validateWith } from '../shared/overloads.js';
+import { javaClassName } from '../map/map-support.js';
+import { listErrors } from './list-support.js';
+
+const error = listErrors('TokenizeStreamProcessor');
+
+const base = {
+  kind: 'streamFunction',
+  namespace: 'list',
+  name: 'tokenize',
+  description:
+    'Sends one event per element of a list, carrying its index and the element; with several lists, one event ' +
+    'per index of the longest, carrying the list of their elements at that index (null where a list is shorter). ' +
+    'An empty list sends nothing.',
+  parameters: [{ name: 'list', type: ['object'], repeat: true, description: 'One or more lists.' }],
+  appendedAttributes: [
+    { name: 'index', type: 'int', description: 'The index, from 0.' },
+    { name: 'value', type: 'object', description: 'The element, or with several lists the list of their elements.' },
+  ],
+  examples: [
+    {
+      syntax: 'from StockStream#list:tokenize(symbols)\nselect index, value\ninsert into SymbolStream;',
+      description: 'With ["WSO2", "IBM", "XYZ"] sends three events: (0, "WSO2"), (1, "IBM") and (2, "XYZ").',
+    },
+  ],
+} as const satisfies ExtensionSpec;
+
+export const tokenize: StreamFunctionImpl = {
+  spec: { ...base, validate: validateWith(base) },
+  create: (ctx) => {
+    const types = ctx.argTypes;
+    const arity = types.length;
+    return (args, emit) => {
+      // The engine passes the processed event after the arguments; only the arguments are lists.
+      const lists: unknown[][] = [];
+      for (let i = 0; i < arity; i++) {
+        const a = args[i];
+        if (!Array.isArray(a)) {
+          throw error(
+            `Attribute number, '${i + 1}' must be of type java.util.List, but found ${javaClassName(a, types[i])}`,
+          );
+        }
+        lists.push(a);
+      }
+      const longest = Math.max(0, ...lists.map((l) => l.length));
+      const only = arity === 1 ? lists[0] : undefined;
+      for (let i = 0; i < longest; i++) {
+        emit([i, only !== undefined ? (only[i] ?? null) : lists.map((l) => (i < l.length ? (l[i] ?? null) : null))]);
+      }
+    };
+  },
+};
