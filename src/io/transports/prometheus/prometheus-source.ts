@@ -50,6 +50,8 @@ class PrometheusSource implements Source {
   private paused = false;
   /** The last response: an unchanged one sends no events (as siddhi-io-prometheus). */
   private lastBody: string | undefined;
+  /** Bumped by disconnect: a scrape still in flight then sends nothing. */
+  private generation = 0;
 
   constructor(private readonly ctx: SourceContext) {
     this.cfg = readSourceConfig(ctx);
@@ -62,12 +64,15 @@ class PrometheusSource implements Source {
 
   async connect(): Promise<void> {
     // the first scrape runs inside connect: an unreachable target fails here and is retried with backoff
+    const generation = this.generation;
     await this.scrapeOnce();
+    if (generation !== this.generation) return;
     this.running = true;
     this.schedule();
   }
 
   disconnect(): void {
+    this.generation++;
     this.running = false;
     if (this.timer) clearTimeout(this.timer);
     this.timer = undefined;
@@ -107,7 +112,9 @@ class PrometheusSource implements Source {
   }
 
   private async scrapeOnce(): Promise<void> {
+    const generation = this.generation;
     const body = await scrape(this.cfg.target);
+    if (generation !== this.generation) return;
     if (body.trim() === '') {
       this.ctx.reportError(`the target at ${this.endpoint} returned an empty response`);
       return;
