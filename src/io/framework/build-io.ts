@@ -105,6 +105,7 @@ function buildSource(ext: AppExtensionContext, def: StreamDefinition, cfg: IoCon
       new SourceRuntime({
         appName: ctx.name,
         streamId: def.id,
+        attributes,
         type: factory.spec.name,
         mapType: mf.spec.name,
         options,

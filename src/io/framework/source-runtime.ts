@@ -4,7 +4,7 @@
  * (logged with its content, or to the error store under `@OnError(action='STORE')`): nothing is dropped silently.
  */
 import { CURRENT, type StreamEvent } from '../../engine/event/stream-event.js';
-import type { ErrorStoreHook } from '../../engine/app/app-context.js';
+import type { Attribute, ErrorStoreHook } from '../../engine/app/app-context.js';
 import type { Logger } from '../../engine/runtime/logger.js';
 import { collectSettlements } from '../../engine/runtime/settlement.js';
 import type { StreamJunction } from '../../engine/runtime/stream-junction.js';
@@ -26,6 +26,7 @@ import { Fifo } from '../../engine/runtime/fifo.js';
 export interface SourceRuntimeParams {
   readonly appName: string;
   readonly streamId: string;
+  readonly attributes: readonly Attribute[];
   readonly type: string;
   readonly mapType: string;
   readonly options: OptionReader;
@@ -96,6 +97,7 @@ export class SourceRuntime {
     const ctx: SourceContext = {
       appName: p.appName,
       streamId: p.streamId,
+      attributes: p.attributes,
       mapType: p.mapType,
       options: p.options,
       logger,

@@ -64,6 +64,8 @@ export interface DeliveryResult {
 export interface SourceContext {
   readonly appName: string;
   readonly streamId: string;
+  /** The stream's attributes, in order (for transports whose messages depend on the stream's shape). */
+  readonly attributes: readonly Attribute[];
   /** The `@map` type, e.g. 'json' (transports pick content types from it). */
   readonly mapType: string;
   readonly options: OptionReader;

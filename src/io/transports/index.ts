@@ -13,6 +13,8 @@ import { httpSink } from './http/http-sink.js';
 import { httpSource } from './http/http-source.js';
 import { renamedHttpSinks, renamedHttpSources } from './http/renamed-types.js';
 import { logSink } from './log/log-sink.js';
+import { prometheusSink } from './prometheus/prometheus-sink.js';
+import { prometheusSource } from './prometheus/prometheus-source.js';
 import { tcpSink } from './tcp/tcp-sink.js';
 import { tcpSource } from './tcp/tcp-source.js';
 import { websocketServerSink, websocketServerSource } from './websocket/websocket-server.js';
@@ -28,6 +30,7 @@ export const builtinSources: readonly SourceFactory[] = [
   websocketSource,
   websocketServerSource,
   tcpSource,
+  prometheusSource,
   ...renamedHttpSources,
 ];
 
@@ -42,5 +45,6 @@ export const builtinSinks: readonly SinkFactory[] = [
   websocketServerSink,
   tcpSink,
   emailSink,
+  prometheusSink,
   ...renamedHttpSinks,
 ];
