@@ -219,6 +219,11 @@ describe('app creation errors', () => {
       /nope/,
     ],
     ['log priority', `@sink(type='log', priority='LOUD') define stream S (a string);`, /priority 'LOUD'/],
+    [
+      'a number option that is not a number (no silent default)',
+      `@source(type='inMemory', topic='t', retry.interval='20ms', @map(type='passThrough')) define stream S (a string);`,
+      /1:1 option 'retry\.interval' must be a number, not '20ms'/,
+    ],
   ];
   for (const [name, text, re] of cases) {
     test(name, () => {

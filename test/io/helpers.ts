@@ -12,14 +12,20 @@ export interface TestApp {
   stop(): Promise<void>;
 }
 
-/** Creates and starts an app on the wall clock, collecting every stream named in `collect`. */
+/**
+ * Creates and starts an app on the wall clock (or, with `virtual`, on a virtual clock that only
+ * `runtime.advanceTime` moves), collecting every stream named in `collect`.
+ */
 export async function startApp(
   text: string,
   collect: readonly string[] = [],
-  opts: { waitConnected?: boolean } = {},
+  opts: { waitConnected?: boolean; virtual?: boolean } = {},
 ): Promise<TestApp> {
   const lines: LogLine[] = [];
-  const manager = new SiddhiManager({ logger: memoryLogger(lines) });
+  const manager = new SiddhiManager({
+    logger: memoryLogger(lines),
+    ...(opts.virtual ? { clock: 'virtual' as const, startTime: Date.now() } : {}),
+  });
   const runtime = manager.createSiddhiAppRuntime(text);
   const streams = new Map<string, unknown[][]>();
   for (const s of collect) {

@@ -328,10 +328,15 @@ describe('prometheus source', () => {
       @source(type='prometheus', target.url='${target}', metric.type='counter', metric.name='total_device_power_consumption_WATTS', scrape.interval='1', @map(type='keyvalue'))
       define stream devicePowerStream (deviceID string, roomID string, value int);`,
       ['devicePowerStream'],
+      { virtual: true },
     );
     try {
       assert.deepEqual(app.events, [['server001', 'F3Room2', 10]]);
       publisher.runtime.getInputHandler('Power').send(['server002', 'F2Room2', 7.9]);
+      app.runtime.advanceTime(999);
+      await new Promise((r) => setImmediate(r));
+      assert.equal(app.events.length, 1, 'no scrape before scrape.interval has passed on the app clock');
+      app.runtime.advanceTime(1);
       // the changed response is sent whole: both samples again (int value: the fraction dropped)
       await waitFor(() => app.events.length === 3, 'the changed response');
       assert.deepEqual(app.events, [
@@ -352,12 +357,15 @@ describe('prometheus source', () => {
       @source(type='prometheus', target.url='${target.url}/metrics', metric.type='counter', metric.name='sweet_production_counter', scrape.interval='1', @map(type='keyvalue'))
       define stream Counter (name string, value double);`,
       ['Counter'],
+      { virtual: true },
     );
     try {
       assert.equal(app.events.length, 2);
-      await waitFor(() => target.got.length >= 2, 'a second scrape');
+      app.runtime.advanceTime(1000);
+      await waitFor(() => target.got.length === 2, 'a second scrape');
       assert.equal(app.events.length, 2);
       target.setText(EXPOSITION.replace('} 72', '} 73'));
+      app.runtime.advanceTime(1000);
       await waitFor(() => app.events.length === 4, 'the events of the changed response');
       assert.deepEqual(app.events.slice(2), [
         ['toffee', 55.4],
@@ -377,7 +385,7 @@ describe('prometheus source', () => {
     const port = await freePort();
     const app = await startApp(
       `@App:name('PromScrapeRetry')
-      @source(type='prometheus', target.url='http://127.0.0.1:${port}/metrics', metric.type='counter', metric.name='sweet_production_counter', retry.interval='20ms', @map(type='keyvalue'))
+      @source(type='prometheus', target.url='http://127.0.0.1:${port}/metrics', metric.type='counter', metric.name='sweet_production_counter', retry.interval='20', @map(type='keyvalue'))
       define stream Counter (name string, value double);`,
       ['Counter'],
       { waitConnected: false },

@@ -113,6 +113,7 @@ function buildSource(ext: AppExtensionContext, def: StreamDefinition, cfg: IoCon
         mapper,
         junction,
         now: () => ctx.scheduler.now(),
+        scheduler: ctx.scheduler,
         logger: ctx.logger,
         errorStore: ctx.errorStore,
         backoff: backoffFrom(options),

@@ -6,6 +6,7 @@
 import { CURRENT, type StreamEvent } from '../../engine/event/stream-event.js';
 import type { Attribute, ErrorStoreHook } from '../../engine/app/app-context.js';
 import type { Logger } from '../../engine/runtime/logger.js';
+import type { Scheduler } from '../../engine/time/scheduler.js';
 import { collectSettlements } from '../../engine/runtime/settlement.js';
 import type { StreamJunction } from '../../engine/runtime/stream-junction.js';
 import type { MappedInput, MappingError, SourceMapper } from '../mappers/mapper.js';
@@ -27,6 +28,8 @@ export interface SourceRuntimeParams {
   readonly appName: string;
   readonly streamId: string;
   readonly attributes: readonly Attribute[];
+  /** The app's clock and timers (virtual in tests): for transports that poll on an interval. */
+  readonly scheduler: Scheduler;
   readonly type: string;
   readonly mapType: string;
   readonly options: OptionReader;
@@ -98,6 +101,7 @@ export class SourceRuntime {
       appName: p.appName,
       streamId: p.streamId,
       attributes: p.attributes,
+      scheduler: p.scheduler,
       mapType: p.mapType,
       options: p.options,
       logger,

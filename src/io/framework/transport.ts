@@ -5,6 +5,7 @@
 import type { Attribute } from '../../engine/app/app-context.js';
 import type { Logger } from '../../engine/runtime/logger.js';
 import type { StreamEvent } from '../../engine/event/stream-event.js';
+import type { Scheduler } from '../../engine/time/scheduler.js';
 import type { ExtensionSpec } from '../../lang/catalog.js';
 import type { MappingError } from '../mappers/mapper.js';
 
@@ -41,7 +42,9 @@ export function optionReader(options: ReadonlyMap<string, string>): OptionReader
       const v = get(name);
       if (v === undefined || v.trim() === '') return d;
       const n = Number(v);
-      return Number.isFinite(n) ? n : d;
+      // A value that is not a number is a mistake to report, not a reason to fall back to the default.
+      if (!Number.isFinite(n)) throw new Error(`option '${name}' must be a number, not '${v}'`);
+      return n;
     },
     names: () => [...options.keys()],
   };
@@ -66,6 +69,11 @@ export interface SourceContext {
   readonly streamId: string;
   /** The stream's attributes, in order (for transports whose messages depend on the stream's shape). */
   readonly attributes: readonly Attribute[];
+  /**
+   * The app's clock and timers: a transport that polls on an interval schedules here, so the interval
+   * runs on the app's time (virtual in tests, as every timer of the app).
+   */
+  readonly scheduler: Scheduler;
   /** The `@map` type, e.g. 'json' (transports pick content types from it). */
   readonly mapType: string;
   readonly options: OptionReader;

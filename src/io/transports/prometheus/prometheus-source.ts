@@ -6,6 +6,7 @@
  * reply other than 200 is a lost connection (reconnected with backoff); a response without the metric, or
  * with it under another type, is reported and skipped.
  */
+import type { TimerHandle } from '../../../engine/time/scheduler.js';
 import type { ExtensionSpec } from '../../../lang/catalog.js';
 import {
   ConnectionUnavailableError,
@@ -45,7 +46,7 @@ const spec: ExtensionSpec = {
 class PrometheusSource implements Source {
   private readonly cfg: PrometheusSourceConfig;
   private readonly passThrough: boolean;
-  private timer: NodeJS.Timeout | undefined;
+  private timer: TimerHandle | undefined;
   private running = false;
   private paused = false;
   /** The last response: an unchanged one sends no events (as siddhi-io-prometheus). */
@@ -74,7 +75,7 @@ class PrometheusSource implements Source {
   disconnect(): void {
     this.generation++;
     this.running = false;
-    if (this.timer) clearTimeout(this.timer);
+    if (this.timer) this.ctx.scheduler.cancel(this.timer);
     this.timer = undefined;
   }
 
@@ -88,7 +89,9 @@ class PrometheusSource implements Source {
 
   private schedule(): void {
     if (!this.running) return;
-    this.timer = setTimeout(() => {
+    // on the app's clock, as every timer of the app (virtual in tests)
+    const scheduler = this.ctx.scheduler;
+    this.timer = scheduler.schedule(scheduler.now() + this.cfg.intervalMs, () => {
       this.timer = undefined;
       if (!this.running) return;
       if (this.paused) {
@@ -108,7 +111,7 @@ class PrometheusSource implements Source {
           }
         },
       );
-    }, this.cfg.intervalMs);
+    });
   }
 
   private async scrapeOnce(): Promise<void> {
