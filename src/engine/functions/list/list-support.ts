@@ -7,10 +7,10 @@
 import type { AttributeType } from '../../../lang/ast.js';
 import type { ParameterSpec } from '../../../lang/catalog.js';
 import { errorsFor } from '../shared/errors.js';
-import { javaClassName, javaEquals, type ErrorMaker } from '../map/map-support.js';
+import { javaClassName, javaEquals, type ErrorMaker } from '../shared/java-values.js';
 
-export { ANY_TYPES } from '../map/map-support.js';
-export type { ErrorMaker } from '../map/map-support.js';
+export { ANY_TYPES } from '../shared/java-values.js';
+export type { ErrorMaker } from '../shared/java-values.js';
 
 export function listErrors(javaClass: string): ErrorMaker {
   return errorsFor(`io.siddhi.extension.execution.list.${javaClass}`);
