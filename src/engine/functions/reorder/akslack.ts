@@ -13,12 +13,12 @@
 import type { StreamEvent } from '../../event/stream-event.js';
 import type { HoldingProcessorContext, HoldingStreamProcessorImpl } from '../../registry/extension-impl.js';
 import { asState } from '../../windows/common.js';
+import type { WindowArg } from '../../windows/window.js';
 import { KSlackCore, type KSlackCoreState } from './kslack-core.js';
 import { normalQuantile } from './normal-quantile.js';
 import {
   constantAt,
   discardParameter,
-  isHeld,
   maxKParameter,
   timeoutParameter,
   timestampParameter,
@@ -72,35 +72,26 @@ class AlphaKSlack extends KSlackCore {
   private values: number[] = [];
   /** The timestamp of every event, in arrival order (those far behind are dropped as coverage is measured). */
   private timestamps: number[] = [];
+  private readonly correlationField: WindowArg;
 
   constructor(
     ctx: HoldingProcessorContext,
     private readonly o: AKSlackOptions,
   ) {
     super(ctx, 'reorder:akslack', o.timeout, o.maxK, o.discard);
+    this.correlationField = ctx.args[1]!;
   }
 
-  process(chunk: StreamEvent[]): void {
-    const out: StreamEvent[] = [];
-    const fieldArg = this.ctx.args[1]!;
-    for (let i = 0; i < chunk.length; i++) {
-      const e = chunk[i]!;
-      if (!isHeld(e)) {
-        out.push(e);
-        continue;
-      }
-      const ts = this.timestampOf(e);
-      const value = fieldArg.evaluate(e);
-      if (typeof value !== 'number') {
-        throw new Error(`reorder:akslack: an event's correlation.field is ${String(value)}, not a number`);
-      }
-      this.timestamps.push(ts);
-      this.values.push(value);
-      if (!this.admit(e, ts)) continue;
-      if (++this.counter > this.o.batchSize) this.steer(ts);
-      if (ts > this.greatest) this.advance(ts, out);
+  protected arrive(e: StreamEvent, ts: number, out: StreamEvent[]): void {
+    const value = this.correlationField.evaluate(e);
+    if (typeof value !== 'number') {
+      throw new Error(`reorder:akslack: an event's correlation.field is ${String(value)}, not a number`);
     }
-    if (out.length > 0) this.ctx.emit(out);
+    this.timestamps.push(ts);
+    this.values.push(value);
+    if (!this.admit(e, ts)) return;
+    if (++this.counter > this.o.batchSize) this.steer(ts);
+    if (ts > this.greatest) this.advance(ts, out);
   }
 
   /** Moves alpha towards the coverage the recent values call for (a PD controller), and l with it. */

@@ -9,7 +9,7 @@ import type { HoldingProcessor, HoldingProcessorContext } from '../../registry/e
 import { ArrivalBuffer, type SavedArrivals } from './arrival-buffer.js';
 import { FlushTimer, type FlushTimerState } from './flush-timer.js';
 import { OrderedEvents, type SavedOrdered } from './ordered-events.js';
-import { heldCopy, timestampReader } from './reorder-parameters.js';
+import { heldCopy, isHeld, timestampReader } from './reorder-parameters.js';
 
 /** The part of a K-slack snapshot both processors write. */
 export interface KSlackCoreState {
@@ -45,7 +45,22 @@ export abstract class KSlackCore implements HoldingProcessor {
     this.timer = new FlushTimer(ctx.scheduler, timeout, (at) => this.tick(at));
   }
 
-  abstract process(chunk: StreamEvent[]): void;
+  /** Passes the events that are not held (timer and reset events) and hands each held one to `arrive`. */
+  process(chunk: StreamEvent[]): void {
+    const out: StreamEvent[] = [];
+    for (let i = 0; i < chunk.length; i++) {
+      const e = chunk[i]!;
+      if (!isHeld(e)) {
+        out.push(e);
+        continue;
+      }
+      this.arrive(e, this.timestampOf(e), out);
+    }
+    if (out.length > 0) this.ctx.emit(out);
+  }
+
+  /** A held event with timestamp `ts` arrived; what it releases goes to `out` (one chunk per input chunk). */
+  protected abstract arrive(e: StreamEvent, ts: number, out: StreamEvent[]): void;
 
   /** The K a span above the current K grows it to (the span is below, at or above max.k). */
   protected abstract grownK(span: number): number;

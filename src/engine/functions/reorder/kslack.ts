@@ -16,7 +16,6 @@ import { KSlackCore, type KSlackCoreState } from './kslack-core.js';
 import {
   constantAt,
   discardParameter,
-  isHeld,
   maxKParameter,
   timeoutParameter,
   timestampParameter,
@@ -27,18 +26,8 @@ class KSlack extends KSlackCore {
     super(ctx, 'reorder:kslack', timeout, maxK, discard);
   }
 
-  process(chunk: StreamEvent[]): void {
-    const out: StreamEvent[] = [];
-    for (let i = 0; i < chunk.length; i++) {
-      const e = chunk[i]!;
-      if (!isHeld(e)) {
-        out.push(e);
-        continue;
-      }
-      const ts = this.timestampOf(e);
-      if (this.admit(e, ts) && ts > this.greatest) this.advance(ts, out);
-    }
-    if (out.length > 0) this.ctx.emit(out);
+  protected arrive(e: StreamEvent, ts: number, out: StreamEvent[]): void {
+    if (this.admit(e, ts) && ts > this.greatest) this.advance(ts, out);
   }
 
   protected grownK(span: number): number {
