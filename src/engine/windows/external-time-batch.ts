@@ -56,7 +56,8 @@ export const replaceWithBatchTimeParameter = {
   constantOnly: true,
 } as const satisfies ParameterSpec;
 
-interface ExternalTimeBatchState {
+/** The snapshot of `externalTimeBatch`, and of `unique:externalTimeBatch` (its batches by key). */
+export interface ExternalTimeBatchState {
   current: SavedEvent[];
   expired: SavedEvent[];
   startTime: number;

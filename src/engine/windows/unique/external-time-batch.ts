@@ -17,28 +17,18 @@ import {
   resetEvent,
   saveEvents,
   WindowTimers,
-  type SavedEvent,
 } from '../common.js';
 import {
   eventWindowTimeParameter,
   replaceWithBatchTimeParameter,
   timeoutParameter,
   timestampParameter,
+  type ExternalTimeBatchState,
 } from '../external-time-batch.js';
 import type { WindowContext, WindowImpl, WindowProcessor } from '../window.js';
 import { KeyedEvents, loadByKey } from './keyed-events.js';
 import { checkKeyArg, keyReader, uniqueKeyParameter, type KeyOf } from './unique-key.js';
 import { checkStartTime } from './time-batch.js';
-
-interface UniqueExternalTimeBatchState {
-  current: SavedEvent[];
-  expired: SavedEvent[];
-  startTime: number;
-  endTime: number;
-  lastScheduledTime: number;
-  lastCurrentEventTime: number;
-  flushed: boolean;
-}
 
 interface Options {
   readonly tsIndex: number;
@@ -196,7 +186,7 @@ class UniqueExternalTimeBatchWindow implements WindowProcessor {
     this.timers.cancelAll();
   }
 
-  snapshot(): UniqueExternalTimeBatchState {
+  snapshot(): ExternalTimeBatchState {
     return {
       current: this.current.save(),
       expired: saveEvents(this.contents()),
@@ -209,7 +199,7 @@ class UniqueExternalTimeBatchWindow implements WindowProcessor {
   }
 
   restore(state: unknown): void {
-    const s = asState<UniqueExternalTimeBatchState>(state, 'unique:externalTimeBatch');
+    const s = asState<ExternalTimeBatchState>(state, 'unique:externalTimeBatch');
     this.timers.cancelAll();
     this.current.load(s.current);
     this.expired = loadByKey(s.expired, this.keyOf);
