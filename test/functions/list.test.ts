@@ -8,7 +8,7 @@ import { ExtensionRuntimeError } from '../../src/engine/functions/shared/errors.
 import { SiddhiManager } from '../../src/engine/siddhi-manager.js';
 import { memoryLogger } from '../../src/engine/runtime/logger.js';
 import { agg, check, finder, fn, rows } from './call-site.js';
-import { queryOutputs } from './query-outputs.js';
+import { queryOutputs, STOCK_EVENTS } from './query-outputs.js';
 
 const get = finder(listFunctions);
 const L = (...values: unknown[]): unknown[] =>
@@ -319,16 +319,7 @@ describe('list: in an app', () => {
       from Collected#list:tokenize(symbols, merged)
       select index, value
       insert into Tokens;`;
-    const got = queryOutputs(
-      app,
-      ['build', 'collect', 'sliding', 'tokens'],
-      [
-        ['IBM', 75.5, 100],
-        ['WSO2', 57.25, 200],
-        ['IBM', 80.0, 300],
-        ['ORCL', 12.0, 400],
-      ],
-    );
+    const got = queryOutputs(app, ['build', 'collect', 'sliding', 'tokens'], STOCK_EVENTS);
     assert.deepEqual(got.build, [
       [['IBM', 100, 75.5], 'IBM', 0],
       [['WSO2', 200, 57.25], 'WSO2', 2],

@@ -5,7 +5,7 @@ import { jsonFunctions } from '../../src/engine/functions/json/index.js';
 import { strFunctions } from '../../src/engine/functions/str/index.js';
 import { ExtensionRuntimeError } from '../../src/engine/functions/shared/errors.js';
 import { agg, check, finder, fn, rows } from './call-site.js';
-import { queryOutputs } from './query-outputs.js';
+import { queryOutputs, STOCK_EVENTS } from './query-outputs.js';
 
 const get = finder(mapFunctions);
 const M = (...pairs: unknown[]): Map<unknown, unknown> => fn(get('create'), [])(...pairs) as Map<unknown, unknown>;
@@ -332,16 +332,7 @@ describe('map: in an app', () => {
       from Collected#map:tokenize(prices)
       select cast(key, 'string') as symbol, cast(value, 'double') as price
       insert into Tokens;`;
-    const got = queryOutputs(
-      app,
-      ['build', 'collect', 'merge', 'tokens'],
-      [
-        ['IBM', 75.5, 100],
-        ['WSO2', 57.25, 200],
-        ['IBM', 80.0, 300],
-        ['ORCL', 12.0, 400],
-      ],
-    );
+    const got = queryOutputs(app, ['build', 'collect', 'merge', 'tokens'], STOCK_EVENTS);
     assert.deepEqual(got.build, [
       ['{"symbol":"IBM","price":75.5}', 100, '<x><s>IBM</s></x>'],
       ['{"symbol":"WSO2","price":57.25}', 200, '<x><s>WSO2</s></x>'],

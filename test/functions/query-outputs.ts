@@ -2,6 +2,14 @@
 import { SiddhiManager } from '../../src/engine/siddhi-manager.js';
 import { memoryLogger } from '../../src/engine/runtime/logger.js';
 
+/** Four events of `S (symbol string, price double, volume long)`, a symbol repeated. */
+export const STOCK_EVENTS: readonly unknown[][] = [
+  ['IBM', 75.5, 100],
+  ['WSO2', 57.25, 200],
+  ['IBM', 80.0, 300],
+  ['ORCL', 12.0, 400],
+];
+
 /**
  * Runs `app` on a virtual clock, sends `events` to its stream `S` one by one, shuts it down, and gives the
  * data of the current events each of the named queries output, in order.
