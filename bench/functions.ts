@@ -3,12 +3,8 @@
  * in events per second (median of 5), beside plain JavaScript computing similar values.
  * node --import tsx bench/functions.ts [--quick]
  */
-import { SiddhiManager } from '../src/engine/siddhi-manager.js';
-import { memoryLogger } from '../src/engine/runtime/logger.js';
-import { sendRate } from './scenarios.js';
+import { runFunctionBench } from './function-bench.js';
 
-const quick = process.argv.includes('--quick');
-const N = quick ? 100_000 : 1_000_000;
 const APP = `
 define stream S (symbol string, price double, volume long, ts long, doc string);
 @info(name='q') from S
@@ -23,18 +19,6 @@ for (let i = 0; i < 1000; i++) {
   events.push([`IBM${i % 10}`, 75.6 + i, 100 + i, 1577836800000 + i * 60000, `{"name":"n${i % 7}","v":${i}}`]);
 }
 
-function engineRun(): number {
-  const m = new SiddhiManager({ logger: memoryLogger() });
-  const r = m.createSiddhiAppRuntime(APP);
-  let n = 0;
-  r.addQueryCallback('q', (_t, i) => (n += i ? i.length : 0));
-  r.start();
-  const rate = sendRate(r.getInputHandler('S'), events, N);
-  if (n !== N + N / 10) throw new Error(`expected ${N + N / 10} outputs, got ${n}`);
-  void r.shutdown();
-  return rate;
-}
-
 const fmt = new Intl.DateTimeFormat('en-CA', {
   timeZone: 'UTC',
   year: 'numeric',
@@ -44,10 +28,9 @@ const fmt = new Intl.DateTimeFormat('en-CA', {
   minute: '2-digit',
   hourCycle: 'h23',
 });
-function loopRun(): number {
+function baseline(n: number): void {
   let sink: unknown[] = [];
-  const t0 = performance.now();
-  for (let i = 0; i < N; i++) {
+  for (let i = 0; i < n; i++) {
     const e = events[i % 1000]!;
     const symbol = e[0] as string;
     const price = e[1] as number;
@@ -64,21 +47,13 @@ function loopRun(): number {
       (JSON.parse(e[4] as string) as { name: string }).name,
     ];
   }
-  const s = (performance.now() - t0) / 1000;
   if (sink.length !== 10) throw new Error('loop');
-  return N / s;
 }
 
-const median = (xs: number[]): number => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)]!;
-const engine: number[] = [];
-const loop: number[] = [];
-for (let r = 0; r < 5; r++) {
-  engine.push(engineRun());
-  loop.push(loopRun());
-}
-const e = median(engine);
-const l = median(loop);
-const f = (n: number): string => Math.round(n).toLocaleString('en-US');
-console.log(
-  `functions (10 str/math/time/json calls per event): ${f(e)} events/s (median of 5, ${f(Math.min(...engine))}..${f(Math.max(...engine))}) | plain JS ${f(l)} events/s, ratio ${(e / l).toFixed(2)}`,
-);
+runFunctionBench({
+  label: 'functions (10 str/math/time/json calls per event)',
+  app: APP,
+  events,
+  expectedOutputs: (n) => n + n / 10,
+  baseline,
+});

@@ -62,6 +62,35 @@ const kslack = (args: string): string =>
 const rowsAt = (now: number, ...rows: [number, number][]): unknown[][] =>
   rows.map(([offset, price]) => [now + offset, price, offset]);
 
+/** The events of orderTest2 and orderTest25, at T0. */
+const ORDER_TEST_ROWS = rowsAt(
+  T0,
+  [0, 1],
+  [-6000, 2],
+  [-500, 3],
+  [-4000, 4],
+  [0, 5],
+  [0, 6],
+  [0, 7],
+  [-6000, 8],
+  [-500, 9],
+  [0, 10],
+  [1000, 11],
+);
+
+/**
+ * The inputs of orderTest23 to 27: three sends, the clock advanced 2 s, 4 s and 3.5 s after each; `offset4`
+ * places the event of price 4 from the second send's clock value.
+ */
+function sendInThreeParts(a: App, offset4: number): void {
+  a.send(...rowsAt(T0, [0, 1], [-6000, 2], [-500, 3]));
+  a.advance(2000);
+  a.send(...rowsAt(T0 + 2000, [offset4, 4], [0, 5], [0, 6]));
+  a.advance(4000);
+  a.send(...rowsAt(T0 + 6000, [0, 7], [-6000, 8], [-500, 9], [0, 10], [1000, 11]));
+  a.advance(3500);
+}
+
 describe('reorder:kslack', () => {
   test('Java: orderTest — the paper scenario: K grows to 2 then 3, the timeout releases the last event', () => {
     const a = app(`define stream inputStream (eventtt long, price long, volume long);
@@ -76,22 +105,7 @@ from inputStream#reorder:kslack(eventtt, 1000L) select eventtt, eventtt as ts, v
 
   test('Java: orderTest2 — events hours of slack apart; the first tick releases all it holds in order', () => {
     const a = app(kslack('eventtt, 1000L'));
-    a.send(
-      ...rowsAt(
-        T0,
-        [0, 1],
-        [-6000, 2],
-        [-500, 3],
-        [-4000, 4],
-        [0, 5],
-        [0, 6],
-        [0, 7],
-        [-6000, 8],
-        [-500, 9],
-        [0, 10],
-        [1000, 11],
-      ),
-    );
+    a.send(...ORDER_TEST_ROWS);
     assert.deepEqual(a.take(), [[1], [2, 8]]);
     a.advance(3500);
     assert.deepEqual(a.take(), [[4, 3, 9, 5, 6, 7, 10, 11]]);
@@ -99,44 +113,20 @@ from inputStream#reorder:kslack(eventtt, 1000L) select eventtt, eventtt as ts, v
 
   test('Java: orderTest23 — the ticks stop when nothing is ordered and restart on the next whole second', () => {
     const a = app(kslack('eventtt, 1000L'));
-    a.send(...rowsAt(T0, [0, 1], [-6000, 2], [-500, 3]));
-    a.advance(2000); // the tick at +1 s finds 2 and 3 still waiting unordered (no new greatest after them)
-    a.send(...rowsAt(T0 + 2000, [-4000, 4], [0, 5], [0, 6]));
-    a.advance(4000);
-    a.send(...rowsAt(T0 + 6000, [0, 7], [-6000, 8], [-500, 9], [0, 10], [1000, 11]));
-    a.advance(3500);
+    // Before the second send, the tick at +1 s finds 2 and 3 still waiting unordered (no new greatest after them).
+    sendInThreeParts(a, -4000);
     assert.deepEqual(a.take(), [[1], [2], [4, 3, 5], [8, 6, 9, 7, 10], [11]]);
   });
 
   test('Java: orderTest24 — a late event that is a new greatest releases at once', () => {
     const a = app(kslack('eventtt, 1000L'));
-    a.send(...rowsAt(T0, [0, 1], [-6000, 2], [-500, 3]));
-    a.advance(2000);
-    a.send(...rowsAt(T0 + 2000, [-500, 4], [0, 5], [0, 6]));
-    a.advance(4000);
-    a.send(...rowsAt(T0 + 6000, [0, 7], [-6000, 8], [-500, 9], [0, 10], [1000, 11]));
-    a.advance(3500);
+    sendInThreeParts(a, -500);
     assert.deepEqual(a.flat(), [1, 2, 3, 4, 5, 8, 6, 9, 7, 10, 11]);
   });
 
   test('Java: orderTest25 — no timeout: one chunk in, one chunk out, the rest stays held', async () => {
     const a = app(kslack('eventtt'));
-    a.sendChunk(
-      ...rowsAt(
-        T0,
-        [0, 1],
-        [-6000, 2],
-        [-500, 3],
-        [-4000, 4],
-        [0, 5],
-        [0, 6],
-        [0, 7],
-        [-6000, 8],
-        [-500, 9],
-        [0, 10],
-        [1000, 11],
-      ),
-    );
+    a.sendChunk(...ORDER_TEST_ROWS);
     assert.deepEqual(a.take(), [[1, 2, 8]]);
     a.advance(3500);
     await a.r.shutdown(); // nothing held is released at shutdown
@@ -145,23 +135,13 @@ from inputStream#reorder:kslack(eventtt, 1000L) select eventtt, eventtt as ts, v
 
   test('Java: orderTest26 — discard.late.arrival drops what arrives below the last released timestamp', () => {
     const a = app(kslack('eventtt, 1000L, true'));
-    a.send(...rowsAt(T0, [0, 1], [-6000, 2], [-500, 3]));
-    a.advance(2000);
-    a.send(...rowsAt(T0 + 2000, [-500, 4], [0, 5], [0, 6]));
-    a.advance(4000);
-    a.send(...rowsAt(T0 + 6000, [0, 7], [-6000, 8], [-500, 9], [0, 10], [1000, 11]));
-    a.advance(3500);
+    sendInThreeParts(a, -500);
     assert.deepEqual(a.flat(), [1, 4, 5, 6, 9, 7, 10, 11]);
   });
 
   test('Java: orderTest27 — discard without a timeout', () => {
     const a = app(kslack('eventtt, true'));
-    a.send(...rowsAt(T0, [0, 1], [-6000, 2], [-500, 3]));
-    a.advance(2000);
-    a.send(...rowsAt(T0 + 2000, [-500, 4], [0, 5], [0, 6]));
-    a.advance(4000);
-    a.send(...rowsAt(T0 + 6000, [0, 7], [-6000, 8], [-500, 9], [0, 10], [1000, 11]));
-    a.advance(3500);
+    sendInThreeParts(a, -500);
     assert.deepEqual(a.flat(), [1, 4, 5, 6]);
   });
 

@@ -8,6 +8,7 @@ import { ExtensionRuntimeError } from '../../src/engine/functions/shared/errors.
 import { SiddhiManager } from '../../src/engine/siddhi-manager.js';
 import { memoryLogger } from '../../src/engine/runtime/logger.js';
 import { agg, check, finder, fn, rows } from './call-site.js';
+import { queryOutputs, STOCK_EVENTS } from './query-outputs.js';
 
 const get = finder(listFunctions);
 const L = (...values: unknown[]): unknown[] =>
@@ -318,20 +319,7 @@ describe('list: in an app', () => {
       from Collected#list:tokenize(symbols, merged)
       select index, value
       insert into Tokens;`;
-    const r = new SiddhiManager({ clock: 'virtual', logger: memoryLogger() }).createSiddhiAppRuntime(app);
-    const got: Record<string, unknown[][]> = { build: [], collect: [], sliding: [], tokens: [] };
-    for (const q of Object.keys(got)) {
-      r.addQueryCallback(q, (_ts, ins) => {
-        for (const e of ins ?? []) got[q]!.push(e.data);
-      });
-    }
-    r.start();
-    const s = r.getInputHandler('S');
-    s.send(['IBM', 75.5, 100]);
-    s.send(['WSO2', 57.25, 200]);
-    s.send(['IBM', 80.0, 300]);
-    s.send(['ORCL', 12.0, 400]);
-    r.shutdown();
+    const got = queryOutputs(app, ['build', 'collect', 'sliding', 'tokens'], STOCK_EVENTS);
     assert.deepEqual(got.build, [
       [['IBM', 100, 75.5], 'IBM', 0],
       [['WSO2', 200, 57.25], 'WSO2', 2],

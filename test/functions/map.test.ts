@@ -4,9 +4,8 @@ import { mapFunctions } from '../../src/engine/functions/map/index.js';
 import { jsonFunctions } from '../../src/engine/functions/json/index.js';
 import { strFunctions } from '../../src/engine/functions/str/index.js';
 import { ExtensionRuntimeError } from '../../src/engine/functions/shared/errors.js';
-import { SiddhiManager } from '../../src/engine/siddhi-manager.js';
-import { memoryLogger } from '../../src/engine/runtime/logger.js';
 import { agg, check, finder, fn, rows } from './call-site.js';
+import { queryOutputs, STOCK_EVENTS } from './query-outputs.js';
 
 const get = finder(mapFunctions);
 const M = (...pairs: unknown[]): Map<unknown, unknown> => fn(get('create'), [])(...pairs) as Map<unknown, unknown>;
@@ -333,20 +332,7 @@ describe('map: in an app', () => {
       from Collected#map:tokenize(prices)
       select cast(key, 'string') as symbol, cast(value, 'double') as price
       insert into Tokens;`;
-    const r = new SiddhiManager({ clock: 'virtual', logger: memoryLogger() }).createSiddhiAppRuntime(app);
-    const got: Record<string, unknown[][]> = { build: [], collect: [], merge: [], tokens: [] };
-    for (const q of Object.keys(got)) {
-      r.addQueryCallback(q, (_ts, ins) => {
-        for (const e of ins ?? []) got[q]!.push(e.data);
-      });
-    }
-    r.start();
-    const s = r.getInputHandler('S');
-    s.send(['IBM', 75.5, 100]);
-    s.send(['WSO2', 57.25, 200]);
-    s.send(['IBM', 80.0, 300]);
-    s.send(['ORCL', 12.0, 400]);
-    r.shutdown();
+    const got = queryOutputs(app, ['build', 'collect', 'merge', 'tokens'], STOCK_EVENTS);
     assert.deepEqual(got.build, [
       ['{"symbol":"IBM","price":75.5}', 100, '<x><s>IBM</s></x>'],
       ['{"symbol":"WSO2","price":57.25}', 200, '<x><s>WSO2</s></x>'],

@@ -3,6 +3,7 @@
  * periods are measured on a timestamp attribute of the events; a batch is emitted when an event
  * of a later period arrives, or (with a timeout) when no event came for that long on the clock.
  */
+import type { ParameterSpec } from '../../lang/catalog.js';
 import type { StreamEvent } from '../event/stream-event.js';
 import { CURRENT, EXPIRED } from '../event/stream-event.js';
 import {
@@ -23,7 +24,40 @@ import {
 } from './common.js';
 import type { WindowArg, WindowContext, WindowImpl, WindowProcessor } from './window.js';
 
-interface ExternalTimeBatchState {
+/** The parameters `unique:externalTimeBatch` shares (some under other names). */
+export const timestampParameter = {
+  name: 'timestamp',
+  type: ['long'],
+  description: 'The attribute holding the event time (epoch milliseconds, increasing).',
+} as const satisfies ParameterSpec;
+
+export const eventWindowTimeParameter = {
+  name: 'window.time',
+  type: ['int', 'long', 'time'],
+  description: 'The length of each batch period, in event time.',
+  constantOnly: true,
+} as const satisfies ParameterSpec;
+
+export const timeoutParameter = {
+  name: 'timeout',
+  type: ['int', 'long', 'time'],
+  description: 'Emit the running batch when no event arrived for this long (clock time).',
+  optional: true,
+  defaultValue: 'no timeout',
+  constantOnly: true,
+} as const satisfies ParameterSpec;
+
+export const replaceWithBatchTimeParameter = {
+  name: 'replace.with.batchtime',
+  type: ['bool'],
+  description: "Replace each event's timestamp attribute with the end time of its batch.",
+  optional: true,
+  defaultValue: 'false',
+  constantOnly: true,
+} as const satisfies ParameterSpec;
+
+/** The snapshot of `externalTimeBatch`, and of `unique:externalTimeBatch` (its batches by key). */
+export interface ExternalTimeBatchState {
   current: SavedEvent[];
   expired: SavedEvent[];
   startTime: number;
@@ -210,17 +244,8 @@ export const externalTimeBatchWindow: WindowImpl = {
     description:
       'A tumbling window whose periods of `window.time` are measured on a long timestamp attribute (event time). The running batch is emitted, and the previous one expires, when an event of a later period arrives. Periods start at the first event, or are aligned to `start.time`. With `timeout`, a batch is also emitted when no event arrived for that long on the clock; events of that period arriving later are emitted again with it.',
     parameters: [
-      {
-        name: 'timestamp',
-        type: ['long'],
-        description: 'The attribute holding the event time (epoch milliseconds, increasing).',
-      },
-      {
-        name: 'window.time',
-        type: ['int', 'long', 'time'],
-        description: 'The length of each batch period, in event time.',
-        constantOnly: true,
-      },
+      timestampParameter,
+      eventWindowTimeParameter,
       {
         name: 'start.time',
         type: ['int', 'long'],
@@ -229,22 +254,8 @@ export const externalTimeBatchWindow: WindowImpl = {
         optional: true,
         defaultValue: 'the timestamp of the first event',
       },
-      {
-        name: 'timeout',
-        type: ['int', 'long', 'time'],
-        description: 'Emit the running batch when no event arrived for this long (clock time).',
-        optional: true,
-        defaultValue: 'no timeout',
-        constantOnly: true,
-      },
-      {
-        name: 'replace.with.batchtime',
-        type: ['bool'],
-        description: "Replace each event's timestamp attribute with the end time of its batch.",
-        optional: true,
-        defaultValue: 'false',
-        constantOnly: true,
-      },
+      timeoutParameter,
+      replaceWithBatchTimeParameter,
     ],
     signatures: [
       ['timestamp', 'window.time'],

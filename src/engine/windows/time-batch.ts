@@ -1,4 +1,5 @@
 /** `timeBatch(t, start.time?, stream.current.event?)`: a tumbling window emitting what arrived in each period t. */
+import type { ParameterSpec } from '../../lang/catalog.js';
 import type { StreamEvent } from '../event/stream-event.js';
 import { CURRENT } from '../event/stream-event.js';
 import {
@@ -17,6 +18,24 @@ import {
   type SavedEvent,
 } from './common.js';
 import type { WindowContext, WindowImpl, WindowProcessor } from './window.js';
+
+/** The `window.time` parameter of `timeBatch` (and of the `unique:` time batch windows). */
+export const windowTimeParameter = {
+  name: 'window.time',
+  type: ['int', 'long', 'time'],
+  description: 'The length of each batch period.',
+  constantOnly: true,
+} as const satisfies ParameterSpec;
+
+/** The `start.time` parameter of `timeBatch` (and of the `unique:` time batch windows). */
+export const startTimeParameter = {
+  name: 'start.time',
+  type: ['int', 'long'],
+  description: 'An epoch-millisecond instant the periods are aligned to.',
+  optional: true,
+  defaultValue: 'the first event',
+  constantOnly: true,
+} as const satisfies ParameterSpec;
 
 interface TimeBatchState {
   nextEmitTime: number;
@@ -145,20 +164,8 @@ export const timeBatchWindow: WindowImpl = {
     description:
       'A tumbling window that collects the events of each period of `window.time` and emits them together when the period ends; the previous batch leaves (as expired events) at the same moment. The first period starts with the first event, or is aligned to `start.time`. With `stream.current.event` true, events are emitted as they arrive and only expire in batches.',
     parameters: [
-      {
-        name: 'window.time',
-        type: ['int', 'long', 'time'],
-        description: 'The length of each batch period.',
-        constantOnly: true,
-      },
-      {
-        name: 'start.time',
-        type: ['int', 'long'],
-        description: 'An epoch-millisecond instant the periods are aligned to.',
-        optional: true,
-        defaultValue: 'the first event',
-        constantOnly: true,
-      },
+      windowTimeParameter,
+      startTimeParameter,
       {
         name: 'stream.current.event',
         type: ['bool'],

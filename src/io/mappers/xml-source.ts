@@ -8,6 +8,7 @@
 import type { Element as XmlElement, Node as XmlNode } from '@xmldom/xmldom';
 import type { XPathSelect } from 'xpath';
 import type { ExtensionSpec } from '../../lang/catalog.js';
+import { parseXml } from '../../engine/functions/shared/xml-parse.js';
 import {
   MapperConfigError,
   type MappedInput,
@@ -107,18 +108,6 @@ function ownText(el: XmlNode): string {
 /** @xmldom/xmldom and xpath, loaded when the first xml source mapper is created. */
 const xmldom = lazyRequire<typeof import('@xmldom/xmldom')>('@xmldom/xmldom');
 const xpath = lazyRequire<typeof import('xpath')>('xpath');
-
-function parseXml(text: string): XmlElement {
-  const { DOMParser } = xmldom();
-  const doc = new DOMParser({
-    onError: (level, message) => {
-      if (level !== 'warning') throw new Error(message);
-    },
-  }).parseFromString(text, 'text/xml');
-  const root = doc.documentElement;
-  if (root === null) throw new Error('no root element');
-  return root;
-}
 
 class XmlSourceMapper extends TransportAwareSourceMapper {
   protected readonly failOnMissing: boolean;

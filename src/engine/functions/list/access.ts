@@ -9,10 +9,10 @@ import {
   contains as listContains,
   indexOf as listIndexOf,
   lastIndexOf as listLastIndexOf,
-  listErrors,
-  notAList,
+  givenListFunction,
+  listFunction,
+  listSpec,
   requireIndex,
-  requireList,
 } from './list-support.js';
 
 const VALUE = { name: 'value', type: ANY_TYPES, description: 'The value to look for.' } as const;
@@ -29,18 +29,10 @@ const getBase = {
   ],
 } as const satisfies ExtensionSpec;
 
-const getError = listErrors('GetFunctionExtension');
-export const get: FunctionImpl = {
-  spec: { ...getBase, validate: validateWith(getBase) },
-  create: (ctx) => {
-    const type = ctx.argTypes[0];
-    return (list, index) => {
-      const l = requireList(list, getError, type);
-      const i = requireIndex(index, getError, 'get');
-      return i >= 0 && i < l.length ? (l[i] ?? null) : null;
-    };
-  },
-};
+export const get = listFunction(getBase, 'GetFunctionExtension', (error) => (l, index) => {
+  const i = requireIndex(index, error, 'get');
+  return i >= 0 && i < l.length ? (l[i] ?? null) : null;
+});
 
 const containsBase = {
   kind: 'function',
@@ -52,14 +44,7 @@ const containsBase = {
   examples: [{ syntax: "list:contains(stockSymbols, 'IBM')", description: 'true when "IBM" is in stockSymbols.' }],
 } as const satisfies ExtensionSpec;
 
-const containsError = listErrors('ContainsFunctionExtension');
-export const contains: FunctionImpl = {
-  spec: { ...containsBase, validate: validateWith(containsBase) },
-  create: (ctx) => {
-    const type = ctx.argTypes[0];
-    return (list, value) => listContains(requireList(list, containsError, type), value);
-  },
-};
+export const contains = listFunction(containsBase, 'ContainsFunctionExtension', () => listContains);
 
 /** A bool function of two lists (`containsAll`, `containsAny`). */
 function twoListTest(
@@ -70,26 +55,14 @@ function twoListTest(
   example: ExtensionSpec['examples'][number],
   test: (list: readonly unknown[], given: readonly unknown[]) => boolean,
 ): FunctionImpl {
-  const base = {
-    kind: 'function',
-    namespace: 'list',
+  const base = listSpec(
     name,
     description,
-    parameters: [LIST_PARAMETER, GIVEN_LIST_PARAMETER],
-    returns: { type: ['bool'], description: returns },
-    examples: [example],
-  } as const satisfies ExtensionSpec;
-  const error = listErrors(javaClass);
-  return {
-    spec: { ...base, validate: validateWith(base) },
-    create: (ctx) => {
-      const [t0, t1] = ctx.argTypes;
-      return (list, given) => {
-        const l = requireList(list, error, t0);
-        return test(l, requireList(given, error, t1, notAList('Second')));
-      };
-    },
-  };
+    [LIST_PARAMETER, GIVEN_LIST_PARAMETER],
+    { type: ['bool'], description: returns },
+    example,
+  );
+  return givenListFunction(base, javaClass, test);
 }
 
 export const containsAll = twoListTest(
@@ -124,23 +97,14 @@ function position(
   example: ExtensionSpec['examples'][number],
   find: (list: readonly unknown[], value: unknown) => number,
 ): FunctionImpl {
-  const base = {
-    kind: 'function',
-    namespace: 'list',
+  const base = listSpec(
     name,
     description,
-    parameters: [LIST_PARAMETER, VALUE],
-    returns: { type: ['int'], description: 'The index (from 0), or -1 when the value is not in the list.' },
-    examples: [example],
-  } as const satisfies ExtensionSpec;
-  const error = listErrors(javaClass);
-  return {
-    spec: { ...base, validate: validateWith(base) },
-    create: (ctx) => {
-      const type = ctx.argTypes[0];
-      return (list, value) => find(requireList(list, error, type), value);
-    },
-  };
+    [LIST_PARAMETER, VALUE],
+    { type: ['int'], description: 'The index (from 0), or -1 when the value is not in the list.' },
+    example,
+  );
+  return listFunction(base, javaClass, () => find);
 }
 
 export const indexOf = position(
@@ -169,14 +133,7 @@ const isEmptyBase = {
   examples: [{ syntax: 'list:isEmpty(stockSymbols)', description: 'true when stockSymbols has no elements.' }],
 } as const satisfies ExtensionSpec;
 
-const isEmptyError = listErrors('IsEmptyFunctionExtension');
-export const isEmpty: FunctionImpl = {
-  spec: { ...isEmptyBase, validate: validateWith(isEmptyBase) },
-  create: (ctx) => {
-    const type = ctx.argTypes[0];
-    return (list) => requireList(list, isEmptyError, type).length === 0;
-  },
-};
+export const isEmpty = listFunction(isEmptyBase, 'IsEmptyFunctionExtension', () => (l) => l.length === 0);
 
 const isListBase = {
   kind: 'function',
@@ -203,11 +160,4 @@ const sizeBase = {
   examples: [{ syntax: 'list:size(stockSymbols)', description: 'With ["IBM", "WSO2"] gives 2.' }],
 } as const satisfies ExtensionSpec;
 
-const sizeError = listErrors('SizeFunctionExtension');
-export const size: FunctionImpl = {
-  spec: { ...sizeBase, validate: validateWith(sizeBase) },
-  create: (ctx) => {
-    const type = ctx.argTypes[0];
-    return (list) => requireList(list, sizeError, type).length;
-  },
-};
+export const size = listFunction(sizeBase, 'SizeFunctionExtension', () => (l) => l.length);

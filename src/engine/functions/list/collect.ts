@@ -1,5 +1,6 @@
-import type { AggregatorImpl, AggregatorState } from '../../registry/extension-impl.js';
+import type { AggregatorImpl } from '../../registry/extension-impl.js';
 import type { ExtensionSpec } from '../../../lang/catalog.js';
+import { LIST_COLLECTION, collectingState, type CollectionStep } from '../shared/collecting-aggregator.js';
 import { validateWith } from '../shared/overloads.js';
 import { ANY_TYPES, contains, listErrors, removeFirst, requireFlag } from './list-support.js';
 
@@ -37,29 +38,11 @@ export const collect: AggregatorImpl = {
   spec: { ...base, validate: validateWith(base) },
   create: (ctx) => {
     const withFlag = ctx.argTypes.length === 2;
-    return (): AggregatorState => {
-      let values: unknown[] = [];
-      const copy = (): unknown[] => [...values];
-      return {
-        add(value, isDistinct) {
-          const v = value ?? null;
-          if (!withFlag || !requireFlag(isDistinct, error, 'collect') || !contains(values, v)) values.push(v);
-          return copy();
-        },
-        remove(value) {
-          removeFirst(values, value ?? null);
-          return copy();
-        },
-        reset() {
-          values = [];
-          return copy();
-        },
-        value: copy,
-        snapshot: () => ({ values: copy() }),
-        restore(state) {
-          values = [...(state as { values: unknown[] }).values];
-        },
-      };
+    const add: CollectionStep<unknown[]> = (values, value, isDistinct) => {
+      const v = value ?? null;
+      if (!withFlag || !requireFlag(isDistinct, error, 'collect') || !contains(values, v)) values.push(v);
     };
+    const remove: CollectionStep<unknown[]> = (values, value) => removeFirst(values, value ?? null);
+    return () => collectingState(LIST_COLLECTION, add, remove);
   },
 };

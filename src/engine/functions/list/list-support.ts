@@ -5,15 +5,65 @@
  * copies. Elements are compared with Java's `equals` as the `map:` functions compare values (numbers by value).
  */
 import type { AttributeType } from '../../../lang/ast.js';
-import type { ParameterSpec } from '../../../lang/catalog.js';
+import type { ExampleSpec, ExtensionSpec, ParameterSpec, ReturnSpec } from '../../../lang/catalog.js';
+import type { CallSiteContext, FunctionImpl } from '../../registry/extension-impl.js';
 import { errorsFor } from '../shared/errors.js';
-import { javaClassName, javaEquals, type ErrorMaker } from '../map/map-support.js';
+import { validateWith } from '../shared/overloads.js';
+import { javaClassName, javaEquals, type ErrorMaker } from '../shared/java-values.js';
 
-export { ANY_TYPES } from '../map/map-support.js';
-export type { ErrorMaker } from '../map/map-support.js';
+export { ANY_TYPES } from '../shared/java-values.js';
+export type { ErrorMaker } from '../shared/java-values.js';
 
 export function listErrors(javaClass: string): ErrorMaker {
   return errorsFor(`io.siddhi.extension.execution.list.${javaClass}`);
+}
+
+/** What a `list:` function does per event with its list (checked) and its other arguments. */
+export type ListBody = (list: unknown[], second: unknown, third: unknown) => unknown;
+
+/**
+ * A `list:` function whose first argument is a list: its spec, validated by its own parameters, and per call
+ * site the `body` that `make` gives, called with the list once checked (`message` words the error for another
+ * value) and the other arguments. Errors name Siddhi's `javaClass`.
+ */
+export function listFunction(
+  base: ExtensionSpec,
+  javaClass: string,
+  make: (error: ErrorMaker, ctx: CallSiteContext) => ListBody,
+  message: (className: string) => string = notAList(),
+): FunctionImpl {
+  const error = listErrors(javaClass);
+  return {
+    spec: { ...base, validate: validateWith(base) },
+    create: (ctx) => {
+      const type = ctx.argTypes[0];
+      const body = make(error, ctx);
+      return (list, second, third) => body(requireList(list, error, type, message), second, third);
+    },
+  };
+}
+
+/** The spec of a `list:` function with one example: what the families of functions (`indexOf`, `lastIndexOf`) build. */
+export function listSpec(
+  name: string,
+  description: string,
+  parameters: readonly ParameterSpec[],
+  returns: ReturnSpec,
+  example: ExampleSpec,
+): ExtensionSpec {
+  return { kind: 'function', namespace: 'list', name, description, parameters, returns, examples: [example] };
+}
+
+/** A `list:` function of a list and a given list (`containsAll`, `removeAll`): `body` gets both checked. */
+export function givenListFunction(
+  base: ExtensionSpec,
+  javaClass: string,
+  body: (list: unknown[], given: unknown[]) => unknown,
+): FunctionImpl {
+  return listFunction(base, javaClass, (error, ctx) => {
+    const type = ctx.argTypes[1];
+    return (list, given) => body(list, requireList(given, error, type, notAList('Second')));
+  });
 }
 
 /** Which argument a message names ("First attribute value ..."). */

@@ -1,5 +1,6 @@
-import type { AggregatorImpl, AggregatorState } from '../../registry/extension-impl.js';
+import type { AggregatorImpl } from '../../registry/extension-impl.js';
 import type { ExtensionSpec } from '../../../lang/catalog.js';
+import { LIST_COLLECTION, collectingState, type CollectionStep } from '../shared/collecting-aggregator.js';
 import { validateWith } from '../shared/overloads.js';
 import {
   LIST_PARAMETER,
@@ -50,31 +51,15 @@ export const merge: AggregatorImpl = {
     const removeMessage = withFlag
       ? (): string => "First attribute value must be of type java.util.List, but found 'java.lang.Object[]'."
       : undefined;
-    return (): AggregatorState => {
-      let values: unknown[] = [];
-      const copy = (): unknown[] => [...values];
-      return {
-        add(list, isDistinct) {
-          const given = requireList(list, error, type);
-          if (withFlag && requireFlag(isDistinct, error, 'merge')) addDistinct(values, given);
-          else for (const v of given) values.push(v);
-          return copy();
-        },
-        remove(list) {
-          const given = requireList(list, error, type, removeMessage);
-          filterInPlace(values, (v) => !contains(given, v));
-          return copy();
-        },
-        reset() {
-          values = [];
-          return copy();
-        },
-        value: copy,
-        snapshot: () => ({ values: copy() }),
-        restore(state) {
-          values = [...(state as { values: unknown[] }).values];
-        },
-      };
+    const add: CollectionStep<unknown[]> = (values, list, isDistinct) => {
+      const given = requireList(list, error, type);
+      if (withFlag && requireFlag(isDistinct, error, 'merge')) addDistinct(values, given);
+      else for (const v of given) values.push(v);
     };
+    const remove: CollectionStep<unknown[]> = (values, list) => {
+      const given = requireList(list, error, type, removeMessage);
+      filterInPlace(values, (v) => !contains(given, v));
+    };
+    return () => collectingState(LIST_COLLECTION, add, remove);
   },
 };

@@ -6,7 +6,7 @@ import type { AttributeType } from '../../../lang/ast.js';
 import type { FunctionImpl } from '../../registry/extension-impl.js';
 import type { ExtensionSpec } from '../../../lang/catalog.js';
 import { validateWith } from '../shared/overloads.js';
-import { javaClassName } from '../map/map-support.js';
+import { javaClassName } from '../shared/java-values.js';
 import { LIST_PARAMETER, listErrors, requireList, type ErrorMaker } from './list-support.js';
 
 const error = listErrors('SortFunctionExtension');

@@ -1,7 +1,7 @@
 import type { StreamFunctionImpl } from '../../registry/extension-impl.js';
 import type { ExtensionSpec } from '../../../lang/catalog.js';
 import { validateWith } from '../shared/overloads.js';
-import { javaClassName } from '../map/map-support.js';
+import { tokenizeCollections, type TokenizedKind } from '../shared/tokenize-collections.js';
 import { listErrors } from './list-support.js';
 
 const error = listErrors('TokenizeStreamProcessor');
@@ -27,28 +27,18 @@ const base = {
   ],
 } as const satisfies ExtensionSpec;
 
+/** Lists, by index: up to the length of the longest. */
+const LISTS: TokenizedKind<unknown[]> = {
+  javaType: 'java.util.List',
+  is: Array.isArray,
+  *positions(lists) {
+    const longest = Math.max(0, ...lists.map((l) => l.length));
+    for (let i = 0; i < longest; i++) yield i;
+  },
+  at: (list, index) => list[index as number] ?? null,
+};
+
 export const tokenize: StreamFunctionImpl = {
   spec: { ...base, validate: validateWith(base) },
-  create: (ctx) => {
-    const types = ctx.argTypes;
-    const arity = types.length;
-    return (args, emit) => {
-      // The engine passes the processed event after the arguments; only the arguments are lists.
-      const lists: unknown[][] = [];
-      for (let i = 0; i < arity; i++) {
-        const a = args[i];
-        if (!Array.isArray(a)) {
-          throw error(
-            `Attribute number, '${i + 1}' must be of type java.util.List, but found ${javaClassName(a, types[i])}`,
-          );
-        }
-        lists.push(a);
-      }
-      const longest = Math.max(0, ...lists.map((l) => l.length));
-      const only = arity === 1 ? lists[0] : undefined;
-      for (let i = 0; i < longest; i++) {
-        emit([i, only !== undefined ? (only[i] ?? null) : lists.map((l) => (i < l.length ? (l[i] ?? null) : null))]);
-      }
-    };
-  },
+  create: (ctx) => tokenizeCollections(LISTS, ctx.argTypes, error),
 };

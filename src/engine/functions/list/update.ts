@@ -4,7 +4,6 @@
  */
 import type { FunctionImpl } from '../../registry/extension-impl.js';
 import type { ExtensionSpec } from '../../../lang/catalog.js';
-import { validateWith } from '../shared/overloads.js';
 import {
   ANY_TYPES,
   GIVEN_LIST_PARAMETER,
@@ -12,7 +11,10 @@ import {
   addDistinct,
   contains,
   filterInPlace,
-  listErrors,
+  givenListFunction,
+  listFunction,
+  listSpec,
+  type ErrorMaker,
   notAList,
   outOfBounds,
   removeFirst,
@@ -46,25 +48,19 @@ const addBase = {
   ],
 } as const satisfies ExtensionSpec;
 
-const addError = listErrors('AddFunctionExtension');
-export const add: FunctionImpl = {
-  spec: { ...addBase, validate: validateWith(addBase) },
-  create: (ctx) => {
-    const type = ctx.argTypes[0];
-    const atIndex = ctx.argTypes.length === 3;
-    return (list, value, index) => {
-      const l = requireList(list, addError, type);
-      if (!atIndex) {
-        l.push(value ?? null);
-        return l;
-      }
-      const i = requireIndex(index, addError, 'add');
-      if (i < 0 || i > l.length) outOfBounds(i, l.length, addError);
-      l.splice(i, 0, value ?? null);
+export const add = listFunction(addBase, 'AddFunctionExtension', (error, ctx) => {
+  const atIndex = ctx.argTypes.length === 3;
+  return (l, value, index) => {
+    if (!atIndex) {
+      l.push(value ?? null);
       return l;
-    };
-  },
-};
+    }
+    const i = requireIndex(index, error, 'add');
+    if (i < 0 || i > l.length) outOfBounds(i, l.length, error);
+    l.splice(i, 0, value ?? null);
+    return l;
+  };
+});
 
 const addAllBase = {
   kind: 'function',
@@ -97,21 +93,16 @@ const addAllBase = {
   ],
 } as const satisfies ExtensionSpec;
 
-const addAllError = listErrors('AddAllFunctionExtension');
-export const addAll: FunctionImpl = {
-  spec: { ...addAllBase, validate: validateWith(addAllBase) },
-  create: (ctx) => {
-    const [t0, t1] = ctx.argTypes;
-    const withFlag = ctx.argTypes.length === 3;
-    return (to, from, isDistinct) => {
-      const target = requireList(to, addAllError, t0);
-      const source = requireList(from, addAllError, t1, notAList('Second'));
-      if (withFlag && requireFlag(isDistinct, addAllError, 'addAll')) addDistinct(target, source);
-      else for (const v of [...source]) target.push(v);
-      return target;
-    };
-  },
-};
+export const addAll = listFunction(addAllBase, 'AddAllFunctionExtension', (error, ctx) => {
+  const t1 = ctx.argTypes[1];
+  const withFlag = ctx.argTypes.length === 3;
+  return (target, from, isDistinct) => {
+    const source = requireList(from, error, t1, notAList('Second'));
+    if (withFlag && requireFlag(isDistinct, error, 'addAll')) addDistinct(target, source);
+    else for (const v of [...source]) target.push(v);
+    return target;
+  };
+});
 
 const clearBase = {
   kind: 'function',
@@ -123,19 +114,15 @@ const clearBase = {
   examples: [{ syntax: 'list:clear(stockSymbols)', description: 'Gives stockSymbols, empty.' }],
 } as const satisfies ExtensionSpec;
 
-const clearError = listErrors('ClearFunctionExtension');
-export const clear: FunctionImpl = {
-  spec: { ...clearBase, validate: validateWith(clearBase) },
-  create: (ctx) => {
-    const type = ctx.argTypes[0];
-    const message = (c: string): string => `First attribute value must be of type java.util.List, but found '${c}'`;
-    return (list) => {
-      const l = requireList(list, clearError, type, message);
-      l.length = 0;
-      return l;
-    };
+export const clear = listFunction(
+  clearBase,
+  'ClearFunctionExtension',
+  () => (l) => {
+    l.length = 0;
+    return l;
   },
-};
+  (c) => `First attribute value must be of type java.util.List, but found '${c}'`,
+);
 
 const cloneBase = {
   kind: 'function',
@@ -149,15 +136,12 @@ const cloneBase = {
   ],
 } as const satisfies ExtensionSpec;
 
-const cloneError = listErrors('CloneFunctionExtension');
-export const clone: FunctionImpl = {
-  spec: { ...cloneBase, validate: validateWith(cloneBase) },
-  create: (ctx) => {
-    const type = ctx.argTypes[0];
-    const message = (c: string): string => `First attribute needs be an instance of java.util.List, but found '${c}'.`;
-    return (list) => [...requireList(list, cloneError, type, message)];
-  },
-};
+export const clone = listFunction(
+  cloneBase,
+  'CloneFunctionExtension',
+  () => (l) => [...l],
+  (c) => `First attribute needs be an instance of java.util.List, but found '${c}'.`,
+);
 
 const removeBase = {
   kind: 'function',
@@ -171,18 +155,10 @@ const removeBase = {
   ],
 } as const satisfies ExtensionSpec;
 
-const removeError = listErrors('RemoveFunctionExtension');
-export const remove: FunctionImpl = {
-  spec: { ...removeBase, validate: validateWith(removeBase) },
-  create: (ctx) => {
-    const type = ctx.argTypes[0];
-    return (list, value) => {
-      const l = requireList(list, removeError, type);
-      removeFirst(l, value);
-      return l;
-    };
-  },
-};
+export const remove = listFunction(removeBase, 'RemoveFunctionExtension', () => (l, value) => {
+  removeFirst(l, value);
+  return l;
+});
 
 /** A function changing a list by the elements of another (`removeAll`, `retainAll`). */
 function byGivenList(
@@ -192,28 +168,12 @@ function byGivenList(
   example: ExtensionSpec['examples'][number],
   keep: (inGiven: boolean) => boolean,
 ): FunctionImpl {
-  const base = {
-    kind: 'function',
-    namespace: 'list',
-    name,
-    description,
-    parameters: [LIST_PARAMETER, GIVEN_LIST_PARAMETER],
-    returns: CHANGED,
-    examples: [example],
-  } as const satisfies ExtensionSpec;
-  const error = listErrors(javaClass);
-  return {
-    spec: { ...base, validate: validateWith(base) },
-    create: (ctx) => {
-      const [t0, t1] = ctx.argTypes;
-      return (list, given) => {
-        const l = requireList(list, error, t0);
-        const g = [...requireList(given, error, t1, notAList('Second'))];
-        filterInPlace(l, (v) => keep(contains(g, v)));
-        return l;
-      };
-    },
-  };
+  const base = listSpec(name, description, [LIST_PARAMETER, GIVEN_LIST_PARAMETER], CHANGED, example);
+  return givenListFunction(base, javaClass, (l, given) => {
+    const g = [...given];
+    filterInPlace(l, (v) => keep(contains(g, v)));
+    return l;
+  });
 }
 
 export const removeAll = byGivenList(
@@ -254,20 +214,21 @@ const removeByIndexBase = {
   examples: [{ syntax: 'list:removeByIndex(stockSymbols, 0)', description: 'With ["IBM", "WSO2"] gives ["WSO2"].' }],
 } as const satisfies ExtensionSpec;
 
-const removeByIndexError = listErrors('RemoveByIndexFunctionExtension');
-export const removeByIndex: FunctionImpl = {
-  spec: { ...removeByIndexBase, validate: validateWith(removeByIndexBase) },
-  create: (ctx) => {
-    const type = ctx.argTypes[0];
-    return (list, index) => {
-      const l = requireList(list, removeByIndexError, type);
-      const i = requireIndex(index, removeByIndexError, 'removeByIndex');
-      if (i < 0 || i >= l.length) outOfBounds(i, l.length, removeByIndexError);
-      l.splice(i, 1);
-      return l;
-    };
+/** The index argument of `removeByIndex` and `setValue`, checked against the list's bounds. */
+function indexInList(l: readonly unknown[], index: unknown, error: ErrorMaker, fn: string): number {
+  const i = requireIndex(index, error, fn);
+  if (i < 0 || i >= l.length) outOfBounds(i, l.length, error);
+  return i;
+}
+
+export const removeByIndex = listFunction(
+  removeByIndexBase,
+  'RemoveByIndexFunctionExtension',
+  (error) => (l, index) => {
+    l.splice(indexInList(l, index, error, 'removeByIndex'), 1);
+    return l;
   },
-};
+);
 
 const setValueBase = {
   kind: 'function',
@@ -281,17 +242,7 @@ const setValueBase = {
   ],
 } as const satisfies ExtensionSpec;
 
-const setValueError = listErrors('SetFunctionExtension');
-export const setValue: FunctionImpl = {
-  spec: { ...setValueBase, validate: validateWith(setValueBase) },
-  create: (ctx) => {
-    const type = ctx.argTypes[0];
-    return (list, index, value) => {
-      const l = requireList(list, setValueError, type);
-      const i = requireIndex(index, setValueError, 'setValue');
-      if (i < 0 || i >= l.length) outOfBounds(i, l.length, setValueError);
-      l[i] = value ?? null;
-      return l;
-    };
-  },
-};
+export const setValue = listFunction(setValueBase, 'SetFunctionExtension', (error) => (l, index, value) => {
+  l[indexInList(l, index, error, 'setValue')] = value ?? null;
+  return l;
+});

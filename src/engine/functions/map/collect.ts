@@ -1,5 +1,6 @@
-import type { AggregatorImpl, AggregatorState } from '../../registry/extension-impl.js';
+import type { AggregatorImpl } from '../../registry/extension-impl.js';
 import type { ExtensionSpec } from '../../../lang/catalog.js';
+import { MAP_COLLECTION, collectingState, type CollectionStep } from '../shared/collecting-aggregator.js';
 import { validateWith } from '../shared/overloads.js';
 import { ANY_TYPES, PRIMITIVE_TYPES } from './map-support.js';
 
@@ -24,29 +25,14 @@ const base = {
   ],
 } as const satisfies ExtensionSpec;
 
+const add: CollectionStep<Map<unknown, unknown>> = (entries, key, value) => {
+  entries.set(key ?? null, value ?? null);
+};
+const remove: CollectionStep<Map<unknown, unknown>> = (entries, key) => {
+  entries.delete(key ?? null);
+};
+
 export const collect: AggregatorImpl = {
   spec: { ...base, validate: validateWith(base) },
-  create: () => (): AggregatorState => {
-    let entries = new Map<unknown, unknown>();
-    const copy = (): Map<unknown, unknown> => new Map(entries);
-    return {
-      add(key, value) {
-        entries.set(key ?? null, value ?? null);
-        return copy();
-      },
-      remove(key) {
-        entries.delete(key ?? null);
-        return copy();
-      },
-      reset() {
-        entries = new Map();
-        return copy();
-      },
-      value: copy,
-      snapshot: () => ({ entries: [...entries] }),
-      restore(state) {
-        entries = new Map((state as { entries: [unknown, unknown][] }).entries);
-      },
-    };
-  },
+  create: () => () => collectingState(MAP_COLLECTION, add, remove),
 };

@@ -5,48 +5,25 @@
  * Siddhi's do; keys iterate in insertion order (Java leaves a HashMap's order unspecified).
  */
 import type { AttributeType } from '../../../lang/ast.js';
-import { errorsFor, type ExtensionRuntimeError } from '../shared/errors.js';
+import { errorsFor } from '../shared/errors.js';
+import { isJavaMap, javaClassName, mapEntries, mapHas, type ErrorMaker, type JavaMap } from '../shared/java-values.js';
 
-export type ErrorMaker = (message: string, cause?: unknown) => ExtensionRuntimeError;
+export {
+  ANY_TYPES,
+  PRIMITIVE_TYPES,
+  isJavaMap,
+  isJsonObject,
+  javaClassName,
+  javaEquals,
+  mapEntries,
+  mapGet,
+  mapHas,
+  mapSize,
+} from '../shared/java-values.js';
+export type { ErrorMaker, JavaMap, JsonObject } from '../shared/java-values.js';
 
 export function mapErrors(javaClass: string): ErrorMaker {
   return errorsFor(`io.siddhi.extension.execution.map.${javaClass}`);
-}
-
-export type JsonObject = Record<string, unknown>;
-/** What Siddhi's map functions accept as a `java.util.Map`. */
-export type JavaMap = Map<unknown, unknown> | JsonObject;
-
-/** Key and value types the map functions accept (Siddhi's list, object included where it allows it). */
-export const PRIMITIVE_TYPES: readonly AttributeType[] = ['int', 'long', 'float', 'double', 'bool', 'string'];
-export const ANY_TYPES: readonly AttributeType[] = ['object', ...PRIMITIVE_TYPES];
-
-export function isJsonObject(value: unknown): value is JsonObject {
-  if (value === null || typeof value !== 'object' || Array.isArray(value)) return false;
-  const proto = Object.getPrototypeOf(value) as unknown;
-  return proto === Object.prototype || proto === null;
-}
-
-export function isJavaMap(value: unknown): value is JavaMap {
-  return value instanceof Map || isJsonObject(value);
-}
-
-/** The Java class name Siddhi's messages show for a value (`getClass().getCanonicalName()`). */
-export function javaClassName(value: unknown, type?: AttributeType): string {
-  if (value === null || value === undefined) return 'null';
-  if (typeof value === 'string') return 'java.lang.String';
-  if (typeof value === 'boolean') return 'java.lang.Boolean';
-  if (typeof value === 'number') {
-    if (type === 'int') return 'java.lang.Integer';
-    if (type === 'long') return 'java.lang.Long';
-    if (type === 'float') return 'java.lang.Float';
-    if (type === 'double') return 'java.lang.Double';
-    return Number.isInteger(value) && (value | 0) === value ? 'java.lang.Integer' : 'java.lang.Double';
-  }
-  if (value instanceof Map) return 'java.util.HashMap';
-  if (Array.isArray(value)) return 'java.util.ArrayList';
-  if (isJsonObject(value)) return 'com.google.gson.internal.LinkedTreeMap';
-  return 'java.lang.Object';
 }
 
 /** The map argument, or a runtime error whose text `message` makes from the Java class name found. */
@@ -68,21 +45,6 @@ export function castMap(value: unknown, error: ErrorMaker, fn: string, type?: At
   throw error(`${javaClassName(value, type)} cannot be cast to java.util.Map`);
 }
 
-export function mapSize(map: JavaMap): number {
-  return map instanceof Map ? map.size : Object.keys(map).length;
-}
-
-export function mapHas(map: JavaMap, key: unknown): boolean {
-  if (map instanceof Map) return map.has(key);
-  return typeof key === 'string' && Object.prototype.hasOwnProperty.call(map, key);
-}
-
-/** The value under a key, or undefined when the key is absent (a present null stays null). */
-export function mapGet(map: JavaMap, key: unknown): unknown {
-  if (map instanceof Map) return map.get(key);
-  return mapHas(map, key) ? map[key as string] : undefined;
-}
-
 export function mapPut(map: JavaMap, key: unknown, value: unknown, error: ErrorMaker): void {
   if (map instanceof Map) {
     map.set(key, value);
@@ -101,10 +63,6 @@ export function mapRemove(map: JavaMap, key: unknown): void {
   else if (mapHas(map, key)) delete map[key as string];
 }
 
-export function mapEntries(map: JavaMap): Iterable<[unknown, unknown]> {
-  return map instanceof Map ? map.entries() : Object.entries(map);
-}
-
 export function mapClear(map: JavaMap): void {
   if (map instanceof Map) map.clear();
   else for (const k of Object.keys(map)) delete map[k];
@@ -113,23 +71,6 @@ export function mapClear(map: JavaMap): void {
 /** Java's `new HashMap<>(map)`: a shallow copy. */
 export function copyMap(map: JavaMap): Map<unknown, unknown> {
   return new Map(mapEntries(map));
-}
-
-/** Java's `equals` between values a map holds: numbers by value (NaN equals NaN), maps and lists by content. */
-export function javaEquals(a: unknown, b: unknown): boolean {
-  if (a === b) return true;
-  if (typeof a === 'number' && typeof b === 'number') return Number.isNaN(a) && Number.isNaN(b);
-  if (Array.isArray(a) && Array.isArray(b)) {
-    return a.length === b.length && a.every((v, i) => javaEquals(v, b[i]));
-  }
-  if (isJavaMap(a) && isJavaMap(b)) {
-    if (mapSize(a) !== mapSize(b)) return false;
-    for (const [k, v] of mapEntries(a)) {
-      if (!mapHas(b, k) || !javaEquals(v, mapGet(b, k))) return false;
-    }
-    return true;
-  }
-  return false;
 }
 
 /** The union of the keys of several maps, each once, in order of first appearance (a Java HashSet's role). */

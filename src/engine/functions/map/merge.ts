@@ -1,5 +1,6 @@
-import type { AggregatorImpl, AggregatorState } from '../../registry/extension-impl.js';
+import type { AggregatorImpl } from '../../registry/extension-impl.js';
 import type { ExtensionSpec } from '../../../lang/catalog.js';
+import { MAP_COLLECTION, collectingState, type CollectionStep } from '../shared/collecting-aggregator.js';
 import { validateWith } from '../shared/overloads.js';
 import { mapEntries, mapErrors, requireMap } from './map-support.js';
 import { MAP_PARAMETER } from './spec-parts.js';
@@ -28,28 +29,12 @@ export const merge: AggregatorImpl = {
   spec: { ...base, validate: validateWith(base) },
   create: (ctx) => {
     const type = ctx.argTypes[0];
-    return (): AggregatorState => {
-      let entries = new Map<unknown, unknown>();
-      const copy = (): Map<unknown, unknown> => new Map(entries);
-      return {
-        add(map) {
-          for (const [k, v] of mapEntries(requireMap(map, error, type))) entries.set(k, v);
-          return copy();
-        },
-        remove(map) {
-          for (const [k] of mapEntries(requireMap(map, error, type))) entries.delete(k);
-          return copy();
-        },
-        reset() {
-          entries = new Map();
-          return copy();
-        },
-        value: copy,
-        snapshot: () => ({ entries: [...entries] }),
-        restore(state) {
-          entries = new Map((state as { entries: [unknown, unknown][] }).entries);
-        },
-      };
+    const add: CollectionStep<Map<unknown, unknown>> = (entries, map) => {
+      for (const [k, v] of mapEntries(requireMap(map, error, type))) entries.set(k, v);
     };
+    const remove: CollectionStep<Map<unknown, unknown>> = (entries, map) => {
+      for (const [k] of mapEntries(requireMap(map, error, type))) entries.delete(k);
+    };
+    return () => collectingState(MAP_COLLECTION, add, remove);
   },
 };

@@ -1,7 +1,8 @@
 import type { StreamFunctionImpl } from '../../registry/extension-impl.js';
 import type { ExtensionSpec } from '../../../lang/catalog.js';
 import { validateWith } from '../shared/overloads.js';
-import { mapErrors, requireHashMaps, unionKeys } from './map-support.js';
+import { tokenizeCollections, type TokenizedKind } from '../shared/tokenize-collections.js';
+import { mapErrors, unionKeys } from './map-support.js';
 
 const error = mapErrors('TokenizeStreamProcessor');
 
@@ -29,18 +30,15 @@ const base = {
   ],
 } as const satisfies ExtensionSpec;
 
+/** HashMaps (not JSON objects, as in Siddhi), by key: the keys of all, in order of first appearance. */
+const MAPS: TokenizedKind<Map<unknown, unknown>> = {
+  javaType: 'java.util.Map',
+  is: (value): value is Map<unknown, unknown> => value instanceof Map,
+  positions: unionKeys,
+  at: (map, key) => map.get(key) ?? null,
+};
+
 export const tokenize: StreamFunctionImpl = {
   spec: { ...base, validate: validateWith(base) },
-  create: (ctx) => {
-    const types = ctx.argTypes;
-    const arity = types.length;
-    return (args, emit) => {
-      // The engine passes the processed event after the arguments; only the arguments are maps.
-      const maps = requireHashMaps(args.slice(0, arity), types, error);
-      const only = maps.length === 1 ? maps[0] : undefined;
-      for (const key of unionKeys(maps)) {
-        emit([key, only !== undefined ? (only.get(key) ?? null) : maps.map((m) => m.get(key) ?? null)]);
-      }
-    };
-  },
+  create: (ctx) => tokenizeCollections(MAPS, ctx.argTypes, error),
 };

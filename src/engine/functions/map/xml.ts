@@ -2,30 +2,14 @@
  * `map:createFromXML` (the child elements of the root become keys, nested elements nested maps, text values
  * booleans or numbers where they read as such) and `map:toXML`. XML is read with @xmldom/xmldom.
  */
-import { createRequire } from 'node:module';
 import type { Element as XmlElement } from '@xmldom/xmldom';
 import type { FunctionImpl } from '../../registry/extension-impl.js';
 import type { ExtensionSpec } from '../../../lang/catalog.js';
 import { javaValueToString } from '../shared/java-format.js';
 import { validateWith } from '../shared/overloads.js';
+import { parseXml } from '../shared/xml-parse.js';
 import { isJavaMap, mapEntries, mapErrors, type JavaMap } from './map-support.js';
 import { MAP_PARAMETER } from './spec-parts.js';
-
-const require = createRequire(import.meta.url);
-let xmldom: typeof import('@xmldom/xmldom') | undefined;
-
-/** The root element of an XML text; throws on text that is not well-formed XML. */
-function parseXml(text: string): XmlElement {
-  xmldom ??= require('@xmldom/xmldom') as typeof import('@xmldom/xmldom');
-  const doc = new xmldom.DOMParser({
-    onError: (level, message) => {
-      if (level !== 'warning') throw new Error(message);
-    },
-  }).parseFromString(text, 'text/xml');
-  const root = doc.documentElement;
-  if (root === null) throw new Error('no root element');
-  return root;
-}
 
 /** commons-lang `NumberUtils.isNumber` (3.3): decimal, exponent and type-suffix forms, and hex. */
 const NUMBER = /^-?(?:0[xX][0-9a-fA-F]+|(?:\d+\.?\d*|\.\d+)(?:[eE][-+]?\d+)?[dDfF]?|\d+[lL])$/;

@@ -11,26 +11,18 @@
  * memory) is part of the snapshot.
  */
 import type { StreamEvent } from '../../event/stream-event.js';
-import type {
-  HoldingProcessor,
-  HoldingProcessorContext,
-  HoldingStreamProcessorImpl,
-} from '../../registry/extension-impl.js';
+import type { HoldingProcessorContext, HoldingStreamProcessorImpl } from '../../registry/extension-impl.js';
 import { asState } from '../../windows/common.js';
-import { ArrivalBuffer, type SavedArrivals } from './arrival-buffer.js';
-import { FlushTimer, type FlushTimerState } from './flush-timer.js';
+import type { WindowArg } from '../../windows/window.js';
+import { KSlackCore, type KSlackCoreState } from './kslack-core.js';
 import { normalQuantile } from './normal-quantile.js';
 import {
   constantAt,
   discardParameter,
-  heldCopy,
-  isHeld,
   maxKParameter,
   timeoutParameter,
-  timestampReader,
   timestampParameter,
 } from './reorder-parameters.js';
-import { OrderedEvents, type SavedOrdered } from './ordered-events.js';
 import { coverageThreshold, runtimeCoverage } from './window-coverage.js';
 
 /** The span of event time the runtime coverage looks back over (the extension's fixed 10^10 ms). */
@@ -49,12 +41,7 @@ function javaRound(x: number): number {
   return Math.round(x);
 }
 
-interface AKSlackState {
-  readonly arrivals: SavedArrivals;
-  readonly ordered: SavedOrdered;
-  readonly greatest: number;
-  readonly lastReleased: number;
-  readonly k: number;
+interface AKSlackState extends KSlackCoreState {
   readonly counter: number;
   readonly alpha: number;
   readonly l: number;
@@ -62,7 +49,6 @@ interface AKSlackState {
   readonly previousError: number;
   readonly values: number[];
   readonly timestamps: number[];
-  readonly timer: FlushTimerState;
 }
 
 interface AKSlackOptions {
@@ -74,12 +60,7 @@ interface AKSlackOptions {
   readonly criticalValue: number;
 }
 
-class AlphaKSlack implements HoldingProcessor {
-  private arrivals = new ArrivalBuffer();
-  private ordered = new OrderedEvents();
-  private greatest = 0;
-  private lastReleased = -1;
-  private k = 0;
+class AlphaKSlack extends KSlackCore {
   /** Events held since alpha was last steered. */
   private counter = 0;
   private alpha = 1;
@@ -91,40 +72,26 @@ class AlphaKSlack implements HoldingProcessor {
   private values: number[] = [];
   /** The timestamp of every event, in arrival order (those far behind are dropped as coverage is measured). */
   private timestamps: number[] = [];
-  private readonly timer: FlushTimer;
-  private readonly timestampOf: (e: StreamEvent) => number;
+  private readonly correlationField: WindowArg;
 
   constructor(
-    private readonly ctx: HoldingProcessorContext,
+    ctx: HoldingProcessorContext,
     private readonly o: AKSlackOptions,
   ) {
-    this.timestampOf = timestampReader(ctx.args[0]!, 'reorder:akslack');
-    this.timer = new FlushTimer(ctx.scheduler, o.timeout, (at) => this.tick(at));
+    super(ctx, 'reorder:akslack', o.timeout, o.maxK, o.discard);
+    this.correlationField = ctx.args[1]!;
   }
 
-  process(chunk: StreamEvent[]): void {
-    const out: StreamEvent[] = [];
-    const fieldArg = this.ctx.args[1]!;
-    for (let i = 0; i < chunk.length; i++) {
-      const e = chunk[i]!;
-      if (!isHeld(e)) {
-        out.push(e);
-        continue;
-      }
-      const ts = this.timestampOf(e);
-      const value = fieldArg.evaluate(e);
-      if (typeof value !== 'number') {
-        throw new Error(`reorder:akslack: an event's correlation.field is ${String(value)}, not a number`);
-      }
-      this.timestamps.push(ts);
-      this.values.push(value);
-      if (this.o.discard && ts < this.lastReleased) continue;
-      this.timer.arrived();
-      this.arrivals.add(ts, heldCopy(e));
-      if (++this.counter > this.o.batchSize) this.steer(ts);
-      if (ts > this.greatest) this.advance(ts, out);
+  protected arrive(e: StreamEvent, ts: number, out: StreamEvent[]): void {
+    const value = this.correlationField.evaluate(e);
+    if (typeof value !== 'number') {
+      throw new Error(`reorder:akslack: an event's correlation.field is ${String(value)}, not a number`);
     }
-    if (out.length > 0) this.ctx.emit(out);
+    this.timestamps.push(ts);
+    this.values.push(value);
+    if (!this.admit(e, ts)) return;
+    if (++this.counter > this.o.batchSize) this.steer(ts);
+    if (ts > this.greatest) this.advance(ts, out);
   }
 
   /** Moves alpha towards the coverage the recent values call for (a PD controller), and l with it. */
@@ -141,40 +108,24 @@ class AlphaKSlack implements HoldingProcessor {
     this.values = [];
   }
 
-  private advance(ts: number, out: StreamEvent[]): void {
-    this.greatest = ts;
-    const span = ts - this.arrivals.smallest();
-    if (span > this.k) this.k = span < this.o.maxK ? javaRound(span * this.alpha) : this.o.maxK;
-    this.arrivals.drainInto(this.ordered);
-    const ordered = this.ordered;
-    while (ordered.size > 0 && ordered.firstKey()! + this.k <= ts) this.lastReleased = ordered.takeFirstInto(out);
+  /** A grown K is the span times alpha (so it may shrink), up to max.k. */
+  protected grownK(span: number): number {
+    return span < this.maxK ? javaRound(span * this.alpha) : this.maxK;
   }
 
-  private tick(at: number): void {
+  /** Releases, below the tick time + timeout, the ordered events, then those still waiting, in one chunk. */
+  protected tick(at: number): void {
     const out: StreamEvent[] = [];
     const limit = this.timer.timeout + at;
-    const ordered = this.ordered;
-    while (ordered.size > 0 && ordered.firstKey()! < limit) ordered.takeFirstInto(out);
+    this.releaseOrderedBelow(limit, out);
     this.arrivals.takeBelowInto(limit, out);
     if (out.length > 0) this.ctx.emit(out);
-    this.timer.ticked(ordered.size > 0 || this.arrivals.length > 0);
-  }
-
-  start(): void {
-    this.timer.start();
-  }
-
-  stop(): void {
-    this.timer.stop();
+    this.timer.ticked(this.ordered.size > 0 || this.arrivals.length > 0);
   }
 
   snapshot(): AKSlackState {
     return {
-      arrivals: this.arrivals.save(),
-      ordered: this.ordered.save(),
-      greatest: this.greatest,
-      lastReleased: this.lastReleased,
-      k: this.k,
+      ...this.saveCore(),
       counter: this.counter,
       alpha: this.alpha,
       l: this.l,
@@ -182,17 +133,12 @@ class AlphaKSlack implements HoldingProcessor {
       previousError: this.previousError,
       values: this.values.slice(),
       timestamps: this.timestamps.slice(),
-      timer: this.timer.snapshot(),
     };
   }
 
   restore(state: unknown): void {
     const s = asState<AKSlackState>(state, 'reorder:akslack');
-    this.arrivals = ArrivalBuffer.load(s.arrivals);
-    this.ordered = OrderedEvents.load(s.ordered);
-    this.greatest = s.greatest;
-    this.lastReleased = s.lastReleased;
-    this.k = s.k;
+    this.loadCore(s);
     this.counter = s.counter;
     this.alpha = s.alpha;
     this.l = s.l;
@@ -200,7 +146,6 @@ class AlphaKSlack implements HoldingProcessor {
     this.previousError = s.previousError;
     this.values = s.values.slice();
     this.timestamps = s.timestamps.slice();
-    this.timer.restore(s.timer);
   }
 }
 

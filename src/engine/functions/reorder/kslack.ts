@@ -10,124 +10,46 @@
  * is released at shutdown.
  */
 import type { StreamEvent } from '../../event/stream-event.js';
-import type {
-  HoldingProcessor,
-  HoldingProcessorContext,
-  HoldingStreamProcessorImpl,
-} from '../../registry/extension-impl.js';
+import type { HoldingProcessorContext, HoldingStreamProcessorImpl } from '../../registry/extension-impl.js';
 import { asState } from '../../windows/common.js';
-import { ArrivalBuffer, type SavedArrivals } from './arrival-buffer.js';
-import { FlushTimer, type FlushTimerState } from './flush-timer.js';
+import { KSlackCore, type KSlackCoreState } from './kslack-core.js';
 import {
   constantAt,
   discardParameter,
-  heldCopy,
-  isHeld,
   maxKParameter,
   timeoutParameter,
-  timestampReader,
   timestampParameter,
 } from './reorder-parameters.js';
-import { OrderedEvents, type SavedOrdered } from './ordered-events.js';
 
-interface KSlackState {
-  readonly arrivals: SavedArrivals;
-  readonly ordered: SavedOrdered;
-  readonly greatest: number;
-  readonly lastReleased: number;
-  readonly k: number;
-  readonly timer: FlushTimerState;
-}
-
-class KSlack implements HoldingProcessor {
-  /** Events since the greatest timestamp last grew. */
-  private arrivals = new ArrivalBuffer();
-  /** Events waiting for the greatest timestamp to pass them by K, by timestamp. */
-  private ordered = new OrderedEvents();
-  /** The greatest timestamp seen (starts at 0, as in Siddhi: timestamps up to 0 never release). */
-  private greatest = 0;
-  /** The timestamp last released in order (-1 before any); later ones below it are late. */
-  private lastReleased = -1;
-  private k = 0;
-  private readonly timer: FlushTimer;
-  private readonly timestampOf: (e: StreamEvent) => number;
-
-  constructor(
-    private readonly ctx: HoldingProcessorContext,
-    timeout: number,
-    private readonly maxK: number,
-    private readonly discard: boolean,
-  ) {
-    this.timestampOf = timestampReader(ctx.args[0]!, 'reorder:kslack');
-    this.timer = new FlushTimer(ctx.scheduler, timeout, (at) => this.tick(at));
+class KSlack extends KSlackCore {
+  constructor(ctx: HoldingProcessorContext, timeout: number, maxK: number, discard: boolean) {
+    super(ctx, 'reorder:kslack', timeout, maxK, discard);
   }
 
-  process(chunk: StreamEvent[]): void {
-    const out: StreamEvent[] = [];
-    for (let i = 0; i < chunk.length; i++) {
-      const e = chunk[i]!;
-      if (!isHeld(e)) {
-        out.push(e);
-        continue;
-      }
-      const ts = this.timestampOf(e);
-      if (this.discard && ts < this.lastReleased) continue;
-      this.timer.arrived();
-      this.arrivals.add(ts, heldCopy(e));
-      if (ts > this.greatest) this.advance(ts, out);
-    }
-    if (out.length > 0) this.ctx.emit(out);
+  protected arrive(e: StreamEvent, ts: number, out: StreamEvent[]): void {
+    if (this.admit(e, ts) && ts > this.greatest) this.advance(ts, out);
   }
 
-  /** A new greatest timestamp: grow K, order what waited, release what K lets go. */
-  private advance(ts: number, out: StreamEvent[]): void {
-    this.greatest = ts;
-    const span = ts - this.arrivals.smallest();
-    if (span > this.k) this.k = span < this.maxK ? span : this.maxK;
-    this.arrivals.drainInto(this.ordered);
-    const ordered = this.ordered;
-    while (ordered.size > 0 && ordered.firstKey()! + this.k <= ts) this.lastReleased = ordered.takeFirstInto(out);
+  protected grownK(span: number): number {
+    return span < this.maxK ? span : this.maxK;
   }
 
   /** A timeout tick: releases the ordered events whose timestamp is below the tick time + timeout. */
-  private tick(at: number): void {
-    const ordered = this.ordered;
-    if (ordered.size > 0) {
+  protected tick(at: number): void {
+    if (this.ordered.size > 0) {
       const out: StreamEvent[] = [];
-      const limit = this.timer.timeout + at;
-      while (ordered.size > 0 && ordered.firstKey()! < limit) ordered.takeFirstInto(out);
+      this.releaseOrderedBelow(this.timer.timeout + at, out);
       if (out.length > 0) this.ctx.emit(out);
     }
-    this.timer.ticked(ordered.size > 0);
+    this.timer.ticked(this.ordered.size > 0);
   }
 
-  start(): void {
-    this.timer.start();
-  }
-
-  stop(): void {
-    this.timer.stop();
-  }
-
-  snapshot(): KSlackState {
-    return {
-      arrivals: this.arrivals.save(),
-      ordered: this.ordered.save(),
-      greatest: this.greatest,
-      lastReleased: this.lastReleased,
-      k: this.k,
-      timer: this.timer.snapshot(),
-    };
+  snapshot(): KSlackCoreState {
+    return this.saveCore();
   }
 
   restore(state: unknown): void {
-    const s = asState<KSlackState>(state, 'reorder:kslack');
-    this.arrivals = ArrivalBuffer.load(s.arrivals);
-    this.ordered = OrderedEvents.load(s.ordered);
-    this.greatest = s.greatest;
-    this.lastReleased = s.lastReleased;
-    this.k = s.k;
-    this.timer.restore(s.timer);
+    this.loadCore(asState<KSlackCoreState>(state, 'reorder:kslack'));
   }
 }
 

@@ -1,9 +1,10 @@
 /** `unique:ever(key, ...)`: the latest event of every key ever seen. */
 import type { StreamEvent } from '../../event/stream-event.js';
 import { CURRENT } from '../../event/stream-event.js';
-import { asState, checkCall, expiredCopy, loadEvents, saveEvents, type SavedEvent } from '../common.js';
+import { asState, checkCall, expiredCopy, saveEvents, type SavedEvent } from '../common.js';
 import type { WindowContext, WindowImpl, WindowProcessor } from '../window.js';
-import { checkKeyArg, keyReader, uniqueKeyParameter, type KeyOf } from './unique-key.js';
+import { evictKey, loadByKey } from './keyed-events.js';
+import { checkKeyArgs, keyReader, uniqueKeyParameter, type KeyOf } from './unique-key.js';
 
 interface EverState {
   events: SavedEvent[];
@@ -29,12 +30,7 @@ class UniqueEverWindow implements WindowProcessor {
     for (const e of chunk) {
       if (e.type !== CURRENT) continue;
       const key = this.keyOf(e);
-      const old = this.held.get(key);
-      if (old !== undefined) {
-        this.held.delete(key);
-        old.timestamp = now;
-        out.push(old);
-      }
+      evictKey(this.held, key, now, out);
       this.held.set(key, expiredCopy(e));
       out.push(e);
     }
@@ -50,8 +46,7 @@ class UniqueEverWindow implements WindowProcessor {
   }
 
   restore(state: unknown): void {
-    this.held = new Map();
-    for (const e of loadEvents(asState<EverState>(state, 'unique:ever').events)) this.held.set(this.keyOf(e), e);
+    this.held = loadByKey(asState<EverState>(state, 'unique:ever').events, this.keyOf);
   }
 }
 
@@ -81,14 +76,7 @@ export const uniqueEverWindow: WindowImpl = {
         description: 'Answers each price request with the latest price of its symbol.',
       },
     ],
-    validate: (types) => {
-      if (types.length === 0) return 'expects one or more unique.key arguments';
-      for (let i = 0; i < types.length; i++) {
-        const err = checkKeyArg(types, i);
-        if (err !== undefined) return err;
-      }
-      return undefined;
-    },
+    validate: checkKeyArgs,
   },
   create(ctx) {
     checkCall(uniqueEverWindow.spec, ctx);

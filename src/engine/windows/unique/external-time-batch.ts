@@ -14,26 +14,21 @@ import {
   constNumber,
   currentCopy,
   expiredCopy,
-  loadEvents,
   resetEvent,
   saveEvents,
   WindowTimers,
-  type SavedEvent,
 } from '../common.js';
+import {
+  eventWindowTimeParameter,
+  replaceWithBatchTimeParameter,
+  timeoutParameter,
+  timestampParameter,
+  type ExternalTimeBatchState,
+} from '../external-time-batch.js';
 import type { WindowContext, WindowImpl, WindowProcessor } from '../window.js';
-import { KeyedEvents } from './keyed-events.js';
+import { KeyedEvents, loadByKey } from './keyed-events.js';
 import { checkKeyArg, keyReader, uniqueKeyParameter, type KeyOf } from './unique-key.js';
 import { checkStartTime } from './time-batch.js';
-
-interface UniqueExternalTimeBatchState {
-  current: SavedEvent[];
-  expired: SavedEvent[];
-  startTime: number;
-  endTime: number;
-  lastScheduledTime: number;
-  lastCurrentEventTime: number;
-  flushed: boolean;
-}
 
 interface Options {
   readonly tsIndex: number;
@@ -191,7 +186,7 @@ class UniqueExternalTimeBatchWindow implements WindowProcessor {
     this.timers.cancelAll();
   }
 
-  snapshot(): UniqueExternalTimeBatchState {
+  snapshot(): ExternalTimeBatchState {
     return {
       current: this.current.save(),
       expired: saveEvents(this.contents()),
@@ -204,11 +199,10 @@ class UniqueExternalTimeBatchWindow implements WindowProcessor {
   }
 
   restore(state: unknown): void {
-    const s = asState<UniqueExternalTimeBatchState>(state, 'unique:externalTimeBatch');
+    const s = asState<ExternalTimeBatchState>(state, 'unique:externalTimeBatch');
     this.timers.cancelAll();
     this.current.load(s.current);
-    this.expired = new Map();
-    for (const e of loadEvents(s.expired)) this.expired.set(this.keyOf(e), e);
+    this.expired = loadByKey(s.expired, this.keyOf);
     this.startTime = s.startTime;
     this.endTime = s.endTime;
     this.lastScheduledTime = s.lastScheduledTime;
@@ -227,17 +221,8 @@ export const uniqueExternalTimeBatchWindow: WindowImpl = {
       'A tumbling window whose periods of `window.time` are measured on a long timestamp attribute (event time). It collects the latest event of each unique key of the running period (an event whose key is already in the batch replaces that event) and emits them when an event of a later period arrives; the previous batch leaves (as expired events) at the same moment. Periods start at the first event, or are aligned to `start.time`. With `time.out`, the batch is also emitted when no event arrived for that long on the clock; events of that period arriving later are emitted again with it. Joins read the last batch emitted.',
     parameters: [
       uniqueKeyParameter(),
-      {
-        name: 'time.stamp',
-        type: ['long'],
-        description: 'The attribute holding the event time (epoch milliseconds, increasing).',
-      },
-      {
-        name: 'window.time',
-        type: ['int', 'long', 'time'],
-        description: 'The length of each batch period, in event time.',
-        constantOnly: true,
-      },
+      { ...timestampParameter, name: 'time.stamp' },
+      eventWindowTimeParameter,
       {
         name: 'start.time',
         type: ['int', 'long'],
@@ -247,21 +232,11 @@ export const uniqueExternalTimeBatchWindow: WindowImpl = {
         constantOnly: true,
       },
       {
+        ...timeoutParameter,
         name: 'time.out',
-        type: ['int', 'long', 'time'],
-        description: 'Emit the running batch when no event arrived for this long (clock time).',
-        optional: true,
         defaultValue: 'no timeout: a batch waits for an event of the next period',
-        constantOnly: true,
       },
-      {
-        name: 'replace.time.stamp.with.batch.end.time',
-        type: ['bool'],
-        description: "Replace each event's timestamp attribute with the end time of its batch.",
-        optional: true,
-        defaultValue: 'false',
-        constantOnly: true,
-      },
+      { ...replaceWithBatchTimeParameter, name: 'replace.time.stamp.with.batch.end.time' },
     ],
     signatures: [
       ['unique.key', 'time.stamp', 'window.time'],

@@ -4,7 +4,7 @@ import { CURRENT } from '../../event/stream-event.js';
 import { asState, checkCall, expiredCopy, type SavedEvent } from '../common.js';
 import type { WindowContext, WindowImpl, WindowProcessor } from '../window.js';
 import { KeyedEvents } from './keyed-events.js';
-import { checkKeyArg, keyReader, uniqueKeyParameter } from './unique-key.js';
+import { checkKeyArgs, keyReader, uniqueKeyParameter } from './unique-key.js';
 
 interface FirstState {
   events: SavedEvent[];
@@ -56,14 +56,7 @@ export const uniqueFirstWindow: WindowImpl = {
         description: 'Emits the first login of each IP only.',
       },
     ],
-    validate: (types) => {
-      if (types.length === 0) return 'expects one or more unique.key arguments';
-      for (let i = 0; i < types.length; i++) {
-        const err = checkKeyArg(types, i);
-        if (err !== undefined) return err;
-      }
-      return undefined;
-    },
+    validate: checkKeyArgs,
   },
   create(ctx) {
     checkCall(uniqueFirstWindow.spec, ctx);

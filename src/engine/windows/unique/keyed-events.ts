@@ -10,7 +10,7 @@ import type { KeyOf } from './unique-key.js';
 export type Keep = 'first' | 'last';
 
 export class KeyedEvents {
-  private readonly map = new Map<unknown, StreamEvent>();
+  private map = new Map<unknown, StreamEvent>();
 
   constructor(private readonly keyOf: KeyOf) {}
 
@@ -43,7 +43,22 @@ export class KeyedEvents {
 
   /** Refills from saved events (their keys are read again); replaces what is held. */
   load(saved: readonly SavedEvent[] | undefined): void {
-    this.map.clear();
-    for (const e of loadEvents(saved)) this.map.set(this.keyOf(e), e);
+    this.map = loadByKey(saved, this.keyOf);
   }
+}
+
+/** Saved events by their keys (read again), in the order saved: what a `unique:` window restores. */
+export function loadByKey(saved: readonly SavedEvent[] | undefined, keyOf: KeyOf): Map<unknown, StreamEvent> {
+  const held = new Map<unknown, StreamEvent>();
+  for (const e of loadEvents(saved)) held.set(keyOf(e), e);
+  return held;
+}
+
+/** The event held under `key`, if any, leaves: taken out of `held` and put in `out` stamped with `now`. */
+export function evictKey(held: Map<unknown, StreamEvent>, key: unknown, now: number, out: StreamEvent[]): void {
+  const old = held.get(key);
+  if (old === undefined) return;
+  held.delete(key);
+  old.timestamp = now;
+  out.push(old);
 }

@@ -4,22 +4,12 @@
  */
 import type { StreamEvent } from '../../event/stream-event.js';
 import { CURRENT } from '../../event/stream-event.js';
-import {
-  asState,
-  checkCall,
-  checkCount,
-  checkIntArg,
-  constNumber,
-  currentCopy,
-  loadEvents,
-  saveEvents,
-  type SavedEvent,
-} from '../common.js';
+import { asState, checkCall, constNumber, currentCopy, loadEvents, saveEvents, type SavedEvent } from '../common.js';
 import type { WindowContext, WindowImpl, WindowProcessor } from '../window.js';
 import type { ExtensionSpec } from '../../../lang/catalog.js';
 import { flushBatch } from './batch-flush.js';
 import { KeyedEvents, type Keep } from './keyed-events.js';
-import { checkKeyArg, keyReader, uniqueKeyParameter } from './unique-key.js';
+import { checkKeyAndLength, keyReader, uniqueKeyParameter } from './unique-key.js';
 
 interface UniqueLengthBatchState {
   pending: SavedEvent[];
@@ -99,16 +89,7 @@ function lengthBatchSpec(name: string, keep: Keep): ExtensionSpec {
         description: `Emits the ${keep === 'last' ? 'latest' : 'first'} event of each of 10 distinct symbols as a batch.`,
       },
     ],
-    validate: (types, constants) =>
-      checkCount(
-        types.length,
-        2,
-        2,
-        'two arguments (<int|long|float|double|bool|string> unique.key, <int> window.length)',
-      ) ??
-      checkKeyArg(types, 0) ??
-      checkIntArg(types, constants, 1, 'window.length') ??
-      (Number(constants[1]) <= 0 ? 'window.length must be positive' : undefined),
+    validate: checkKeyAndLength,
   };
 }
 

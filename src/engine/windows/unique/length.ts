@@ -1,19 +1,10 @@
 /** `unique:length(key, n)`: a sliding window of the latest events of at most n distinct keys. */
 import type { StreamEvent } from '../../event/stream-event.js';
 import { CURRENT } from '../../event/stream-event.js';
-import {
-  asState,
-  checkCall,
-  checkCount,
-  checkIntArg,
-  constNumber,
-  expiredCopy,
-  loadEvents,
-  saveEvents,
-  type SavedEvent,
-} from '../common.js';
+import { asState, checkCall, constNumber, expiredCopy, saveEvents, type SavedEvent } from '../common.js';
 import type { WindowContext, WindowImpl, WindowProcessor } from '../window.js';
-import { checkKeyArg, keyReader, uniqueKeyParameter, type KeyOf } from './unique-key.js';
+import { loadByKey } from './keyed-events.js';
+import { checkKeyAndLength, keyReader, uniqueKeyParameter, type KeyOf } from './unique-key.js';
 
 interface UniqueLengthState {
   events: SavedEvent[];
@@ -69,9 +60,7 @@ class UniqueLengthWindow implements WindowProcessor {
   }
 
   restore(state: unknown): void {
-    this.held = new Map();
-    for (const e of loadEvents(asState<UniqueLengthState>(state, 'unique:length').events))
-      this.held.set(this.keyOf(e), e);
+    this.held = loadByKey(asState<UniqueLengthState>(state, 'unique:length').events, this.keyOf);
   }
 }
 
@@ -99,16 +88,7 @@ export const uniqueLengthWindow: WindowImpl = {
         description: 'Holds the latest event of each of the last 10 symbols.',
       },
     ],
-    validate: (types, constants) =>
-      checkCount(
-        types.length,
-        2,
-        2,
-        'two arguments (<int|long|float|double|bool|string> unique.key, <int> window.length)',
-      ) ??
-      checkKeyArg(types, 0) ??
-      checkIntArg(types, constants, 1, 'window.length') ??
-      (Number(constants[1]) <= 0 ? 'window.length must be positive' : undefined),
+    validate: checkKeyAndLength,
   },
   create(ctx) {
     checkCall(uniqueLengthWindow.spec, ctx);

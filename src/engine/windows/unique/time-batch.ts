@@ -20,6 +20,7 @@ import {
   WindowTimers,
   type SavedEvent,
 } from '../common.js';
+import { startTimeParameter, windowTimeParameter } from '../time-batch.js';
 import type { WindowContext, WindowImpl, WindowProcessor } from '../window.js';
 import { flushBatch } from './batch-flush.js';
 import { KeyedEvents, type Keep } from './keyed-events.js';
@@ -146,22 +147,6 @@ export function checkStartTime(
   if (constants[i] === undefined) return 'start.time must be a constant, not an attribute or expression';
   return undefined;
 }
-
-export const windowTimeParameter = {
-  name: 'window.time',
-  type: ['int', 'long', 'time'],
-  description: 'The length of each batch period.',
-  constantOnly: true,
-} as const;
-
-export const startTimeParameter = {
-  name: 'start.time',
-  type: ['int', 'long'],
-  description: 'An epoch-millisecond instant the periods are aligned to.',
-  optional: true,
-  defaultValue: 'the first event',
-  constantOnly: true,
-} as const;
 
 function timeBatchSpec(name: string, keep: Keep): ExtensionSpec {
   return {

@@ -4,7 +4,8 @@
  */
 import type { WindowImpl } from '../window.js';
 import { checkCall, checkCount, checkTimeArg, constNumber, isIntegral } from '../common.js';
-import { checkStartTime, startTimeParameter, UniqueTimeBatchWindow, windowTimeParameter } from './time-batch.js';
+import { startTimeParameter, windowTimeParameter } from '../time-batch.js';
+import { checkStartTime, UniqueTimeBatchWindow } from './time-batch.js';
 import { checkKeyArg, uniqueKeyParameter } from './unique-key.js';
 
 export const uniqueTimeLengthBatchWindow: WindowImpl = {

@@ -8,12 +8,12 @@ import {
   checkTimeArg,
   constNumber,
   expiredCopy,
-  loadEvents,
   saveEvents,
   WindowTimers,
   type SavedEvent,
 } from '../common.js';
 import type { WindowContext, WindowImpl, WindowProcessor } from '../window.js';
+import { evictKey, loadByKey } from './keyed-events.js';
 import { checkKeyArg, keyReader, uniqueKeyParameter, type KeyOf } from './unique-key.js';
 
 interface UniqueTimeState {
@@ -48,12 +48,7 @@ class UniqueTimeWindow implements WindowProcessor {
       this.expireInto(out, now);
       if (e.type !== CURRENT) continue;
       const key = this.keyOf(e);
-      const old = this.held.get(key);
-      if (old !== undefined) {
-        this.held.delete(key);
-        old.timestamp = now;
-        out.push(old);
-      }
+      evictKey(this.held, key, now, out);
       this.held.set(key, expiredCopy(e));
       if (this.lastTimestamp < e.timestamp) {
         this.timers.schedule(e.timestamp + this.time);
@@ -98,11 +93,8 @@ class UniqueTimeWindow implements WindowProcessor {
   restore(state: unknown): void {
     const s = asState<UniqueTimeState>(state, 'unique:time');
     this.timers.cancelAll();
-    this.held = new Map();
-    for (const e of loadEvents(s.events)) {
-      this.held.set(this.keyOf(e), e);
-      this.timers.schedule(e.timestamp + this.time);
-    }
+    this.held = loadByKey(s.events, this.keyOf);
+    for (const e of this.held.values()) this.timers.schedule(e.timestamp + this.time);
     this.lastTimestamp = s.lastTimestamp ?? -Infinity;
   }
 }

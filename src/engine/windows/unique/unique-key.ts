@@ -5,6 +5,7 @@
 import type { AttributeType } from '../../../lang/ast.js';
 import type { ParameterSpec } from '../../../lang/catalog.js';
 import type { StreamEvent } from '../../event/stream-event.js';
+import { checkCount, checkIntArg } from '../common.js';
 import type { WindowArg } from '../window.js';
 
 export type KeyOf = (event: StreamEvent) => unknown;
@@ -41,4 +42,29 @@ export function checkKeyArg(types: readonly AttributeType[], i: number): string 
   const t = types[i];
   if (t === undefined || KEY_TYPES.includes(t)) return undefined;
   return `unique.key must be an int, long, float, double, bool or string, not ${t}`;
+}
+
+/** Checks the arguments of a window that takes only keys, one or more (`ever`, `first`). */
+export function checkKeyArgs(types: readonly AttributeType[]): string | undefined {
+  if (types.length === 0) return 'expects one or more unique.key arguments';
+  for (let i = 0; i < types.length; i++) {
+    const err = checkKeyArg(types, i);
+    if (err !== undefined) return err;
+  }
+  return undefined;
+}
+
+/** Checks the arguments of a window of a key and a length (`length`, `lengthBatch`, `firstLengthBatch`). */
+export function checkKeyAndLength(types: readonly AttributeType[], constants: readonly unknown[]): string | undefined {
+  return (
+    checkCount(
+      types.length,
+      2,
+      2,
+      'two arguments (<int|long|float|double|bool|string> unique.key, <int> window.length)',
+    ) ??
+    checkKeyArg(types, 0) ??
+    checkIntArg(types, constants, 1, 'window.length') ??
+    (Number(constants[1]) <= 0 ? 'window.length must be positive' : undefined)
+  );
 }
