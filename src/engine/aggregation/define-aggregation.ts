@@ -57,6 +57,8 @@ export function defineAggregation(ctx: AppContext, def: AggregationDefinition): 
   const target: { aggregation?: IncrementalAggregation } = {};
   const chain = buildStreamChain(ctx, input, junction.schema.attributes, (c) => target.aggregation!.ingest(c), {
     names,
+    // stream processors that keep state (#unique:deduplicate, #reorder:kslack) persist with the app
+    onState: (id, state) => ctx.stateful.set(`aggregation/${def.id}/input/${id}`, state),
   });
   if (chain.window) {
     throw new CompileError(`an aggregation's input cannot have a window; aggregations keep every event`, input.span);

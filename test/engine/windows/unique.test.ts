@@ -566,6 +566,34 @@ describe('unique windows: snapshot and restore', () => {
   }
 });
 
+describe('unique:deduplicate on the input of an aggregation', () => {
+  test('its state is in the snapshot: a duplicate after a restore is still dropped', async () => {
+    const text = `@app:name('DedupAgg')
+define stream S (k string, v long);
+define aggregation A from S#unique:deduplicate(k, 1 sec) select k, sum(v) as total group by k aggregate every sec;`;
+    const totals = (r: SiddhiAppRuntime): unknown[][] =>
+      r.query("from A within 0L, 100000L per 'seconds' select k, total order by k");
+    const m1 = new SiddhiManager({ clock: 'virtual', startTime: T0, logger: memoryLogger() });
+    const first = m1.createSiddhiAppRuntime(text);
+    first.start();
+    first.getInputHandler('S').send(T0, ['a', 1]);
+    const bytes = first.snapshot();
+    await first.shutdown();
+    const m2 = new SiddhiManager({ clock: 'virtual', startTime: T0, logger: memoryLogger() });
+    const second = m2.createSiddhiAppRuntime(text);
+    second.start();
+    second.restore(bytes);
+    const h = second.getInputHandler('S');
+    h.send(T0 + 100, ['a', 2]); // within a second of the first 'a': a duplicate
+    h.send(T0 + 200, ['b', 5]);
+    assert.deepEqual(totals(second), [
+      ['a', 1],
+      ['b', 5],
+    ]);
+    await second.shutdown();
+  });
+});
+
 describe('unique windows: argument errors at app creation', () => {
   const bad: [string, RegExp][] = [
     [
