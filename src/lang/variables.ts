@@ -6,6 +6,7 @@
  * text as written, so their line and column point where the user typed them.
  */
 import type { Diagnostic } from './errors.js';
+import { positionAt } from './parser/span.js';
 
 const VARIABLE = /\$\{(\w+)\}/g;
 
@@ -27,16 +28,6 @@ interface Replacement {
   readonly value: number;
 }
 
-function lineColumn(text: string, offset: number): { line: number; column: number } {
-  let line = 1;
-  let start = 0;
-  for (let i = text.indexOf('\n'); i !== -1 && i < offset; i = text.indexOf('\n', i + 1)) {
-    line++;
-    start = i + 1;
-  }
-  return { line, column: offset - start + 1 };
-}
-
 export function substituteVariables(text: string, lookup: (name: string) => string | undefined): SubstitutedText {
   if (!text.includes('${')) return { text, diagnostics: [], toWritten: (d) => d };
   const diagnostics: Diagnostic[] = [];
@@ -46,8 +37,7 @@ export function substituteVariables(text: string, lookup: (name: string) => stri
     const value = lookup(name);
     if (value === undefined) {
       diagnostics.push({
-        ...lineColumn(text, offset),
-        offset,
+        ...positionAt(text, offset),
         endOffset: offset + whole.length,
         message: `no value for '${whole}': set the environment variable ${name} (or pass it in the SiddhiManager's variables)`,
         severity: 'error',
@@ -70,7 +60,7 @@ export function substituteVariables(text: string, lookup: (name: string) => stri
   const toWritten = (d: Diagnostic): Diagnostic => {
     if (replacements.length === 0) return d;
     const offset = back(d.offset);
-    return { ...d, ...lineColumn(text, offset), offset, endOffset: Math.max(offset, back(d.endOffset)) };
+    return { ...d, ...positionAt(text, offset), endOffset: Math.max(offset, back(d.endOffset)) };
   };
   return { text: out, diagnostics, toWritten };
 }
