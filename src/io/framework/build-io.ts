@@ -112,7 +112,6 @@ function buildSource(ext: AppExtensionContext, def: StreamDefinition, cfg: IoCon
         factory,
         mapper,
         junction,
-        now: () => ctx.scheduler.now(),
         scheduler: ctx.scheduler,
         logger: ctx.logger,
         errorStore: ctx.errorStore,

@@ -36,7 +36,6 @@ export interface SourceRuntimeParams {
   readonly factory: SourceFactory;
   readonly mapper: SourceMapper;
   readonly junction: StreamJunction;
-  readonly now: () => number;
   readonly logger: Logger;
   /** The app's error store (on.error / @OnError 'STORE'); failures are logged without one. */
   readonly errorStore: ErrorStoreHook | undefined;
@@ -212,7 +211,7 @@ export class SourceRuntime {
     for (const err of mapped.errors) this.mappingError(err);
     const n = mapped.events.length;
     if (n > 0) {
-      const ts = this.p.now();
+      const ts = this.p.scheduler.now();
       const own = mapped.timestamps;
       const chunk: StreamEvent[] = new Array<StreamEvent>(n);
       for (let i = 0; i < n; i++) {
@@ -261,7 +260,7 @@ export class SourceRuntime {
         type: this.p.type,
         error: err.message,
         payload: err.payload,
-        timestamp: this.p.now(),
+        timestamp: this.p.scheduler.now(),
       });
       return;
     }
