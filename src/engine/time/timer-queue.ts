@@ -1,75 +1,43 @@
+import { StampedHeap } from '../runtime/stamped-heap.js';
 import type { TimerHandle } from './scheduler.js';
 
 interface Entry extends TimerHandle {
-  readonly seq: number;
   readonly task: (firedAt: number) => void;
 }
 
-/** A binary min-heap of timers ordered by due time, then by the order they were added. */
+/** The app's timers, ordered by due time, then by the order they were added (a `StampedHeap`). */
 export class TimerQueue {
-  private heap: Entry[] = [];
-  private seq = 0;
+  private readonly heap = new StampedHeap<Entry>();
 
   get size(): number {
-    return this.heap.length;
+    return this.heap.size;
   }
 
   add(at: number, task: (firedAt: number) => void): TimerHandle {
-    const e: Entry = { at, seq: this.seq++, task, cancelled: false };
-    const h = this.heap;
-    h.push(e);
-    let i = h.length - 1;
-    while (i > 0) {
-      const p = (i - 1) >> 1;
-      if (!less(h[i]!, h[p]!)) break;
-      [h[i], h[p]] = [h[p]!, h[i]!];
-      i = p;
-    }
+    const e: Entry = { at, task, cancelled: false };
+    this.heap.add(at, e);
     return e;
   }
 
   /** Due time of the earliest live timer, or undefined. */
   peekTime(): number | undefined {
     this.dropCancelled();
-    return this.heap[0]?.at;
+    return this.heap.firstStamp();
   }
 
   /** Removes and returns the earliest live timer if it is due at or before `t`. */
   popDue(t: number): { at: number; task: (firedAt: number) => void } | undefined {
     this.dropCancelled();
-    const top = this.heap[0];
+    const top = this.heap.first();
     if (!top || top.at > t) return undefined;
-    this.removeTop();
-    return top;
+    return this.heap.takeFirst();
   }
 
   clear(): void {
-    this.heap = [];
+    this.heap.clear();
   }
 
   private dropCancelled(): void {
-    while (this.heap.length > 0 && this.heap[0]!.cancelled) this.removeTop();
+    while (this.heap.size > 0 && this.heap.first()!.cancelled) this.heap.takeFirst();
   }
-
-  private removeTop(): void {
-    const h = this.heap;
-    const last = h.pop()!;
-    if (h.length === 0) return;
-    h[0] = last;
-    let i = 0;
-    for (;;) {
-      const l = 2 * i + 1;
-      const r = l + 1;
-      let m = i;
-      if (l < h.length && less(h[l]!, h[m]!)) m = l;
-      if (r < h.length && less(h[r]!, h[m]!)) m = r;
-      if (m === i) break;
-      [h[i], h[m]] = [h[m]!, h[i]!];
-      i = m;
-    }
-  }
-}
-
-function less(a: Entry, b: Entry): boolean {
-  return a.at < b.at || (a.at === b.at && a.seq < b.seq);
 }
