@@ -1,8 +1,7 @@
 /** `#file:archive(uri, destination.dir.uri[, archive.type[, include.by.regexp[, exclude.subdirectories]]])`. */
 import { mkdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { basename, dirname, join, relative, sep } from 'node:path';
-import AdmZip from 'adm-zip';
-import { PackSync } from 'tar';
+import { admZip, tar } from './archive-libraries.js';
 import type { AttributeType } from '../../../../lang/ast.js';
 import type { ExtensionSpec } from '../../../../lang/catalog.js';
 import type { StreamFunctionImpl } from '../../../../engine/registry/extension-impl.js';
@@ -78,7 +77,7 @@ function typeCheck(_argTypes: readonly AttributeType[], constants: readonly unkn
 
 /** A zip (adm-zip) of the files under `cwd` with the given '/'-separated names, deflated, in the given order. */
 function zipOf(cwd: string, names: readonly string[]): Buffer {
-  const zip = new AdmZip(undefined, { noSort: true });
+  const zip = new (admZip())(undefined, { noSort: true });
   for (const name of names) {
     const file = join(cwd, name);
     zip.addFile(name, readFileSync(file), '', statSync(file)); // the stats give the member its time and mode
@@ -88,7 +87,7 @@ function zipOf(cwd: string, names: readonly string[]): Buffer {
 
 /** A tar (node-tar, portable: no owners) of the files under `cwd` with the given names, links followed, in order. */
 function tarOf(cwd: string, names: readonly string[]): Buffer {
-  const pack = new PackSync({ cwd, portable: true, follow: true, strict: true });
+  const pack = new (tar().PackSync)({ cwd, portable: true, follow: true, strict: true });
   const chunks: Buffer[] = [];
   let failure: unknown;
   pack.on('data', (chunk: Buffer) => chunks.push(chunk));

@@ -3,8 +3,8 @@
  * with adm-zip, tar with node-tar's parser. Both give the members in archive order with their names as stored,
  * so the callers can filter them and refuse names that leave the destination.
  */
-import AdmZip from 'adm-zip';
-import { Parser, type ReadEntry } from 'tar';
+import type { ReadEntry } from 'tar';
+import { admZip, tar } from './archive-libraries.js';
 import type { ArchiveEntry } from './archive-entry.js';
 
 /** adm-zip's text when the buffer has no end-of-central-directory record, i.e. is not a zip at all. */
@@ -22,7 +22,7 @@ function zipError(e: unknown): Error {
 /** The members of a zip, in the order of its central directory; a member's data is inflated and CRC-checked on demand. */
 export function readZip(content: Buffer): ArchiveEntry[] {
   try {
-    return new AdmZip(content, { noSort: true }).getEntries().map((e) => ({
+    return new (admZip())(content, { noSort: true }).getEntries().map((e) => ({
       name: e.entryName,
       kind: e.isDirectory ? 'directory' : 'file',
       data: () => {
@@ -53,7 +53,7 @@ function kindOf(e: ReadEntry): ArchiveEntry['kind'] {
 export function readTar(content: Buffer): ArchiveEntry[] {
   const entries: ArchiveEntry[] = [];
   let failure: unknown;
-  const parser = new Parser({
+  const parser = new (tar().Parser)({
     strict: true,
     onReadEntry: (e) => {
       const chunks: Buffer[] = [];
