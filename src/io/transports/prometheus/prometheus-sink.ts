@@ -6,7 +6,8 @@
  * 'pushgateway' mode every message pushes them to the Pushgateway at push.url under the job and grouping key.
  * Each sink keeps its metric in a prom-client registry of its own.
  */
-import { Counter, Gauge, Histogram, Registry, Summary } from 'prom-client';
+import type { Registry } from 'prom-client';
+import { lazyRequire } from '../../mappers/shared/lazy-require.js';
 import { javaValueToString } from '../../../engine/functions/shared/java-format.js';
 import type { ExtensionSpec } from '../../../lang/catalog.js';
 import type { PublishMeta, Sink, SinkContext, SinkFactory } from '../../framework/transport.js';
@@ -41,6 +42,9 @@ const spec: ExtensionSpec = {
 
 type Labels = Record<string, string>;
 
+/** prom-client, loaded when the first prometheus sink is made (about 60 ms), not when the io layer loads. */
+const promClient = lazyRequire<typeof import('prom-client')>('prom-client');
+
 function buildMetric(cfg: PrometheusSinkConfig, registry: Registry): (labels: Labels, value: number) => void {
   const common = {
     name: cfg.metricName,
@@ -50,20 +54,25 @@ function buildMetric(cfg: PrometheusSinkConfig, registry: Registry): (labels: La
   };
   switch (cfg.metricType) {
     case 'counter': {
-      const m = new Counter(common);
+      const m = new (promClient().Counter)(common);
       return (labels, value) => m.inc(labels, value);
     }
     case 'gauge': {
-      const m = new Gauge(common);
+      const m = new (promClient().Gauge)(common);
       return (labels, value) => m.inc(labels, value);
     }
     case 'histogram': {
-      const m = new Histogram({ ...common, ...(cfg.buckets ? { buckets: [...cfg.buckets] } : {}) });
+      const m = new (promClient().Histogram)({ ...common, ...(cfg.buckets ? { buckets: [...cfg.buckets] } : {}) });
       return (labels, value) => m.observe(labels, value);
     }
     case 'summary': {
       // the Java client's summary window: quantiles over the last 10 minutes, in 5 age buckets
-      const m = new Summary({ ...common, percentiles: [...cfg.quantiles], maxAgeSeconds: 600, ageBuckets: 5 });
+      const m = new (promClient().Summary)({
+        ...common,
+        percentiles: [...cfg.quantiles],
+        maxAgeSeconds: 600,
+        ageBuckets: 5,
+      });
       return (labels, value) => m.observe(labels, value);
     }
   }
@@ -71,7 +80,7 @@ function buildMetric(cfg: PrometheusSinkConfig, registry: Registry): (labels: La
 
 class PrometheusSink implements Sink {
   private readonly cfg: PrometheusSinkConfig;
-  private readonly registry = new Registry();
+  private readonly registry: Registry = new (promClient().Registry)();
   private readonly record: (labels: Labels, value: number) => void;
   private readonly passThrough: boolean;
   /** Messages already counted: a publish retried after a failed push must not count them again. */
