@@ -70,3 +70,20 @@ test('the library example sums each batch of three readings and prints one line 
   // 1.5 + 3 + 4.5 and 6 + 7.5 + 9, each with the sensor of its batch's last reading; the seventh waits.
   assert.deepEqual(stdout.trim().split('\n'), ['["s1",9,3]', '["s0",22.5,3]']);
 });
+
+test('run --events: the sensor-cleanup example reorders late readings, drops test traffic and keeps the latest per sensor', async () => {
+  const lines = (await replay('sensor-cleanup')).map(({ stream, timestamp, data }) => [
+    stream,
+    timestamp - 1700000000000,
+    data,
+  ]);
+  // s1's reading of 1 s arrives at 3.1 s, after s2's of 3 s: it waits until s3's reading of 6 s shows
+  // it can be released (K grows to 5 s). 'probe' is filtered out. s1's 5 s and s3's 6 s readings leave
+  // together when s3's 12 s reading arrives: one output; s2's 9 s and s3's 12 s are still held.
+  assert.deepEqual(lines, [
+    ['LatestAverageStream', 0, ['s1', 20, 1]],
+    ['LatestAverageStream', 3000, ['s2', 21, 2]],
+    ['LatestAverageStream', 3100, ['s1', 21.5, 2]],
+    ['LatestAverageStream', 6000, ['s3', 21.333333333333332, 3]],
+  ]);
+});
