@@ -63,8 +63,27 @@ from T select a insert into O2;
 define stream S (a int);
 from S[a > \${TRIBUTARY_TEST_MIN}] select a insert into O;
 `;
-    process.env['TRIBUTARY_TEST_APP'] = 'FromEnv';
     try {
+      // Without the name's variable, the error is the missing variable, not the name '${...}'.
+      process.env['TRIBUTARY_TEST_MIN'] = '5';
+      const unnamed = await h.request('POST', '/siddhi-apps', { body: text });
+      assert.equal(unnamed.status, 400);
+      assert.deepEqual(
+        (unnamed.json as { errors: { line: number; column: number; message: string }[] }).errors.map((e) => [
+          e.line,
+          e.column,
+          e.message,
+        ]),
+        [
+          [
+            1,
+            12,
+            "no value for '${TRIBUTARY_TEST_APP}': set the environment variable TRIBUTARY_TEST_APP (or pass it in the SiddhiManager's variables)",
+          ],
+        ],
+      );
+      delete process.env['TRIBUTARY_TEST_MIN'];
+      process.env['TRIBUTARY_TEST_APP'] = 'FromEnv';
       const missing = await h.request('POST', '/siddhi-apps', { body: text });
       assert.equal(missing.status, 400);
       assert.deepEqual(

@@ -5,8 +5,11 @@ import { substituteVariables } from '../../lang/variables.js';
 
 /** Returns the name, or undefined when the text does not parse (creating the app then reports why). */
 export function appNameOf(text: string): string | undefined {
-  // `@app:name('${APP}')` is named by the environment, as the app's creation will read it.
-  const parsed = parseSiddhiApp(substituteVariables(text, (name) => process.env[name]).text);
+  // `@app:name('${APP}')` is named by the environment, as the app's creation will read it; a variable
+  // without a value is the error creation would report (not a bad name '${APP}').
+  const sub = substituteVariables(text, (name) => process.env[name]);
+  if (sub.diagnostics.length > 0) throw new SiddhiAppCreationError(sub.diagnostics);
+  const parsed = parseSiddhiApp(sub.text);
   if (!parsed.app) return undefined;
   const a = parsed.app.annotations.find((x) => x.name.toLowerCase() === 'app:name');
   const name = a?.elements[0]?.value;
