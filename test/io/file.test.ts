@@ -1,6 +1,6 @@
 import { describe, test } from 'node:test';
 import assert from 'node:assert/strict';
-import { appendFile, mkdtemp, readdir, readFile, rm, writeFile } from 'node:fs/promises';
+import { appendFile, mkdir, mkdtemp, readdir, readFile, rm, writeFile } from 'node:fs/promises';
 import { existsSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -140,6 +140,111 @@ describe('file source', () => {
     }
   });
 
+  test('BINARY.CHUNKED reads each file of a directory in buffer.size pieces, numbered, the last with eof', async () => {
+    const dir = await tempDir();
+    const inDir = join(dir, 'new');
+    const done = join(dir, 'consumed');
+    await mkdir(inDir);
+    const apache = Buffer.from(Array.from({ length: 10 }, (_, i) => i * 25));
+    await writeFile(join(inDir, 'apache.bin'), apache);
+    await writeFile(join(inDir, 'ibm.bin'), Buffer.from([1, 2, 3, 4]));
+    await writeFile(join(inDir, 'empty.bin'), Buffer.alloc(0));
+    // file:/ + an absolute path, as siddhi-io-file's own tests write it (file://tmp/...: VFS reads /tmp/...)
+    const app = await startApp(
+      `@App:name('FileChunks') @source(type='file', mode='binary.chunked', dir.uri='file:/${inDir}', action.after.process='move', move.after.process='file:/${done}', tailing='false', buffer.size='4',
+         @map(type='binaryPassThrough', @attributes(buffer='0', eof='trp:eof', fileName='trp:file.name', sequenceNumber='trp:sequence.number', length='trp:content.length')))
+       define stream FooStream (buffer object, eof bool, fileName string, sequenceNumber int, length int);`,
+      ['FooStream'],
+    );
+    try {
+      await waitFor(() => app.events.length === 4 && existsSync(join(done, 'ibm.bin')), 'the chunks and the moves');
+      assert.deepEqual(app.events, [
+        [apache.subarray(0, 4), false, 'apache.bin', 1, 10],
+        [apache.subarray(4, 8), false, 'apache.bin', 2, 10],
+        [apache.subarray(8, 10), true, 'apache.bin', 3, 10],
+        [Buffer.from([1, 2, 3, 4]), true, 'ibm.bin', 1, 4],
+      ]);
+      assert.deepEqual((await readdir(done)).sort(), ['apache.bin', 'empty.bin', 'ibm.bin']);
+    } finally {
+      await app.stop();
+      await rm(dir, { recursive: true });
+    }
+  });
+
+  test('chunks passed through to a file sink rebuild the file byte for byte', async () => {
+    const dir = await tempDir();
+    const bytes = Buffer.from(Array.from({ length: 70_000 }, (_, i) => (i * 7919) % 256));
+    await writeFile(join(dir, 'in.bin'), bytes);
+    const app = await startApp(
+      `@App:name('FileChunkCopy') @source(type='file', mode='BINARY.CHUNKED', file.uri='${dir}/in.bin', action.after.process='KEEP', @map(type='binaryPassThrough', @attributes(buffer='0', eof='trp:eof')))
+       define stream Chunks (buffer object, eof bool);
+       @sink(type='file', file.uri='${dir}/out.bin', @map(type='binaryPassThrough'))
+       define stream Copy (buffer object);
+       from Chunks select buffer insert into Copy;`,
+      ['Chunks'],
+    );
+    try {
+      await waitFor(() => app.events.length === 2, 'both chunks (65536 bytes, then the rest)');
+      assert.deepEqual(
+        app.events.map((e) => [(e[0] as Buffer).length, e[1]]),
+        [
+          [65536, false],
+          [4464, true],
+        ],
+      );
+    } finally {
+      await app.stop();
+    }
+    assert.deepEqual(await readFile(join(dir, 'out.bin')), bytes);
+    await rm(dir, { recursive: true });
+  });
+
+  test('polls on the app clock: a file dropped in is read when the polling interval has passed', async () => {
+    const dir = await tempDir();
+    const app = await startApp(
+      `@App:name('FileVirtual') @source(type='file', dir.uri='${dir}', mode='LINE', dir.polling.interval='60000', @map(type='csv'))
+       define stream S (name string, amount double);`,
+      ['S'],
+      { virtual: true },
+    );
+    try {
+      const clock = app.runtime.manualClock!;
+      await waitFor(() => clock.nextDue() === clock.now() + 60000, 'the first poll of the empty directory');
+      await writeFile(join(dir, 'a.csv'), 'toffee,1.5\n');
+      app.runtime.advanceTime(59999);
+      assert.deepEqual(app.events, []);
+      app.runtime.advanceTime(1);
+      await waitFor(() => app.events.length === 1, 'the file, at the next poll');
+      assert.deepEqual(app.events, [['toffee', 1.5]]);
+    } finally {
+      await app.stop();
+      await rm(dir, { recursive: true });
+    }
+  });
+
+  test('in @app:playback the polls run on the wall clock: the event-time clock stands still between events', async () => {
+    const dir = await tempDir();
+    const file = join(dir, 'in.csv');
+    await writeFile(file, 'toffee,1.5\n');
+    const app = await startApp(
+      `@App:name('FilePlayback') @app:playback @source(type='file', file.uri='${file}', mode='LINE', file.polling.interval='5', @map(type='csv'))
+       define stream S (name string, amount double);`,
+      ['S'],
+    );
+    try {
+      await waitFor(() => app.events.length === 1, 'the first line');
+      await appendFile(file, 'gum,2.5\n');
+      await waitFor(() => app.events.length === 2, 'the line appended later, at a later poll');
+      assert.deepEqual(app.events, [
+        ['toffee', 1.5],
+        ['gum', 2.5],
+      ]);
+    } finally {
+      await app.stop();
+      await rm(dir, { recursive: true });
+    }
+  });
+
   test('a file that is not there yet is waited for (retried with backoff)', async () => {
     const dir = await tempDir();
     const file = join(dir, 'later.txt');
@@ -176,6 +281,20 @@ describe('file source', () => {
         ),
       /mode 'WORDS'/,
     );
+    const chunks = (more: string): string =>
+      `@source(type='file', mode='binary.chunked', file.uri='/x/a.bin', ${more} @map(type='binaryPassThrough')) define stream S (buffer object);`;
+    assert.throws(
+      () => m.createSiddhiAppRuntime(chunks("tailing='true',")),
+      /1:1 tailing cannot be enabled in 'BINARY\.CHUNKED' mode: remove tailing='true' or read with mode='LINE'/,
+    );
+    assert.throws(
+      () => m.createSiddhiAppRuntime(chunks("begin.regex='<e>', end.regex='</e>',")),
+      /'begin\.regex' and 'end\.regex' can only be given in 'REGEX' mode, not in 'BINARY\.CHUNKED'/,
+    );
+    assert.throws(
+      () => m.createSiddhiAppRuntime(chunks("buffer.size='0',")),
+      /option 'buffer\.size' must be a whole number of bytes above 0, not '0'/,
+    );
     assert.throws(
       () =>
         m.createSiddhiAppRuntime(
@@ -183,7 +302,7 @@ describe('file source', () => {
         ),
       (e: Error) =>
         e.message.includes(
-          "1:1 dir.uri 'file://{WSO2SIHome}/samples/new' does not name a local file (File URL host must be",
+          "1:1 dir.uri 'file://{WSO2SIHome}/samples/new' does not name a local file: it holds the placeholder '{WSO2SIHome}'",
         ) && e.message.includes("write an absolute path, e.g. '/data/in' or 'file:///data/in'"),
     );
   });

@@ -54,6 +54,12 @@ export interface AppContext {
    */
   readonly aggregationTimeZone: string | undefined;
   readonly scheduler: Scheduler;
+  /**
+   * Where work paced by the time outside the app runs (a source polling a file or scraping a target): the
+   * virtual clock in tests, else the wall clock. It is the app's scheduler except in playback on the wall
+   * clock, where the app's clock is event time and would not move while a source waits for its next poll.
+   */
+  readonly pollScheduler: Scheduler;
   readonly registry: ExtensionRegistry;
   readonly resolver: CallResolver;
   readonly logger: Logger;

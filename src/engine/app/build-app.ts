@@ -95,9 +95,14 @@ export function buildApp(app: SiddhiApp, text: string, opts: BuildOptions): Sidd
   const errorActions = new Map<string, string>();
   const hooks: AppRuntimeHooks = { onStart: [], onShutdown: [] };
   if (scheduler instanceof WallScheduler) hooks.onShutdown.push(() => scheduler.stop());
+  let pollScheduler = scheduler;
   if (playback && opts.clock === 'wall') {
     hooks.onStart.push(() => playback.startWall());
     hooks.onShutdown.push(() => playback.stopWall());
+    // Sources poll on wall time: the event-time clock moves only with events.
+    const wall = new WallScheduler();
+    hooks.onShutdown.push(() => wall.stop());
+    pollScheduler = wall;
   }
 
   const statistics = statisticsFor(app);
@@ -107,6 +112,7 @@ export function buildApp(app: SiddhiApp, text: string, opts: BuildOptions): Sidd
     errorStore: opts.errorStore,
     aggregationTimeZone: opts.aggregationTimeZone,
     scheduler,
+    pollScheduler,
     registry,
     resolver: new RegistryCallResolver(registry, () => scheduler.now()),
     logger,

@@ -113,6 +113,7 @@ function buildSource(ext: AppExtensionContext, def: StreamDefinition, cfg: IoCon
         mapper,
         junction,
         scheduler: ctx.scheduler,
+        pollScheduler: ctx.pollScheduler,
         logger: ctx.logger,
         errorStore: ctx.errorStore,
         backoff: backoffFrom(options),

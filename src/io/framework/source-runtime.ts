@@ -28,8 +28,10 @@ export interface SourceRuntimeParams {
   readonly appName: string;
   readonly streamId: string;
   readonly attributes: readonly Attribute[];
-  /** The app's clock and timers (virtual in tests): for transports that poll on an interval. */
+  /** The app's clock: the timestamps of the events the source delivers. */
   readonly scheduler: Scheduler;
+  /** The clock and timers transports that poll on an interval use (the app's `pollScheduler`). */
+  readonly pollScheduler: Scheduler;
   readonly type: string;
   readonly mapType: string;
   readonly options: OptionReader;
@@ -100,7 +102,7 @@ export class SourceRuntime {
       appName: p.appName,
       streamId: p.streamId,
       attributes: p.attributes,
-      scheduler: p.scheduler,
+      scheduler: p.pollScheduler,
       mapType: p.mapType,
       options: p.options,
       logger,

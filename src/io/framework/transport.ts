@@ -70,8 +70,9 @@ export interface SourceContext {
   /** The stream's attributes, in order (for transports whose messages depend on the stream's shape). */
   readonly attributes: readonly Attribute[];
   /**
-   * The app's clock and timers: a transport that polls on an interval schedules here, so the interval
-   * runs on the app's time (virtual in tests, as every timer of the app).
+   * The clock and timers of a transport that polls on an interval: the app's virtual clock in tests (as
+   * every timer of the app), else the wall clock, also in `@app:playback`, where the app's own clock is
+   * event time and would not move while the source waits for its next poll.
    */
   readonly scheduler: Scheduler;
   /** The `@map` type, e.g. 'json' (transports pick content types from it). */

@@ -1,6 +1,7 @@
 /** The built-in mappers of the I/O framework. */
 import { avroSinkMapper } from './avro-sink.js';
 import { avroSourceMapper } from './avro-source.js';
+import { binaryPassThroughSinkMapper, binaryPassThroughSourceMapper } from './binary-pass-through.js';
 import { binarySinkMapper } from './binary-sink.js';
 import { binarySourceMapper } from './binary-source.js';
 import { csvSinkMapper } from './csv-sink.js';
@@ -27,6 +28,7 @@ export const sourceMappers: readonly SourceMapperFactory[] = [
   passThroughSourceMapper,
   avroSourceMapper,
   binarySourceMapper,
+  binaryPassThroughSourceMapper,
 ];
 
 export const sinkMappers: readonly SinkMapperFactory[] = [
@@ -38,6 +40,7 @@ export const sinkMappers: readonly SinkMapperFactory[] = [
   passThroughSinkMapper,
   avroSinkMapper,
   binarySinkMapper,
+  binaryPassThroughSinkMapper,
 ];
 
 /** The source mapper factory of a `@map(type=...)` name (case-insensitive), or undefined. */

@@ -100,7 +100,7 @@ export interface SinkMapperFactory {
 /** Whether the source mapper of a `@map` type takes a message's bytes as they are (not its UTF-8 text). */
 export function takesBytes(mapType: string): boolean {
   const m = mapType.toLowerCase();
-  return m === 'avro' || m === 'binary';
+  return m === 'avro' || m === 'binary' || m === 'binarypassthrough';
 }
 
 /** A mapper configuration Siddhi rejects when the app is created. */

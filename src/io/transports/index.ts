@@ -3,6 +3,7 @@ import type { SinkFactory, SourceFactory } from '../framework/transport.js';
 import { inMemorySink } from './in-memory/in-memory-sink.js';
 import { inMemorySource } from './in-memory/in-memory-source.js';
 import { emailSink } from './email/email-sink.js';
+import { fileEventListenerSource } from './file/file-event-listener.js';
 import { fileSink } from './file/file-sink.js';
 import { fileSource } from './file/file-source.js';
 import { httpCallResponseSource } from './http/http-call-response-source.js';
@@ -27,6 +28,7 @@ export const builtinSources: readonly SourceFactory[] = [
   httpServiceSource,
   httpCallResponseSource,
   fileSource,
+  fileEventListenerSource,
   websocketSource,
   websocketServerSource,
   tcpSource,

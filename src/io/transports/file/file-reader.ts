@@ -4,8 +4,8 @@
  */
 import { open } from 'node:fs/promises';
 
-export type FileMode = 'TEXT.FULL' | 'BINARY.FULL' | 'LINE' | 'REGEX';
-export const FILE_MODES: readonly FileMode[] = ['TEXT.FULL', 'BINARY.FULL', 'LINE', 'REGEX'];
+export type FileMode = 'TEXT.FULL' | 'BINARY.FULL' | 'BINARY.CHUNKED' | 'LINE' | 'REGEX';
+export const FILE_MODES: readonly FileMode[] = ['TEXT.FULL', 'BINARY.FULL', 'BINARY.CHUNKED', 'LINE', 'REGEX'];
 
 /** Splits text into records: lines, or regex-delimited records. Keeps the incomplete tail for later. */
 export class RecordSplitter {
@@ -68,6 +68,40 @@ export class RecordSplitter {
       out.push(this.rest.slice(start, stop));
       this.rest = this.rest.slice(stop);
     }
+  }
+}
+
+/** One chunk of a file read in BINARY.CHUNKED mode. */
+export interface FileChunk {
+  readonly bytes: Buffer;
+  /** 1 for the first chunk of the file. */
+  readonly sequence: number;
+  /** The size of the whole file, in bytes, when reading began. */
+  readonly fileSize: number;
+  /** Whether this is the file's last chunk. */
+  readonly last: boolean;
+}
+
+/**
+ * Reads `path` in chunks of `size` bytes (the last may be shorter), handing each to `take` before the next
+ * is read; an empty file gives none. Each chunk's bytes are its own (not a shared buffer).
+ */
+export async function readChunks(path: string, size: number, take: (chunk: FileChunk) => void): Promise<void> {
+  const fh = await open(path, 'r');
+  try {
+    const { size: fileSize } = await fh.stat();
+    let position = 0;
+    for (let sequence = 1; ; sequence++) {
+      const buf = Buffer.alloc(size);
+      const { bytesRead } = await fh.read(buf, 0, size, position);
+      if (bytesRead === 0) return;
+      position += bytesRead;
+      const last = position >= (await fh.stat()).size;
+      take({ bytes: bytesRead === size ? buf : Buffer.from(buf.subarray(0, bytesRead)), sequence, fileSize, last });
+      if (last) return;
+    }
+  } finally {
+    await fh.close();
   }
 }
 

@@ -1,7 +1,7 @@
 /**
  * `@sink(type='file', file.uri='file:///out/{{symbol}}.txt', append='true', @map(...))`: writes each message
- * to a file (the path may hold `{{attr}}`), appending by default, one message per line. Writes to one file
- * happen in order; parent directories are created.
+ * to a file (the path may hold `{{attr}}`), appending by default, one text message per line; messages of
+ * bytes are written as they are. Writes to one file happen in order; parent directories are created.
  */
 import { appendFile, mkdir, writeFile } from 'node:fs/promises';
 import { dirname } from 'node:path';
@@ -36,7 +36,7 @@ const spec: ExtensionSpec = {
       type: ['bool'],
       optional: true,
       defaultValue: 'true (false for csv, whose messages end with a new line)',
-      description: 'Whether a new line is written after each message.',
+      description: 'Whether a new line is written after each text message (never after bytes).',
     },
   ],
   examples: [
@@ -67,13 +67,11 @@ class FileSink implements Sink {
 
   publish(payload: unknown, meta: PublishMeta): Promise<void> {
     const path = pathOf(meta.option('file.uri') ?? '', 'file.uri');
-    const text =
-      typeof payload === 'string'
+    // Bytes (binary, avro, binaryPassThrough) are written as they are, without a line separator, as siddhi-io-file.
+    const data =
+      payload instanceof Uint8Array
         ? payload
-        : payload instanceof Uint8Array
-          ? Buffer.from(payload).toString('utf8')
-          : JSON.stringify(payload);
-    const data = text + this.separator;
+        : (typeof payload === 'string' ? payload : JSON.stringify(payload)) + this.separator;
     const prev = this.chains.get(path) ?? Promise.resolve();
     const next = prev.then(async () => {
       if (!this.created.has(path)) {

@@ -1,9 +1,10 @@
 /**
  * `@source(type='file', file.uri='file:///in.txt' | dir.uri='file:///in', mode='TEXT.FULL', ...)`: reads
- * files as messages. TEXT.FULL / BINARY.FULL deliver a whole file, LINE one message per line, REGEX one per
- * `begin.regex`...`end.regex` record. LINE and REGEX on a `file.uri` tail the file by default (new lines are
- * read as they are appended). Whole files, and every file of a `dir.uri`, are then deleted or moved
- * (`action.after.process`). Polls every `file.polling.interval` / `dir.polling.interval` milliseconds.
+ * files as messages. TEXT.FULL / BINARY.FULL deliver a whole file, BINARY.CHUNKED a file in pieces of
+ * `buffer.size` bytes, LINE one message per line, REGEX one per `begin.regex`...`end.regex` record. LINE and
+ * REGEX on a `file.uri` tail the file by default (new lines are read as they are appended). Whole files, and
+ * every file of a `dir.uri`, are then deleted or moved (`action.after.process`). Polls every
+ * `file.polling.interval` / `dir.polling.interval` milliseconds, on the context's poll scheduler.
  */
 import { StringDecoder } from 'node:string_decoder';
 import { mkdir, readdir, readFile, rename, stat, unlink } from 'node:fs/promises';
@@ -16,7 +17,9 @@ import {
   type SourceContext,
   type SourceFactory,
 } from '../../framework/transport.js';
-import { FILE_MODES, readFrom, RecordSplitter, type FileMode } from './file-reader.js';
+import type { TimerHandle } from '../../../engine/time/scheduler.js';
+import { holdProcessOpen } from '../../framework/keep-alive.js';
+import { FILE_MODES, readChunks, readFrom, RecordSplitter, type FileMode } from './file-reader.js';
 import { pathOf } from './file-path.js';
 
 const ACTIONS = ['DELETE', 'MOVE', 'KEEP'] as const;
@@ -43,14 +46,22 @@ const spec: ExtensionSpec = {
       optional: true,
       defaultValue: 'TEXT.FULL',
       description:
-        'TEXT.FULL (a file is one message), BINARY.FULL (a file is one message of bytes), LINE or REGEX (with neither begin.regex nor end.regex, REGEX reads lines).',
+        'TEXT.FULL (a file is one message), BINARY.FULL (a file is one message of bytes), BINARY.CHUNKED (a file is a message of bytes per `buffer.size` bytes, with the transport properties `file.name`, `content.length` (the whole file), `sequence.number` (from 1) and `eof`), LINE or REGEX (with neither begin.regex nor end.regex, REGEX reads lines).',
     },
     {
       name: 'tailing',
       type: ['bool'],
       optional: true,
-      defaultValue: 'true',
-      description: 'LINE and REGEX with file.uri: keep reading lines appended to the file.',
+      defaultValue: 'true for LINE and REGEX, else false',
+      description:
+        'LINE and REGEX with file.uri: keep reading lines appended to the file. It cannot be true in the other modes.',
+    },
+    {
+      name: 'buffer.size',
+      type: ['int'],
+      optional: true,
+      defaultValue: '65536',
+      description: 'BINARY.CHUNKED: the bytes of each message (the last of a file may have fewer).',
     },
     {
       name: 'action.after.process',
@@ -93,6 +104,12 @@ const spec: ExtensionSpec = {
         "@source(type='file', dir.uri='file:///in', action.after.process='MOVE', move.after.process='file:///done', @map(type='json'))\ndefine stream S (name string, amount double);",
       description: 'Each JSON file dropped into /in is read and then moved to /done.',
     },
+    {
+      syntax:
+        "@source(type='file', mode='binary.chunked', dir.uri='file:///in', buffer.size='4096', @map(type='binaryPassThrough', @attributes(buffer='0', eof='trp:eof', fileName='trp:file.name', sequenceNumber='trp:sequence.number', length='trp:content.length')))\ndefine stream Chunks (buffer object, eof bool, fileName string, sequenceNumber int, length int);",
+      description:
+        'Each file dropped into /in arrives as events of up to 4096 bytes, numbered from 1, the last with eof true.',
+    },
   ],
 };
 
@@ -106,7 +123,10 @@ class FileSource implements Source {
   private readonly begin: RegExp | undefined;
   private readonly end: RegExp | undefined;
   private readonly interval: number;
-  private timer: NodeJS.Timeout | undefined;
+  private readonly chunkSize: number;
+  private timer: TimerHandle | undefined;
+  /** Holds the process open while connected: the scheduler's timers do not. */
+  private release: (() => void) | undefined;
   private running = false;
   private paused = false;
   private busy = false;
@@ -134,7 +154,17 @@ class FileSource implements Source {
     // As siddhi-io-file: REGEX with neither begin.regex nor end.regex reads lines.
     const m = named === 'REGEX' && !this.begin && !this.end ? 'LINE' : named;
     this.mode = m;
-    this.tailing = this.file !== undefined && (m === 'LINE' || m === 'REGEX') && o.bool('tailing', true);
+    const lines = m === 'LINE' || m === 'REGEX';
+    // As siddhi-io-file: tailing is on by default for LINE and REGEX, and cannot be on in the other modes.
+    const tailing = o.bool('tailing', lines);
+    if (tailing && !lines)
+      throw new Error(`tailing cannot be enabled in '${named}' mode: remove tailing='true' or read with mode='LINE'`);
+    if (named.startsWith('BINARY') && this.begin && this.end)
+      throw new Error(`'begin.regex' and 'end.regex' can only be given in 'REGEX' mode, not in '${named}'`);
+    this.tailing = this.file !== undefined && tailing;
+    this.chunkSize = o.number('buffer.size', 65536);
+    if (!Number.isInteger(this.chunkSize) || this.chunkSize < 1)
+      throw new Error(`option 'buffer.size' must be a whole number of bytes above 0, not '${o.get('buffer.size')}'`);
     const action = o.getOr('action.after.process', 'DELETE').toUpperCase();
     const a = ACTIONS.find((x) => x === action);
     if (!a) throw new Error(`action.after.process '${action}' is not one of ${ACTIONS.join(', ')}`);
@@ -159,12 +189,19 @@ class FileSource implements Source {
       throw new ConnectionUnavailableError(`cannot read ${target}: ${errorMessage(e)}`, { cause: e });
     }
     this.running = true;
-    this.schedule(0);
+    this.release ??= holdProcessOpen();
+    void this.poll();
   }
 
   disconnect(): void {
     this.running = false;
-    if (this.timer) clearTimeout(this.timer);
+    this.cancelTimer();
+    this.release?.();
+    this.release = undefined;
+  }
+
+  private cancelTimer(): void {
+    if (this.timer) this.ctx.scheduler.cancel(this.timer);
     this.timer = undefined;
   }
 
@@ -175,13 +212,20 @@ class FileSource implements Source {
   resume(): void {
     if (!this.paused) return;
     this.paused = false;
-    if (this.running && !this.busy) this.schedule(0);
+    if (this.running && !this.busy) {
+      this.cancelTimer();
+      void this.poll();
+    }
   }
 
   private schedule(ms: number): void {
     if (!this.running || this.done) return;
-    if (this.timer) clearTimeout(this.timer);
-    this.timer = setTimeout(() => void this.poll(), ms);
+    this.cancelTimer();
+    const scheduler = this.ctx.scheduler;
+    this.timer = scheduler.schedule(scheduler.now() + ms, () => {
+      this.timer = undefined;
+      void this.poll();
+    });
   }
 
   private async poll(): Promise<void> {
@@ -214,17 +258,22 @@ class FileSource implements Source {
     }
   }
 
-  private deliver(payload: unknown, path: string): void {
-    this.ctx.deliver(
-      payload,
-      new Map<string, unknown>([
-        ['file.path', path],
-        ['file.name', basename(path)],
-      ]),
-    );
+  private deliver(payload: unknown, path: string, more: readonly [string, string][] = []): void {
+    this.ctx.deliver(payload, new Map<string, unknown>([['file.path', path], ['file.name', basename(path)], ...more]));
   }
 
   private async processWhole(path: string): Promise<void> {
+    if (this.mode === 'BINARY.CHUNKED') {
+      await readChunks(path, this.chunkSize, (c) =>
+        this.deliver(c.bytes, path, [
+          ['content.length', String(c.fileSize)],
+          ['sequence.number', String(c.sequence)],
+          ['eof', String(c.last)],
+        ]),
+      );
+      await this.afterProcess(path);
+      return;
+    }
     const bytes = await readFile(path);
     if (this.mode === 'BINARY.FULL') this.deliver(bytes, path);
     else if (this.mode === 'TEXT.FULL') this.deliver(bytes.toString('utf8'), path);

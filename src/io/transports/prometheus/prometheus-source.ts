@@ -15,6 +15,7 @@ import {
   type SourceContext,
   type SourceFactory,
 } from '../../framework/transport.js';
+import { holdProcessOpen } from '../../framework/keep-alive.js';
 import { parseExposition } from './exposition-parser.js';
 import { sampleEvents, type SampleEvent } from './sample-events.js';
 import { scrape } from './scrape-request.js';
@@ -47,6 +48,8 @@ class PrometheusSource implements Source {
   private readonly cfg: PrometheusSourceConfig;
   private readonly passThrough: boolean;
   private timer: TimerHandle | undefined;
+  /** Holds the process open while connected: the scheduler's timers do not. */
+  private release: (() => void) | undefined;
   private running = false;
   private paused = false;
   /** The last response: an unchanged one sends no events (as siddhi-io-prometheus). */
@@ -69,12 +72,15 @@ class PrometheusSource implements Source {
     await this.scrapeOnce();
     if (generation !== this.generation) return;
     this.running = true;
+    this.release ??= holdProcessOpen();
     this.schedule();
   }
 
   disconnect(): void {
     this.generation++;
     this.running = false;
+    this.release?.();
+    this.release = undefined;
     if (this.timer) this.ctx.scheduler.cancel(this.timer);
     this.timer = undefined;
   }
