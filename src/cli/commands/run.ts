@@ -2,6 +2,7 @@
 import { readFileSync } from 'node:fs';
 import type { SiddhiAppRuntime } from '../../engine/app/siddhi-app-runtime.js';
 import { SiddhiManager } from '../../engine/siddhi-manager.js';
+import { holdProcessOpen } from '../../io/framework/keep-alive.js';
 import { SiddhiAppCreationError } from '../../lang/errors.js';
 import { convertEvent, streamAttributes } from '../../server/simulation/stream-attributes.js';
 
@@ -26,7 +27,7 @@ export async function runCommand(
   for (const stream of runtime.getOutputStreamNames()) {
     runtime.addStreamCallback(stream, (events) => {
       for (const e of events)
-        process.stdout.write(JSON.stringify({ stream, timestamp: e.timestamp, data: e.data }) + '\n');
+        process.stdout.write(JSON.stringify({ stream, timestamp: e.timestamp, data: e.data }, shortBytes) + '\n');
     });
   }
   try {
@@ -42,13 +43,22 @@ export async function runCommand(
     await runtime.shutdown();
     return bad === 0 ? 0 : 1;
   }
+  // Until interrupted, even when nothing of the app holds the process open (a trigger, a polled file).
+  const release = holdProcessOpen();
   await new Promise<void>((resolve) => {
     const stop = (): void => resolve();
     process.once('SIGINT', stop);
     process.once('SIGTERM', stop);
   });
+  release();
   await manager.shutdown();
   return 0;
+}
+
+/** JSON.stringify's replacer: bytes (a file chunk, say) print as their size, not as an array of numbers. */
+function shortBytes(this: unknown, key: string, value: unknown): unknown {
+  const original = (this as Record<string, unknown>)[key];
+  return original instanceof Uint8Array ? `<${original.length} bytes>` : value;
 }
 
 /**
