@@ -43,14 +43,15 @@ export async function scanTree(dir: string): Promise<TreeEntry[]> {
     return [];
   }
   names.sort(compareNames);
-  const out: TreeEntry[] = [];
-  for (const name of names) {
-    const path = join(dir, name);
-    const s = await entryStat(path);
-    if (!s) continue;
-    out.push({ path, name, ...s, children: s.dir ? await scanTree(path) : [] });
-  }
-  return out;
+  // The entries of a folder are looked at together: each stat waits on the file system, not on the others.
+  const entries = await Promise.all(
+    names.map(async (name): Promise<TreeEntry | undefined> => {
+      const path = join(dir, name);
+      const s = await entryStat(path);
+      return s && { path, name, ...s, children: s.dir ? await scanTree(path) : [] };
+    }),
+  );
+  return entries.filter((e): e is TreeEntry => e !== undefined);
 }
 
 /** Code-unit order, as Java's case-sensitive String.compareTo (Linux file systems are case-sensitive). */

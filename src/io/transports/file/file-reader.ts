@@ -96,7 +96,8 @@ export async function readChunks(path: string, size: number, take: (chunk: FileC
       const { bytesRead } = await fh.read(buf, 0, size, position);
       if (bytesRead === 0) return;
       position += bytesRead;
-      const last = position >= (await fh.stat()).size;
+      // The last chunk: nothing left to read now (checked again only at the size read at the start).
+      const last = position >= fileSize && position >= (await fh.stat()).size;
       take({ bytes: bytesRead === size ? buf : Buffer.from(buf.subarray(0, bytesRead)), sequence, fileSize, last });
       if (last) return;
     }
