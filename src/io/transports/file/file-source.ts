@@ -1,15 +1,20 @@
 /**
  * `@source(type='file', file.uri='file:///in.txt' | dir.uri='file:///in', mode='TEXT.FULL', ...)`: reads
  * files as messages. TEXT.FULL / BINARY.FULL deliver a whole file, BINARY.CHUNKED a file in pieces of
- * `buffer.size` bytes, LINE one message per line, REGEX one per `begin.regex`...`end.regex` record. LINE and
- * REGEX on a `file.uri` tail the file by default (new lines are read as they are appended). Whole files, and
- * every file of a `dir.uri`, are then deleted or moved (`action.after.process`). Polls every
- * `file.polling.interval` / `dir.polling.interval` milliseconds, on the context's poll scheduler.
+ * `buffer.size` bytes, LINE one message per line (optionally without a header or trailer, or only them),
+ * REGEX one per `begin.regex`...`end.regex` record. LINE and REGEX on a `file.uri` tail the file by default
+ * (new lines are read as they are appended). Whole files, and every file of a `dir.uri`, are then deleted,
+ * moved or kept (`action.after.process`; `action.after.failure` for a file that could not be read or moved).
+ * Polls every `file.polling.interval` / `dir.polling.interval` milliseconds, or reads when `cron.expression`
+ * fires, on the context's poll scheduler. Kept files and the tail position are part of the app's snapshots.
  */
+import { randomUUID } from 'node:crypto';
 import { StringDecoder } from 'node:string_decoder';
-import { mkdir, readdir, readFile, rename, stat, unlink } from 'node:fs/promises';
+import { access, mkdir, readdir, readFile, rename, stat, unlink } from 'node:fs/promises';
 import { basename, join } from 'node:path';
-import type { ExtensionSpec } from '../../../lang/catalog.js';
+import { nextCronTime } from '../../../engine/time/cron.js';
+import type { TimerHandle } from '../../../engine/time/scheduler.js';
+import { holdProcessOpen } from '../../framework/keep-alive.js';
 import {
   ConnectionUnavailableError,
   errorMessage,
@@ -17,113 +22,21 @@ import {
   type SourceContext,
   type SourceFactory,
 } from '../../framework/transport.js';
-import type { TimerHandle } from '../../../engine/time/scheduler.js';
-import { holdProcessOpen } from '../../framework/keep-alive.js';
-import { FILE_MODES, readChunks, readFrom, RecordSplitter, type FileMode } from './file-reader.js';
-import { pathOf } from './file-path.js';
+import { readChunks, readFrom, RecordSplitter } from './file-reader.js';
+import { readFileSourceConfig, type AfterAction, type FileSourceConfig } from './file-source-config.js';
+import { fileSourceSpec } from './file-source-spec.js';
+import { selectLines } from './line-selection.js';
 
-const ACTIONS = ['DELETE', 'MOVE', 'KEEP'] as const;
-type Action = (typeof ACTIONS)[number];
-
-const spec: ExtensionSpec = {
-  kind: 'source',
-  namespace: '',
-  name: 'file',
-  description:
-    'Reads events from a file (`file.uri`) or from every file put into a directory (`dir.uri`): whole files, lines or regex-delimited records, optionally tailing a file for appended lines.',
-  parameters: [],
-  options: [
-    { name: 'file.uri', type: ['string'], optional: true, description: 'The file to read (file:///path or a path).' },
-    {
-      name: 'dir.uri',
-      type: ['string'],
-      optional: true,
-      description: 'The directory whose files are read, in name order.',
-    },
-    {
-      name: 'mode',
-      type: ['string'],
-      optional: true,
-      defaultValue: 'TEXT.FULL',
-      description:
-        'TEXT.FULL (a file is one message), BINARY.FULL (a file is one message of bytes), BINARY.CHUNKED (a file is a message of bytes per `buffer.size` bytes, with the transport properties `file.name`, `content.length` (the whole file), `sequence.number` (from 1) and `eof`), LINE or REGEX (with neither begin.regex nor end.regex, REGEX reads lines).',
-    },
-    {
-      name: 'tailing',
-      type: ['bool'],
-      optional: true,
-      defaultValue: 'true for LINE and REGEX, else false',
-      description:
-        'LINE and REGEX with file.uri: keep reading lines appended to the file. It cannot be true in the other modes.',
-    },
-    {
-      name: 'buffer.size',
-      type: ['int'],
-      optional: true,
-      defaultValue: '65536',
-      description: 'BINARY.CHUNKED: the bytes of each message (the last of a file may have fewer).',
-    },
-    {
-      name: 'action.after.process',
-      type: ['string'],
-      optional: true,
-      defaultValue: 'DELETE',
-      description: 'What happens to a file once read (not tailed): DELETE, MOVE (to move.after.process) or KEEP.',
-    },
-    {
-      name: 'move.after.process',
-      type: ['string'],
-      optional: true,
-      description: 'With MOVE: the directory (or, for file.uri, the file) processed files go to.',
-    },
-    { name: 'begin.regex', type: ['string'], optional: true, description: 'REGEX mode: where a record begins.' },
-    { name: 'end.regex', type: ['string'], optional: true, description: 'REGEX mode: where a record ends.' },
-    {
-      name: 'file.polling.interval',
-      type: ['long'],
-      optional: true,
-      defaultValue: '1000',
-      description: 'Milliseconds between checks of a tailed file (or a file.uri not yet there).',
-    },
-    {
-      name: 'dir.polling.interval',
-      type: ['long'],
-      optional: true,
-      defaultValue: '1000',
-      description: 'Milliseconds between checks of dir.uri for new files.',
-    },
-  ],
-  examples: [
-    {
-      syntax:
-        "@source(type='file', file.uri='file:///var/log/sweets.csv', mode='LINE', tailing='true', @map(type='csv'))\ndefine stream SweetStream (name string, amount double);",
-      description: 'Each line of the file (and each line appended later) is one event.',
-    },
-    {
-      syntax:
-        "@source(type='file', dir.uri='file:///in', action.after.process='MOVE', move.after.process='file:///done', @map(type='json'))\ndefine stream S (name string, amount double);",
-      description: 'Each JSON file dropped into /in is read and then moved to /done.',
-    },
-    {
-      syntax:
-        "@source(type='file', mode='binary.chunked', dir.uri='file:///in', buffer.size='4096', @map(type='binaryPassThrough', @attributes(buffer='0', eof='trp:eof', fileName='trp:file.name', sequenceNumber='trp:sequence.number', length='trp:content.length')))\ndefine stream Chunks (buffer object, eof bool, fileName string, sequenceNumber int, length int);",
-      description:
-        'Each file dropped into /in arrives as events of up to 4096 bytes, numbered from 1, the last with eof true.',
-    },
-  ],
-};
+/** What a file source keeps in the app's snapshots. */
+interface FileSourceState {
+  /** Files read and kept (action.after.process KEEP), or kept after a failure: not read again. */
+  readonly kept: string[];
+  /** How far the tailed file has been read, in bytes. */
+  readonly offset: number;
+}
 
 class FileSource implements Source {
-  private readonly file: string | undefined;
-  private readonly dir: string | undefined;
-  private readonly mode: FileMode;
-  private readonly tailing: boolean;
-  private readonly action: Action;
-  private readonly moveTo: string | undefined;
-  private readonly begin: RegExp | undefined;
-  private readonly end: RegExp | undefined;
-  private readonly interval: number;
-  private readonly chunkSize: number;
+  private readonly cfg: FileSourceConfig;
   private timer: TimerHandle | undefined;
   /** Holds the process open while connected: the scheduler's timers do not. */
   private release: (() => void) | undefined;
@@ -133,64 +46,42 @@ class FileSource implements Source {
   private offset = 0;
   private decoder = new StringDecoder('utf8');
   private splitter: RecordSplitter | undefined;
+  /** Header lines of the tailed file still to skip. */
+  private headerLeft: number;
   private done = false;
-  private readonly kept = new Set<string>();
+  private kept = new Set<string>();
 
   constructor(private readonly ctx: SourceContext) {
-    const o = ctx.options;
-    const file = o.get('file.uri');
-    const dir = o.get('dir.uri');
-    if ((file === undefined) === (dir === undefined))
-      throw new Error("file source needs exactly one of 'file.uri' and 'dir.uri'");
-    this.file = file === undefined ? undefined : pathOf(file, 'file.uri');
-    this.dir = dir === undefined ? undefined : pathOf(dir, 'dir.uri');
-    const mode = o.getOr('mode', 'TEXT.FULL').toUpperCase();
-    const named = FILE_MODES.find((x) => x === mode);
-    if (!named) throw new Error(`file source mode '${mode}' is not one of ${FILE_MODES.join(', ')}`);
-    const b = o.get('begin.regex');
-    const e = o.get('end.regex');
-    this.begin = b === undefined ? undefined : new RegExp(b);
-    this.end = e === undefined ? undefined : new RegExp(e);
-    // As siddhi-io-file: REGEX with neither begin.regex nor end.regex reads lines.
-    const m = named === 'REGEX' && !this.begin && !this.end ? 'LINE' : named;
-    this.mode = m;
-    const lines = m === 'LINE' || m === 'REGEX';
-    // As siddhi-io-file: tailing is on by default for LINE and REGEX, and cannot be on in the other modes.
-    const tailing = o.bool('tailing', lines);
-    if (tailing && !lines)
-      throw new Error(`tailing cannot be enabled in '${named}' mode: remove tailing='true' or read with mode='LINE'`);
-    if (named.startsWith('BINARY') && this.begin && this.end)
-      throw new Error(`'begin.regex' and 'end.regex' can only be given in 'REGEX' mode, not in '${named}'`);
-    this.tailing = this.file !== undefined && tailing;
-    this.chunkSize = o.number('buffer.size', 65536);
-    if (!Number.isInteger(this.chunkSize) || this.chunkSize < 1)
-      throw new Error(`option 'buffer.size' must be a whole number of bytes above 0, not '${o.get('buffer.size')}'`);
-    const action = o.getOr('action.after.process', 'DELETE').toUpperCase();
-    const a = ACTIONS.find((x) => x === action);
-    if (!a) throw new Error(`action.after.process '${action}' is not one of ${ACTIONS.join(', ')}`);
-    this.action = a;
-    const move = o.get('move.after.process');
-    this.moveTo = move === undefined ? undefined : pathOf(move, 'move.after.process');
-    if (a === 'MOVE' && this.moveTo === undefined)
-      throw new Error("action.after.process='MOVE' needs move.after.process");
-    this.interval = Math.max(1, o.number(this.dir ? 'dir.polling.interval' : 'file.polling.interval', 1000));
+    this.cfg = readFileSourceConfig(ctx.options);
+    this.headerLeft = this.cfg.lines.headerLines;
+    ctx.keepState({
+      snapshot: (): FileSourceState => ({ kept: [...this.kept], offset: this.offset }),
+      restore: (state) => {
+        const s = state as FileSourceState;
+        this.kept = new Set(s.kept);
+        this.offset = s.offset;
+        // Lines go on from the restored position: the header, if any, was before it.
+        if (s.offset > 0) this.headerLeft = 0;
+      },
+    });
   }
 
   get endpoint(): string {
-    return `file://${this.file ?? this.dir}`;
+    return `file://${this.cfg.file ?? this.cfg.dir}`;
   }
 
   async connect(): Promise<void> {
-    const target = (this.file ?? this.dir)!;
+    const target = (this.cfg.file ?? this.cfg.dir)!;
     try {
       const s = await stat(target);
-      if (this.dir && !s.isDirectory()) throw new Error(`${target} is not a directory`);
+      if (this.cfg.dir && !s.isDirectory()) throw new Error(`${target} is not a directory`);
     } catch (e) {
       throw new ConnectionUnavailableError(`cannot read ${target}: ${errorMessage(e)}`, { cause: e });
     }
     this.running = true;
     this.release ??= holdProcessOpen();
-    void this.poll();
+    if (this.cfg.cron) this.schedule();
+    else void this.poll();
   }
 
   disconnect(): void {
@@ -212,44 +103,48 @@ class FileSource implements Source {
   resume(): void {
     if (!this.paused) return;
     this.paused = false;
-    if (this.running && !this.busy) {
+    if (this.running && !this.busy && !this.cfg.cron) {
       this.cancelTimer();
       void this.poll();
     }
   }
 
-  private schedule(ms: number): void {
+  /** The next poll: after the polling interval, or when the cron expression next fires. */
+  private schedule(): void {
     if (!this.running || this.done) return;
     this.cancelTimer();
     const scheduler = this.ctx.scheduler;
-    this.timer = scheduler.schedule(scheduler.now() + ms, () => {
+    const now = scheduler.now();
+    const at = this.cfg.cron ? nextCronTime(this.cfg.cron, now) : now + this.cfg.pollInterval;
+    this.timer = scheduler.schedule(at, () => {
       this.timer = undefined;
       void this.poll();
     });
   }
 
   private async poll(): Promise<void> {
-    this.timer = undefined;
     if (this.paused || this.busy || !this.running) return;
     this.busy = true;
     try {
-      if (this.dir) await this.pollDir(this.dir);
-      else if (this.tailing) await this.tail(this.file!);
-      else {
-        await this.processWhole(this.file!);
-        this.done = true;
+      if (this.cfg.dir) await this.pollDir(this.cfg.dir);
+      else if (this.cfg.tailing) await this.tail(this.cfg.file!);
+      else if (!this.kept.has(this.cfg.file!) && (await exists(this.cfg.file!))) {
+        await this.processWhole(this.cfg.file!);
+        // Read once, unless a cron expression reads it again whenever it fires.
+        if (!this.cfg.cron) this.done = true;
       }
     } catch (e) {
-      this.ctx.reportError(`reading ${this.file ?? this.dir} failed: ${errorMessage(e)}`);
+      this.ctx.reportError(`reading ${this.cfg.file ?? this.cfg.dir} failed: ${errorMessage(e)}`);
     } finally {
       this.busy = false;
     }
-    this.schedule(this.interval);
+    this.schedule();
   }
 
   private async pollDir(dir: string): Promise<void> {
+    const pattern = this.cfg.namePattern;
     const names = (await readdir(dir, { withFileTypes: true }))
-      .filter((d) => d.isFile() && !this.kept.has(d.name))
+      .filter((d) => d.isFile() && !this.kept.has(join(dir, d.name)) && (!pattern || pattern.test(d.name)))
       .map((d) => d.name)
       .sort();
     for (const name of names) {
@@ -262,57 +157,92 @@ class FileSource implements Source {
     this.ctx.deliver(payload, new Map<string, unknown>([['file.path', path], ['file.name', basename(path)], ...more]));
   }
 
+  /** Reads a whole file, then deletes, moves or keeps it; a failure is reported and action.after.failure taken. */
   private async processWhole(path: string): Promise<void> {
-    if (this.mode === 'BINARY.CHUNKED') {
-      await readChunks(path, this.chunkSize, (c) =>
+    try {
+      await this.readWhole(path);
+      await this.after(path, this.cfg.afterProcess, this.cfg.moveAfterProcess);
+    } catch (e) {
+      this.ctx.reportError(
+        `reading ${path} failed: ${errorMessage(e)}; action.after.failure is ${this.cfg.afterFailure}`,
+      );
+      await this.after(path, this.cfg.afterFailure, this.cfg.moveAfterFailure).catch((e2: unknown) => {
+        this.kept.add(path);
+        this.ctx.reportError(
+          `${path}: action.after.failure ${this.cfg.afterFailure} failed too, so it is kept: ${errorMessage(e2)}`,
+        );
+      });
+    }
+  }
+
+  private async readWhole(path: string): Promise<void> {
+    const mode = this.cfg.mode;
+    if (mode === 'BINARY.CHUNKED') {
+      await readChunks(path, this.cfg.chunkSize, (c) =>
         this.deliver(c.bytes, path, [
           ['content.length', String(c.fileSize)],
           ['sequence.number', String(c.sequence)],
           ['eof', String(c.last)],
         ]),
       );
-      await this.afterProcess(path);
       return;
     }
     const bytes = await readFile(path);
-    if (this.mode === 'BINARY.FULL') this.deliver(bytes, path);
-    else if (this.mode === 'TEXT.FULL') this.deliver(bytes.toString('utf8'), path);
+    if (mode === 'BINARY.FULL') this.deliver(bytes, path, [['eof', 'true']]);
+    else if (mode === 'TEXT.FULL') this.deliver(bytes.toString('utf8'), path, [['eof', 'true']]);
     else {
-      const splitter = new RecordSplitter(this.mode, this.begin, this.end);
-      for (const r of [...splitter.push(bytes.toString('utf8')), ...splitter.finish()]) this.deliver(r, path);
+      const splitter = new RecordSplitter(mode, this.cfg.begin, this.cfg.end);
+      const records = [...splitter.push(bytes.toString('utf8')), ...splitter.finish()];
+      const selected =
+        mode === 'LINE'
+          ? selectLines(records, this.cfg.lines)
+          : records.map((line, i) => ({ line, eof: i === records.length - 1 }));
+      for (const r of selected) this.deliver(r.line, path, [['eof', String(r.eof)]]);
     }
-    await this.afterProcess(path);
   }
 
-  private async afterProcess(path: string): Promise<void> {
-    if (this.action === 'DELETE') await unlink(path);
-    else if (this.action === 'KEEP') this.kept.add(basename(path));
+  private async after(path: string, action: AfterAction, moveTo: string | undefined): Promise<void> {
+    if (action === 'DELETE') await unlink(path);
+    else if (action === 'KEEP') this.kept.add(path);
     else {
-      let target = this.moveTo!;
+      let target = moveTo!;
       const isDir =
-        this.dir !== undefined || target.endsWith('/') || (await stat(target).catch(() => undefined))?.isDirectory();
+        this.cfg.dir !== undefined ||
+        target.endsWith('/') ||
+        (await stat(target).catch(() => undefined))?.isDirectory();
       if (isDir) {
         await mkdir(target, { recursive: true });
         target = join(target, basename(path));
+      }
+      if (await exists(target)) {
+        // As siddhi-io-file: an existing target is replaced or kept beside only when move.if.exist.mode says so.
+        if (this.cfg.moveIfExists === 'KEEP') target = `${target}_${randomUUID()}`;
+        else if (this.cfg.moveIfExists !== 'OVERWRITE')
+          throw new Error(`${target} exists already; set move.if.exist.mode to OVERWRITE or KEEP`);
       }
       await rename(path, target);
     }
   }
 
   private async tail(path: string): Promise<void> {
-    this.splitter ??= new RecordSplitter(this.mode as 'LINE' | 'REGEX', this.begin, this.end);
+    this.splitter ??= new RecordSplitter(this.cfg.mode as 'LINE' | 'REGEX', this.cfg.begin, this.cfg.end);
     for (;;) {
       const before = this.offset;
       const { bytes, offset } = await readFrom(path, this.offset);
       if (offset < before || (offset === 0 && before > 0)) {
         // The file was truncated or replaced: start again with a fresh decoder and splitter.
         this.decoder = new StringDecoder('utf8');
-        this.splitter = new RecordSplitter(this.mode as 'LINE' | 'REGEX', this.begin, this.end);
+        this.splitter = new RecordSplitter(this.cfg.mode as 'LINE' | 'REGEX', this.cfg.begin, this.cfg.end);
+        this.headerLeft = this.cfg.lines.headerLines;
       }
       this.offset = offset;
       if (bytes.length === 0) return;
       for (const r of this.splitter.push(this.decoder.write(bytes))) {
-        this.deliver(r, path);
+        if (this.headerLeft > 0) {
+          this.headerLeft--;
+          continue;
+        }
+        this.deliver(r, path, [['eof', 'false']]);
         if (!this.running) return;
       }
       if (this.paused) return;
@@ -320,4 +250,11 @@ class FileSource implements Source {
   }
 }
 
-export const fileSource: SourceFactory = { spec, create: (ctx) => new FileSource(ctx) };
+async function exists(path: string): Promise<boolean> {
+  return access(path).then(
+    () => true,
+    () => false,
+  );
+}
+
+export const fileSource: SourceFactory = { spec: fileSourceSpec, create: (ctx) => new FileSource(ctx) };
