@@ -11,9 +11,13 @@ interface Mail {
   raw: string;
 }
 
-async function smtp(port: number): Promise<{ server: SMTPServer; mails: Mail[] }> {
+async function smtp(
+  port: number,
+  more: { authOptional?: boolean } = {},
+): Promise<{ server: SMTPServer; mails: Mail[] }> {
   const mails: Mail[] = [];
   const server = new SMTPServer({
+    ...more,
     disabledCommands: ['STARTTLS'],
     allowInsecureAuth: true,
     onAuth(auth, _session, cb) {
@@ -93,6 +97,29 @@ test('email sink: an event sent the moment the app starts is mailed (the sink is
     assert.deepEqual(mails[0]!.to, ['ops@example.com']);
     assert.match(mails[0]!.raw, /line 3 is up/);
     assert.equal(app.lines.filter((l) => l.level === 'error').length, 0, JSON.stringify(app.lines));
+  } finally {
+    await app.stop();
+    await new Promise<void>((r) => server.close(() => r()));
+  }
+});
+
+test("email sink: auth='false' sends without logging in, though a username is given", async () => {
+  const port = await freePort();
+  const { server, mails } = await smtp(port, { authOptional: true });
+  const app = await startApp(
+    `@App:name('MailNoAuth') define stream In (name string);
+     @sink(type='email', address='factory@example.com', username='alerts', password='wrong', auth='false', host='127.0.0.1', port='${port}', ssl.enable='false',
+           to='ann@example.com', subject='{{name}}', @map(type='text'))
+     define stream Out (name string);
+     from In select * insert into Out;`,
+  );
+  try {
+    app.runtime.getInputHandler('In').send(['toffee']);
+    await waitFor(() => mails.length === 1, 'the mail');
+    assert.deepEqual(
+      mails.map((m) => [m.to, m.user, header(m.raw, 'Subject')]),
+      [[['ann@example.com'], undefined, 'toffee']],
+    );
   } finally {
     await app.stop();
     await new Promise<void>((r) => server.close(() => r()));

@@ -1,5 +1,9 @@
 import { describe, test } from 'node:test';
 import assert from 'node:assert/strict';
+import { mkdtemp, rm, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { validateFiles } from '../../src/cli/commands/validate.js';
 import {
   SiddhiManager,
   inMemoryBroker,
@@ -230,4 +234,46 @@ describe('app creation errors', () => {
       assert.throws(() => m.createSiddhiAppRuntime(text), re);
     });
   }
+});
+
+describe('options Tributary does not use', () => {
+  test('are warned about at creation, naming the source or sink and the stream; framework options are not', async () => {
+    const lines: LogLine[] = [];
+    const m = new SiddhiManager({ logger: memoryLogger(lines) });
+    try {
+      m.createSiddhiAppRuntime(`@App:name('Unused')
+        @source(type='inMemory', topic='in', partition.no.list='0,1', retry.interval='50', @map(type='passThrough'))
+        define stream In (a string);
+        @sink(type='inMemory', topic='out', on.error='LOG', publsher.url='typo', @map(type='passThrough'))
+        define stream Out (a string);
+        from In select * insert into Out;`);
+      assert.deepEqual(
+        lines.filter((l) => l.level === 'warn').map((l) => l.msg),
+        [
+          "source 'inMemory' of stream 'In': option(s) partition.no.list not used by Tributary (ignored)",
+          "sink 'inMemory' of stream 'Out': option(s) publsher.url not used by Tributary (ignored)",
+        ],
+      );
+    } finally {
+      await m.shutdown();
+    }
+  });
+
+  test('validate prints them as warnings of an app that is valid', async () => {
+    const dir = await mkdtemp(join(tmpdir(), 'tributary-unused-'));
+    const file = join(dir, 'app.siddhi');
+    await writeFile(file, `@source(type='inMemory', topic='in', colour='blue') define stream In (a string);`);
+    try {
+      assert.deepEqual(validateFiles([file]), [
+        {
+          file,
+          ok: true,
+          errors: [],
+          warnings: ["source 'inMemory' of stream 'In': option(s) colour not used by Tributary (ignored)"],
+        },
+      ]);
+    } finally {
+      await rm(dir, { recursive: true });
+    }
+  });
 });

@@ -1,5 +1,9 @@
-/** `tributary validate FILE...`: checks apps, prints `FILE:LINE:COL message` per problem (or JSON). */
+/**
+ * `tributary validate FILE...`: checks apps, prints `FILE:LINE:COL message` per problem (or JSON), and
+ * `FILE: warning: message` for what app creation warned about (an option Tributary does not use, say).
+ */
 import { readFileSync } from 'node:fs';
+import { memoryLogger, type LogLine } from '../../engine/runtime/logger.js';
 import { SiddhiManager } from '../../engine/siddhi-manager.js';
 import { SiddhiAppCreationError, type Diagnostic } from '../../lang/errors.js';
 
@@ -7,12 +11,21 @@ export interface FileReport {
   readonly file: string;
   readonly ok: boolean;
   readonly errors: { line: number; col: number; message: string }[];
+  /** What creating the app warned about; absent when nothing. */
+  readonly warnings?: string[];
 }
 
 export function validateFiles(files: readonly string[], aggregationTimeZone?: string): FileReport[] {
   const zone = aggregationTimeZone ?? process.env['TRIBUTARY_AGGREGATION_TIME_ZONE'];
-  const manager = new SiddhiManager({ clock: 'virtual', startTime: 0, ...(zone ? { aggregationTimeZone: zone } : {}) });
+  const lines: LogLine[] = [];
+  const manager = new SiddhiManager({
+    clock: 'virtual',
+    startTime: 0,
+    logger: memoryLogger(lines),
+    ...(zone ? { aggregationTimeZone: zone } : {}),
+  });
   return files.map((file) => {
+    lines.length = 0;
     let text: string;
     try {
       text = readFileSync(file, 'utf8');
@@ -21,7 +34,8 @@ export function validateFiles(files: readonly string[], aggregationTimeZone?: st
     }
     try {
       manager.validateSiddhiApp(text);
-      return { file, ok: true, errors: [] };
+      const warnings = lines.filter((l) => l.level === 'warn').map((l) => l.msg);
+      return { file, ok: true, errors: [], ...(warnings.length > 0 ? { warnings } : {}) };
     } catch (e) {
       const diags: readonly Diagnostic[] =
         e instanceof SiddhiAppCreationError
@@ -36,8 +50,10 @@ export function validateCommand(files: string[], opts: { json?: boolean; aggrega
   const reports = validateFiles(files, opts.aggregationTimeZone);
   for (const r of reports) {
     if (opts.json) process.stdout.write(JSON.stringify(r) + '\n');
-    else if (r.ok) process.stdout.write(`${r.file}: ok\n`);
-    else for (const e of r.errors) process.stdout.write(`${r.file}:${e.line}:${e.col} ${e.message}\n`);
+    else if (r.ok) {
+      process.stdout.write(`${r.file}: ok\n`);
+      for (const w of r.warnings ?? []) process.stdout.write(`${r.file}: warning: ${w}\n`);
+    } else for (const e of r.errors) process.stdout.write(`${r.file}:${e.line}:${e.col} ${e.message}\n`);
   }
   return reports.every((r) => r.ok) ? 0 : 1;
 }

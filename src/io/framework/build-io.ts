@@ -6,6 +6,7 @@
 import type { AppExtensionContext } from '../../engine/app/app-extensions.js';
 import type { Attribute } from '../../engine/app/app-context.js';
 import type { ExtensionRegistry } from '../../engine/registry/registry.js';
+import type { Logger } from '../../engine/runtime/logger.js';
 import type { Annotation, Span, StreamDefinition } from '../../lang/ast.js';
 import type { ExtensionKind } from '../../lang/catalog.js';
 import { CompileError } from '../../plan/expression/compile.js';
@@ -18,7 +19,7 @@ import { newIoHandles, releaseIoHandles, type IoHandles } from './io-handles.js'
 import { SinkRuntime, type SinkDestination, type SinkErrorAction } from './sink-runtime.js';
 import { SourceRuntime } from './source-runtime.js';
 import { optionReader, type SinkFactory, type SourceFactory } from './transport.js';
-import { checkOptions } from './validate-options.js';
+import { checkOptions, unusedOptions } from './validate-options.js';
 
 const handlesOf = new WeakMap<AppExtensionContext['ctx'], IoHandles>();
 
@@ -85,6 +86,11 @@ function buildSource(ext: AppExtensionContext, def: StreamDefinition, cfg: IoCon
   const { ctx } = ext;
   const factory = lookup<SourceFactory>(ctx.registry, 'source', cfg.type, cfg.span, 'source');
   checkOptions(factory.spec, 'source', cfg.options, cfg.span);
+  warnUnused(
+    ctx.logger,
+    `source '${factory.spec.name}' of stream '${def.id}'`,
+    unusedOptions(factory.spec, cfg.options),
+  );
   const mf = lookup<SourceMapperFactory>(ctx.registry, 'sourceMapper', cfg.map.type, cfg.map.span, 'source mapper');
   checkOptions(mf.spec, 'source mapper', cfg.map.options, cfg.map.span);
   const attributes = attributesOf(def);
@@ -188,6 +194,11 @@ function buildSink(ext: AppExtensionContext, def: StreamDefinition, cfg: IoConfi
 
   const groupBy: DynamicValue[] = [];
   const ref: { runtime?: SinkRuntime } = {};
+  warnUnused(
+    logger,
+    `sink '${factory.spec.name}' of stream '${def.id}'`,
+    unusedOptions(factory.spec, new Map(optionSets.flatMap((o) => [...o]))),
+  );
   const destinations: SinkDestination[] = optionSets.map((opts, index) => {
     checkOptions(factory.spec, 'sink', opts, cfg.span);
     const dynamic = new Map<string, DynamicValue>();
@@ -246,4 +257,9 @@ function buildSink(ext: AppExtensionContext, def: StreamDefinition, cfg: IoConfi
   h.sinks.push(runtime);
   ext.hooks.onStart.push(() => runtime.start());
   ext.hooks.onShutdown.push(() => runtime.stop());
+}
+
+function warnUnused(logger: Logger, what: string, unused: readonly string[]): void {
+  if (unused.length === 0) return;
+  logger.warn(`${what}: option(s) ${unused.join(', ')} not used by Tributary (ignored)`);
 }

@@ -33,3 +33,16 @@ export function checkOptions(
     }
   }
 }
+
+/** Options every source or sink takes, read by the framework, not by the transport. */
+const FRAMEWORK_OPTIONS = new Set(['on.error', 'retry.interval', 'retry.interval.max']);
+
+/**
+ * The options given that neither the extension nor the framework reads. Siddhi ignores unknown options
+ * too, but silently: the caller warns, so an option that does nothing here (a setting of Siddhi's that
+ * Tributary lacks, a misspelling) is seen at app creation, not found missing in production.
+ */
+export function unusedOptions(spec: ExtensionSpec, options: ReadonlyMap<string, string>): string[] {
+  const known = new Set((spec.options ?? []).map((o) => o.name.toLowerCase()));
+  return [...options.keys()].filter((k) => !known.has(k.toLowerCase()) && !FRAMEWORK_OPTIONS.has(k.toLowerCase()));
+}

@@ -31,6 +31,13 @@ export const cdcSpec: ExtensionSpec = {
     { name: 'username', type: ['string'], optional: true, description: 'Database user.' },
     { name: 'password', type: ['string'], optional: true, description: 'Database password (never logged).' },
     {
+      name: 'jdbc.driver.name',
+      type: ['string'],
+      optional: true,
+      description:
+        "Accepted for siddhi-io-cdc apps (a JDBC driver class, e.g. 'org.postgresql.Driver'); Tributary picks its driver from the url.",
+    },
+    {
       name: 'table.name',
       type: ['string'],
       optional: false,

@@ -27,6 +27,13 @@ const spec: ExtensionSpec = {
     { name: 'bcc', type: ['string'], optional: true, dynamic: true, description: 'Blind copy recipients.' },
     { name: 'username', type: ['string'], optional: true, description: 'SMTP user (authentication when given).' },
     { name: 'password', type: ['string'], optional: true, description: 'SMTP password.' },
+    {
+      name: 'auth',
+      type: ['bool'],
+      optional: true,
+      defaultValue: 'true',
+      description: 'Whether to log in with username and password; false sends without logging in.',
+    },
     { name: 'host', type: ['string'], optional: true, defaultValue: 'smtp.gmail.com', description: 'SMTP server.' },
     { name: 'port', type: ['int'], optional: true, defaultValue: '465', description: 'SMTP port.' },
     {
@@ -73,7 +80,7 @@ class EmailSink implements Sink {
       host: o.getOr('host', 'smtp.gmail.com'),
       port: o.number('port', 465),
       secure: o.bool('ssl.enable', true),
-      ...(user !== undefined ? { auth: { user, pass: pass ?? '' } } : {}),
+      ...(user !== undefined && o.bool('auth', true) ? { auth: { user, pass: pass ?? '' } } : {}),
       connectionTimeout: 10000,
     });
   }

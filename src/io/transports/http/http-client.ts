@@ -1,6 +1,6 @@
 /**
  * The HTTP(S) client of the `http` and `http-call` sinks: keep-alive agents per scheme, the options both
- * share (headers, basic auth, timeout, TLS), and the failures that count as a lost connection
+ * share (headers, basic auth, OAuth 2.0, timeout, TLS), and the failures that count as a lost connection
  * (refused, reset, unreachable, no reply in time): those reject with `ConnectionUnavailableError`.
  */
 import { Agent as HttpAgent, request as httpRequest, type IncomingHttpHeaders } from 'node:http';
@@ -8,6 +8,7 @@ import { Agent as HttpsAgent, request as httpsRequest } from 'node:https';
 import type { OptionSpec } from '../../../lang/catalog.js';
 import { ConnectionUnavailableError, type PublishMeta, type SinkContext } from '../../framework/transport.js';
 import { basicAuth, bodyOf, contentTypeFor, parseHeaders } from './content-type.js';
+import { OAUTH_OPTIONS, OAuthTokens, oauthSettings } from './oauth-tokens.js';
 import { CLIENT_TLS_OPTIONS, clientTls } from './tls.js';
 
 /** Options of every HTTP client sink. */
@@ -43,6 +44,7 @@ export const HTTP_CLIENT_OPTIONS: OptionSpec[] = [
     defaultValue: '30000',
     description: 'Milliseconds to wait for a reply before the request counts as lost.',
   },
+  ...OAUTH_OPTIONS,
   ...CLIENT_TLS_OPTIONS,
 ];
 
@@ -69,6 +71,7 @@ export class HttpClient {
   private readonly auth: string | undefined;
   private readonly contentType: string;
   private readonly timeout: number;
+  private readonly oauth: OAuthTokens | undefined;
 
   constructor(
     private readonly ctx: SinkContext,
@@ -84,16 +87,43 @@ export class HttpClient {
     this.timeout = ctx.options.number('request.timeout', 30000);
     this.https = new HttpsAgent({ keepAlive: true, ...clientTls(ctx.options) });
     if (!ctx.dynamicOptions.has('publisher.url')) checkUrl(ctx.options.get('publisher.url') ?? '');
+    const oauth = this.auth ? undefined : oauthSettings(ctx.options, what);
+    this.oauth = oauth && new OAuthTokens(oauth, { http: this.http, https: this.https }, this.timeout);
   }
 
-  /** Sends one message; resolves with the reply whatever its status, rejects when no reply came. */
-  send(payload: unknown, meta: PublishMeta): Promise<HttpReply> {
+  /**
+   * Sends one message; resolves with the reply whatever its status, rejects when no reply came. With OAuth,
+   * the request carries the latest access token (at first the `headers` one, else a new one); a 401 gets a
+   * new token and the request is sent once more.
+   */
+  async send(payload: unknown, meta: PublishMeta): Promise<HttpReply> {
     const url = meta.option('publisher.url') ?? '';
     const method = (meta.option('method') ?? 'POST').toUpperCase();
     const headers: Record<string, string> = { 'content-type': this.contentType };
     for (const [k, v] of parseHeaders(meta.option('headers'))) headers[k.toLowerCase()] = v;
     if (this.auth) headers.authorization = this.auth;
     const body = method === 'GET' || method === 'HEAD' ? undefined : bodyOf(payload);
+    if (!this.oauth) return this.request(url, method, headers, body);
+    const refresh = meta.option('refresh.token');
+    headers.authorization = this.oauth.current ?? headers.authorization ?? (await this.oauth.renew(refresh));
+    const reply = await this.request(url, method, headers, body);
+    if (reply.status !== 401) return reply;
+    headers.authorization = await this.oauth.renew(refresh);
+    const again = await this.request(url, method, headers, body);
+    if (again.status === 401) {
+      throw new Error(
+        `${method} ${url} replied 401 with a new OAuth 2.0 access token too: check consumer.key, consumer.secret and token.url`,
+      );
+    }
+    return again;
+  }
+
+  private request(
+    url: string,
+    method: string,
+    headers: Record<string, string>,
+    body: string | Buffer | undefined,
+  ): Promise<HttpReply> {
     let secure: boolean;
     try {
       secure = checkUrl(url);

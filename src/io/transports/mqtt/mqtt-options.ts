@@ -41,6 +41,13 @@ export const mqttOptionSpecs: readonly OptionSpec[] = [
     defaultValue: '30',
     description: 'Connect timeout in seconds.',
   },
+  {
+    name: 'reconnect.period',
+    type: ['int'],
+    optional: true,
+    defaultValue: '500',
+    description: "Milliseconds the MQTT client waits before reconnecting after the broker's connection dropped.",
+  },
 ];
 
 /** tcp:// and ssl:// (Paho style, as in Siddhi) become mqtt:// and mqtts://. */

@@ -56,6 +56,13 @@ const spec: ExtensionSpec = {
       description: 'JetStream: milliseconds before an unacknowledged message is redelivered.',
     },
     {
+      name: 'max.ack.pending',
+      type: ['int'],
+      optional: true,
+      defaultValue: '1000',
+      description: 'JetStream: how many delivered messages may await their acknowledgement at once.',
+    },
+    {
       name: 'batch.size',
       type: ['int'],
       optional: true,
