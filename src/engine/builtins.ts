@@ -2,6 +2,7 @@
 import { builtinAggregators } from './aggregators/index.js';
 import { coreFunctions } from './functions/core/index.js';
 import { coreStreamFunctions } from './functions/core/stream/index.js';
+import { geoFunctions, geoProcessors } from './functions/geo/index.js';
 import { jsonFunctions } from './functions/json/index.js';
 import { listFunctions } from './functions/list/index.js';
 import { mapFunctions } from './functions/map/index.js';
@@ -38,6 +39,8 @@ export function builtinRegistry(): ExtensionRegistry {
       .registerAll(mapFunctions)
       .registerAll(listFunctions)
       .registerAll(unitConversionFunctions)
+      .registerAll(geoFunctions)
+      .registerAll(geoProcessors)
       .registerAll(uniqueWindows)
       .registerAll(reorderProcessors);
   }

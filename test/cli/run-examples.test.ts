@@ -87,3 +87,11 @@ test('run --events: the sensor-cleanup example reorders late readings, drops tes
     ['LatestAverageStream', 6000, ['s3', 21.333333333333332, 3]],
   ]);
 });
+
+test('run --events: the geo-distance example gives the distances of the WSO2 sample, to the last digit', async () => {
+  const lines = (await replay('geo-distance')).map(({ stream, data }) => [stream, data]);
+  assert.deepEqual(lines, [
+    ['dataOut', [2322119.848252557]],
+    ['dataOut', [871946.8734223971]],
+  ]);
+});
