@@ -161,14 +161,14 @@ describe('file source: header, trailer and eof (LINE mode)', () => {
 });
 
 describe('file source: which files, and what happens to them', () => {
-  test('file.name.pattern reads the files whose whole name matches (siddhi-io-file: test-1 and test-2, not test)', async () => {
+  test('file.name.pattern reads the files whose whole name matches (siddhi-io-file: test-1 and test-2, not test); NONE keeps them', async () => {
     const dir = await tempDir();
     await writeFile(join(dir, 'test'), '{"event":{"symbol":"no","price":1,"volume":1}}');
     await writeFile(join(dir, 'test-1'), '{"event":{"symbol":"WSO2","price":55.6,"volume":100}}');
     await writeFile(join(dir, 'test-2'), '{"event":{"symbol":"IBM","price":75.6,"volume":10}}');
     await writeFile(join(dir, 'test-3.old'), '{"event":{"symbol":"no","price":1,"volume":1}}');
     const app = await startApp(
-      `@source(type='file', mode='text.full', dir.uri='file:/${dir}', action.after.process='keep', file.name.pattern='^test-[\\d]+', dir.polling.interval='5', @map(type='json'))
+      `@source(type='file', mode='text.full', dir.uri='file:/${dir}', action.after.process='NONE', file.name.pattern='^test-[\\d]+', dir.polling.interval='5', @map(type='json'))
        define stream FooStream (symbol string, price float, volume long);`,
       ['FooStream'],
     );
@@ -178,6 +178,7 @@ describe('file source: which files, and what happens to them', () => {
         ['WSO2', Math.fround(55.6), 100],
         ['IBM', Math.fround(75.6), 10],
       ]);
+      assert.deepEqual((await readdir(dir)).sort(), ['test', 'test-1', 'test-2', 'test-3.old']);
     } finally {
       await app.stop();
       await rm(dir, { recursive: true });

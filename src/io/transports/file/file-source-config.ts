@@ -48,6 +48,8 @@ export function readFileSourceConfig(o: OptionReader): FileSourceConfig {
   const dir = o.get('dir.uri');
   if ((file === undefined) === (dir === undefined))
     throw new Error("file source needs exactly one of 'file.uri' and 'dir.uri'");
+  const filePath = file === undefined ? undefined : pathOf(file, 'file.uri');
+  const dirPath = dir === undefined ? undefined : pathOf(dir, 'dir.uri');
   const mode = o.getOr('mode', 'TEXT.FULL').toUpperCase();
   const named = FILE_MODES.find((x) => x === mode);
   if (!named) throw new Error(`file source mode '${mode}' is not one of ${FILE_MODES.join(', ')}`);
@@ -98,8 +100,8 @@ export function readFileSourceConfig(o: OptionReader): FileSourceConfig {
     }
   }
   return {
-    file: file === undefined ? undefined : pathOf(file, 'file.uri'),
-    dir: dir === undefined ? undefined : pathOf(dir, 'dir.uri'),
+    file: filePath,
+    dir: dirPath,
     mode: m,
     tailing: file !== undefined && tailing,
     begin,
@@ -144,7 +146,11 @@ function lineSelection(o: OptionReader, tailing: boolean): LineSelection {
 }
 
 function action(o: OptionReader, name: string, defaultValue: AfterAction): AfterAction {
-  const given = o.getOr(name, defaultValue).toUpperCase();
+  // siddhi-io-file's NONE (its default while tailing) leaves the file as it is: KEEP.
+  const given = o
+    .getOr(name, defaultValue)
+    .toUpperCase()
+    .replace(/^NONE$/, 'KEEP');
   const a = AFTER_ACTIONS.find((x) => x === given);
   if (!a) throw new Error(`${name} '${given}' is not one of ${AFTER_ACTIONS.join(', ')}`);
   return a;

@@ -44,7 +44,8 @@ export const fileSourceSpec: ExtensionSpec = {
       type: ['string'],
       optional: true,
       defaultValue: 'DELETE',
-      description: 'What happens to a file once read (not tailed): DELETE, MOVE (to move.after.process) or KEEP.',
+      description:
+        'What happens to a file once read (not tailed): DELETE, MOVE (to move.after.process) or KEEP (NONE, as siddhi-io-file names it, is KEEP).',
     },
     {
       name: 'move.after.process',
