@@ -1,6 +1,8 @@
 import { describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import type { AttributeType } from '../../src/lang/ast.js';
+import { SiddhiManager } from '../../src/engine/siddhi-manager.js';
+import { memoryLogger } from '../../src/engine/runtime/logger.js';
 import type { CallSiteContext, FunctionImpl, StreamFunctionImpl } from '../../src/engine/registry/extension-impl.js';
 import {
   castFunction,
@@ -407,6 +409,39 @@ describe('#log', () => {
     }
     return lines;
   }
+
+  test("values print as Java prints them when the input stream's types are known: a double 700 as 700.0", () => {
+    const lines: [StreamLogLevel, string][] = [];
+    const previous = setStreamLogSink((level, message) => lines.push([level, message]));
+    try {
+      const f = logStreamFunction.create({
+        ...ctx([], []),
+        appName: 'App',
+        inputTypes: ['string', 'double', 'long'],
+      });
+      f([{ timestamp: 10, data: ['IBM', 700.0, 100] }], () => undefined);
+    } finally {
+      setStreamLogSink(previous);
+    }
+    assert.deepEqual(lines, [['INFO', 'App: StreamEvent{ timestamp=10, data=[IBM, 700.0, 100]}']]);
+  });
+
+  test("in an app: the app's name prefixes the line, and the stream's doubles print with their .0", async () => {
+    const lines: [StreamLogLevel, string][] = [];
+    const previous = setStreamLogSink((level, message) => lines.push([level, message]));
+    const m = new SiddhiManager({ clock: 'virtual', startTime: 5, logger: memoryLogger() });
+    try {
+      const r = m.createSiddhiAppRuntime(`@App:name('LogApp')
+        define stream S (name string, amount double, count long);
+        from S#log('event') select * insert into O;`);
+      r.start();
+      r.getInputHandler('S').send(['apache', 80, 2]);
+    } finally {
+      setStreamLogSink(previous);
+      await m.shutdown();
+    }
+    assert.deepEqual(lines, [['INFO', 'LogApp: event, StreamEvent{ timestamp=5, data=[apache, 80.0, 2]}']]);
+  });
 
   test('every call form', () => {
     assert.deepEqual(capture([], [], [], 'App'), [['INFO', 'App: StreamEvent{ timestamp=10, data=[IBM, 700, 100]}']]);

@@ -281,7 +281,14 @@ function buildStage(
           },
         };
       }
-      const fn = impl.create({ argTypes, constants, returnType: 'object', now: () => ctx.scheduler.now() });
+      const fn = impl.create({
+        argTypes,
+        constants,
+        returnType: 'object',
+        now: () => ctx.scheduler.now(),
+        appName: ctx.name,
+        inputTypes: attributes.map((a) => a.type),
+      });
       if (isStatefulStreamFunction(fn)) opts.onState?.(`fn${handlerIndex}`, fn);
       // pol2Cart appends z only when it is given a z: its appended attributes follow its arguments.
       const declared = impl.spec.appendedAttributes ?? [];

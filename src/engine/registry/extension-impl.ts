@@ -51,7 +51,15 @@ export interface AggregatorImpl {
  */
 export interface StreamFunctionImpl {
   readonly spec: ExtensionSpec;
-  create(ctx: CallSiteContext): StreamFunction;
+  create(ctx: StreamFunctionContext): StreamFunction;
+}
+
+/** What a stream function's factory learns besides its arguments: where it runs. */
+export interface StreamFunctionContext extends CallSiteContext {
+  /** The app's name (absent when a test builds the function alone). */
+  readonly appName?: string;
+  /** The types of the attributes of the events it is given (absent when a test builds it alone). */
+  readonly inputTypes?: readonly AttributeType[];
 }
 
 /** What a stream function's factory returns: called per event with its argument values. */

@@ -6,5 +6,4 @@ import { pol2CartStreamFunction } from './pol2cart.js';
 export const coreStreamFunctions: readonly StreamFunctionImpl[] = [logStreamFunction, pol2CartStreamFunction];
 
 export { logStreamFunction, pol2CartStreamFunction };
-export type { LogCallSiteContext } from './log.js';
 export { setStreamLogSink, type StreamLogLevel, type StreamLogSink } from './log-sink.js';

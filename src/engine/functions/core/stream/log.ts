@@ -5,20 +5,15 @@
  * (any case; OFF logs nothing).
  *
  * The runtime passes the call's argument values and, as one more trailing argument, the event itself
- * (`{ timestamp, data }`), which is printed when the event is logged. A call site context may carry the
- * app's name (`appName`), which prefixes every line as in Siddhi (`MyApp: message, ...`).
+ * (`{ timestamp, data }`), which is printed when the event is logged, its values as Java prints them (a double
+ * 80 as 80.0). The app's name prefixes every line as in Siddhi (`MyApp: message, ...`).
  */
 import type { AttributeType } from '../../../../lang/ast.js';
 import type { ExtensionSpec } from '../../../../lang/catalog.js';
-import type { CallSiteContext, StreamFunctionImpl } from '../../../registry/extension-impl.js';
+import type { StreamFunctionImpl } from '../../../registry/extension-impl.js';
 import { javaValueToString } from '../../shared/java-format.js';
 import { validateWith } from '../../shared/overloads.js';
 import { writeStreamLog, type StreamLogLevel } from './log-sink.js';
-
-/** A call site context that may also name the app (the log prefix). */
-export interface LogCallSiteContext extends CallSiteContext {
-  readonly appName?: string;
-}
 
 const PRIORITIES: readonly string[] = ['INFO', 'DEBUG', 'WARN', 'FATAL', 'ERROR', 'OFF', 'TRACE'];
 
@@ -86,10 +81,11 @@ function validatePriority(argTypes: readonly AttributeType[], constants: readonl
 }
 
 /** Siddhi-like text of an event: `StreamEvent{ timestamp=..., data=[...]}`. */
-function eventText(e: unknown): string {
+function eventText(e: unknown, types: readonly AttributeType[] | undefined): string {
   if (typeof e !== 'object' || e === null) return 'null';
   const { timestamp, data } = e as { timestamp?: unknown; data?: unknown };
-  return `StreamEvent{ timestamp=${String(timestamp)}, data=${javaValueToString(Array.isArray(data) ? data : [])}}`;
+  const values = Array.isArray(data) ? (data as unknown[]) : [];
+  return `StreamEvent{ timestamp=${String(timestamp)}, data=[${values.map((v, i) => javaValueToString(v, types?.[i])).join(', ')}]}`;
 }
 
 function levelOf(p: unknown, fallback: StreamLogLevel | 'OFF'): StreamLogLevel | 'OFF' {
@@ -103,7 +99,8 @@ const NOTHING: readonly unknown[] = [];
 export const logStreamFunction: StreamFunctionImpl = {
   spec: { ...base, validate: validateWith(base, validatePriority) },
   create(ctx) {
-    const appName = (ctx as LogCallSiteContext).appName;
+    const appName = ctx.appName;
+    const inputTypes = ctx.inputTypes;
     const prefix = appName === undefined ? '' : `${appName}: `;
     const types = ctx.argTypes;
     const n = types.length;
@@ -134,10 +131,10 @@ export const logStreamFunction: StreamFunctionImpl = {
       const event = args[n];
       const logged = loggedAt < 0 ? true : args[loggedAt] === true;
       let line: string;
-      if (messageAt < 0) line = prefix + (logged ? eventText(event) : 'Event Arrived');
+      if (messageAt < 0) line = prefix + (logged ? eventText(event, inputTypes) : 'Event Arrived');
       else {
         const message = String(args[messageAt]);
-        line = prefix + (logged ? `${message}, ${eventText(event)}` : message);
+        line = prefix + (logged ? `${message}, ${eventText(event, inputTypes)}` : message);
       }
       const level = dynamicLevel ? levelOf(args[priorityAt], 'INFO') : fixedLevel;
       if (level !== 'OFF') writeStreamLog(level, line);
