@@ -10,7 +10,7 @@ import { distance } from '../../src/engine/functions/geo/distance.js';
 import { jts113Circle } from '../../src/engine/functions/geo/geometry.js';
 import { geoFunctions, geoProcessors } from '../../src/engine/functions/geo/index.js';
 import { JavaConcurrentHashMapOrder, JavaHashMapOrder } from '../../src/engine/functions/geo/java-hash-order.js';
-import { javaCos, javaSin } from '../../src/engine/functions/geo/java-trig.js';
+import { javaCos, javaSin } from '../../src/engine/functions/shared/java-trig.js';
 import { ExtensionRuntimeError } from '../../src/engine/functions/shared/errors.js';
 import { memoryLogger } from '../../src/engine/runtime/logger.js';
 import { SiddhiManager } from '../../src/engine/siddhi-manager.js';

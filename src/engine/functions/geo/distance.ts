@@ -4,7 +4,7 @@ import type { FunctionImpl } from '../../registry/extension-impl.js';
 import { validateWith } from '../shared/overloads.js';
 import { argumentWord } from '../shared/types.js';
 import { geoErrors } from './geo-args.js';
-import { javaCos, javaSin } from './java-trig.js';
+import { javaCos, javaSin } from '../shared/java-trig.js';
 
 const error = geoErrors('function.GeoDistanceFunctionExecutor');
 

@@ -11,7 +11,7 @@
  * circle then differ from Siddhi's in the last digits.
  */
 import JSON5 from 'json5';
-import { javaCos, javaSin } from './java-trig.js';
+import { javaCos, javaSin } from '../shared/java-trig.js';
 import {
   jts,
   LOCATION_EXTERIOR,

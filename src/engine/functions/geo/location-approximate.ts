@@ -8,7 +8,7 @@ import { asState } from '../../windows/common.js';
 import { validateWith } from '../shared/overloads.js';
 import { javaEqualsIgnoreCase } from '../str/equals-ignore-case.js';
 import { geoErrors, stateNote } from './geo-args.js';
-import { javaCos, javaSin } from './java-trig.js';
+import { javaCos, javaSin } from '../shared/java-trig.js';
 import { JavaConcurrentHashMapOrder, type HashOrderState } from './java-hash-order.js';
 
 const error = geoErrors('stream.GeoLocationApproximateStreamProcessor');
