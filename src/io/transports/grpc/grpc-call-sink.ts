@@ -39,7 +39,7 @@ const spec: ExtensionSpec = {
     },
     {
       syntax:
-        "@sink(type='grpc-call', publisher.url='grpc://localhost:8888/org.wso2.grpc.EventService/process', sink.id='enrich', metadata=\"'authorization:Bearer {{token}}'\", @map(type='json', @payload('{\"id\":\"{{id}}\"}')))\ndefine stream Lookup (id string, token string);\n@source(type='grpc-call-response', sink.id='enrich', @map(type='json', @attributes(id='trp:id', name='$.name')))\ndefine stream Found (id string, name string);",
+        "@sink(type='grpc-call', publisher.url='grpc://localhost:8888/org.wso2.grpc.EventService/process', sink.id='enrich', metadata=\"'authorization:Bearer {{token}}'\", @map(type='json', @payload(\"\"\"{\"id\":\"{{id}}\"}\"\"\")))\ndefine stream Lookup (id string, token string);\n@source(type='grpc-call-response', sink.id='enrich', @map(type='json', @attributes(id='trp:id', name='$.name')))\ndefine stream Found (id string, name string);",
       description:
         'Looks each id up with a bearer token in the call metadata; the reply keeps the request id through the transport property `trp:id`.',
     },

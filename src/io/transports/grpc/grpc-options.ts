@@ -137,7 +137,7 @@ export function serverOptions(method: string): OptionSpec[] {
       name: 'receiver.url',
       type: ['string'],
       optional: false,
-      description: `Where to listen: ${URL_FORMAT} Here the method is \`${method}\`. The server binds the host of the URL (0.0.0.0: every interface); port 0 picks a free port. Sources on one host and port share one server.`,
+      description: `Where to listen: \`grpc://host:port/org.wso2.grpc.EventService/${method}\` (a trailing \`/<sequence>\`, or the short \`grpc://host:port/<sequence>\`, is accepted and not used). The server binds the host of the URL (0.0.0.0: every interface); port 0 picks a free port. Sources on one host and port share one server.`,
     },
     {
       name: 'max.inbound.message.size',

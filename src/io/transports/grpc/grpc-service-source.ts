@@ -46,7 +46,7 @@ const spec: ExtensionSpec = {
       syntax:
         "@source(type='grpc-service', receiver.url='grpc://0.0.0.0:8888/org.wso2.grpc.EventService/process', source.id='echo', @map(type='json', @attributes(messageId='trp:message.id', message='message')))\ndefine stream FooStream (messageId string, message string);\n@sink(type='grpc-service-response', source.id='echo', message.id='{{messageId}}', @map(type='json'))\ndefine stream BarStream (messageId string, message string);\nfrom FooStream select * insert into BarStream;",
       description:
-        'A client calling `process` with the header `stream.id` = \'FooStream\' and the payload `{"event":{"message":"hi"}}` gets back an Event whose payload is `{"event":{"messageId":"...","message":"hi"}}`.',
+        'A client calling `process` with the header `stream.id` = \'FooStream\' and the payload `{"message":"hi"}` gets back an Event whose payload is `{"event":{"messageId":"...","message":"hi"}}`.',
     },
   ],
 };
