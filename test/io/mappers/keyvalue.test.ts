@@ -140,7 +140,7 @@ describe('passThrough mappers and the registry', () => {
   test('every mapper has a spec of its kind; lookup is case-insensitive', () => {
     assert.deepEqual(
       sourceMappers.map((m) => m.spec.name),
-      ['json', 'xml', 'csv', 'text', 'keyvalue', 'passThrough', 'avro', 'binary'],
+      ['json', 'xml', 'csv', 'text', 'keyvalue', 'passThrough', 'avro', 'binary', 'binaryPassThrough'],
     );
     assert.ok(sourceMappers.every((m) => m.spec.kind === 'sourceMapper' && m.spec.namespace === ''));
     assert.ok(sinkMappers.every((m) => m.spec.kind === 'sinkMapper' && m.spec.description.length > 0));
