@@ -6,6 +6,12 @@ import { emailSink } from './email/email-sink.js';
 import { fileEventListenerSource } from './file/file-event-listener.js';
 import { fileSink } from './file/file-sink.js';
 import { fileSource } from './file/file-source.js';
+import { grpcCallResponseSource } from './grpc/grpc-call-response-source.js';
+import { grpcCallSink } from './grpc/grpc-call-sink.js';
+import { grpcServiceResponseSink } from './grpc/grpc-service-response-sink.js';
+import { grpcServiceSource } from './grpc/grpc-service-source.js';
+import { grpcSink } from './grpc/grpc-sink.js';
+import { grpcSource } from './grpc/grpc-source.js';
 import { httpCallResponseSource } from './http/http-call-response-source.js';
 import { httpCallSink } from './http/http-call-sink.js';
 import { httpServiceResponseSink } from './http/http-service-response-sink.js';
@@ -33,6 +39,9 @@ export const builtinSources: readonly SourceFactory[] = [
   websocketServerSource,
   tcpSource,
   prometheusSource,
+  grpcSource,
+  grpcServiceSource,
+  grpcCallResponseSource,
   ...renamedHttpSources,
 ];
 
@@ -48,5 +57,8 @@ export const builtinSinks: readonly SinkFactory[] = [
   tcpSink,
   emailSink,
   prometheusSink,
+  grpcSink,
+  grpcCallSink,
+  grpcServiceResponseSink,
   ...renamedHttpSinks,
 ];

@@ -3,6 +3,7 @@
  * same ids): `http-service` sources by `source.id` (their `http-service-response` sinks answer the held
  * requests), `http-call-response` sources by `sink.id` (their `http-call` sink hands them the replies).
  */
+import { GroupRegistry, SingleRegistry } from '../shared/correlation.js';
 
 /** What an `http-service-response` sink needs of its `http-service` source. */
 export interface ServiceResponder {
@@ -20,45 +21,32 @@ export interface CallResponseReceiver {
   receive(payload: string | Buffer, trp: ReadonlyMap<string, unknown>): void;
 }
 
-const services = new Map<string, ServiceResponder>();
-const callResponses = new Map<string, Set<CallResponseReceiver>>();
-
-const key = (app: string, id: string): string => `${app}\u0000${id}`;
+const services = new SingleRegistry<ServiceResponder>('http-service source', 'source.id');
+const callResponses = new GroupRegistry<CallResponseReceiver>();
 
 export function registerService(app: string, sourceId: string, s: ServiceResponder): void {
-  const k = key(app, sourceId);
-  if (services.has(k) && services.get(k) !== s) {
-    throw new Error(`another http-service source of app '${app}' already has source.id '${sourceId}'`);
-  }
-  services.set(k, s);
+  services.register(app, sourceId, s);
 }
 
 export function unregisterService(app: string, sourceId: string, s: ServiceResponder): void {
-  const k = key(app, sourceId);
-  if (services.get(k) === s) services.delete(k);
+  services.unregister(app, sourceId, s);
 }
 
 export function findService(app: string, sourceId: string): ServiceResponder | undefined {
-  return services.get(key(app, sourceId));
+  return services.find(app, sourceId);
 }
 
 export function registerCallResponse(app: string, sinkId: string, r: CallResponseReceiver): void {
-  const k = key(app, sinkId);
-  let set = callResponses.get(k);
-  if (!set) callResponses.set(k, (set = new Set()));
-  set.add(r);
+  callResponses.add(app, sinkId, r);
 }
 
 export function unregisterCallResponse(app: string, sinkId: string, r: CallResponseReceiver): void {
-  const k = key(app, sinkId);
-  const set = callResponses.get(k);
-  set?.delete(r);
-  if (set?.size === 0) callResponses.delete(k);
+  callResponses.remove(app, sinkId, r);
 }
 
 /** The sources of `sinkId` whose status regex matches `status`, in registration order. */
 export function callResponseReceivers(app: string, sinkId: string, status: string): CallResponseReceiver[] {
-  return [...(callResponses.get(key(app, sinkId)) ?? [])].filter((r) => r.matches(status));
+  return callResponses.all(app, sinkId).filter((r) => r.matches(status));
 }
 
 /**
