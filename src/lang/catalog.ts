@@ -50,6 +50,11 @@ export interface OptionSpec {
   readonly defaultValue?: string;
   /** The value may hold `{{attr}}` templates resolved per event. */
   readonly dynamic?: boolean;
+  /**
+   * The option stands for a family of options whose names start with this prefix (`regex.` for the text
+   * mapper's `regex.A`, `regex.B`, ...): `name` is then only how the reference shows it.
+   */
+  readonly family?: string;
 }
 
 export interface ReturnSpec {

@@ -259,6 +259,28 @@ describe('options Tributary does not use', () => {
     }
   });
 
+  test("mapper options too; a family of options (the text mapper's regex.A, regex.B) counts as known", async () => {
+    const lines: LogLine[] = [];
+    const m = new SiddhiManager({ logger: memoryLogger(lines) });
+    try {
+      m.createSiddhiAppRuntime(`@App:name('UnusedMap')
+        @source(type='inMemory', topic='in', @map(type='text', regex.A='(\\w+)', regex.B='(\\d+)', fail.on.unknown.attribute='false', @attributes(a='A[1]', b='B[1]')))
+        define stream In (a string, b string);
+        @sink(type='inMemory', topic='out', @map(type='json', enclosing.element='$.data', colour='red'))
+        define stream Out (a string, b string);
+        from In select * insert into Out;`);
+      assert.deepEqual(
+        lines.filter((l) => l.level === 'warn').map((l) => l.msg),
+        [
+          "source mapper 'text' of stream 'In': option(s) fail.on.unknown.attribute not used by Tributary (ignored)",
+          "sink mapper 'json' of stream 'Out': option(s) colour not used by Tributary (ignored)",
+        ],
+      );
+    } finally {
+      await m.shutdown();
+    }
+  });
+
   test('validate prints them as warnings of an app that is valid', async () => {
     const dir = await mkdtemp(join(tmpdir(), 'tributary-unused-'));
     const file = join(dir, 'app.siddhi');

@@ -93,6 +93,11 @@ function buildSource(ext: AppExtensionContext, def: StreamDefinition, cfg: IoCon
   );
   const mf = lookup<SourceMapperFactory>(ctx.registry, 'sourceMapper', cfg.map.type, cfg.map.span, 'source mapper');
   checkOptions(mf.spec, 'source mapper', cfg.map.options, cfg.map.span);
+  warnUnused(
+    ctx.logger,
+    `source mapper '${mf.spec.name}' of stream '${def.id}'`,
+    unusedOptions(mf.spec, cfg.map.options),
+  );
   const attributes = attributesOf(def);
   const mapper = at(cfg.map.span, () =>
     mf.create({
@@ -147,6 +152,7 @@ function buildSink(ext: AppExtensionContext, def: StreamDefinition, cfg: IoConfi
   checkOptions(mf.spec, 'sink mapper', cfg.map.options, cfg.map.span);
   const attributes = attributesOf(def);
   const logger = ctx.logger.child({ sink: factory.spec.name, stream: def.id });
+  warnUnused(logger, `sink mapper '${mf.spec.name}' of stream '${def.id}'`, unusedOptions(mf.spec, cfg.map.options));
   const mapper = at(cfg.map.span, () =>
     mf.create({
       streamId: def.id,

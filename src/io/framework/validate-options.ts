@@ -44,5 +44,9 @@ const FRAMEWORK_OPTIONS = new Set(['on.error', 'retry.interval', 'retry.interval
  */
 export function unusedOptions(spec: ExtensionSpec, options: ReadonlyMap<string, string>): string[] {
   const known = new Set((spec.options ?? []).map((o) => o.name.toLowerCase()));
-  return [...options.keys()].filter((k) => !known.has(k.toLowerCase()) && !FRAMEWORK_OPTIONS.has(k.toLowerCase()));
+  const families = (spec.options ?? []).flatMap((o) => (o.family ? [o.family.toLowerCase()] : []));
+  return [...options.keys()].filter((key) => {
+    const k = key.toLowerCase();
+    return !known.has(k) && !FRAMEWORK_OPTIONS.has(k) && !families.some((f) => k.startsWith(f));
+  });
 }

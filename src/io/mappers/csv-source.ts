@@ -42,6 +42,13 @@ const spec: ExtensionSpec = {
         'When true, the first message received (the header line) is skipped. `header.present` is accepted too.',
     },
     {
+      name: 'header.present',
+      type: ['bool'],
+      optional: true,
+      defaultValue: 'false',
+      description: 'The same as `header` (used when `header` is not given).',
+    },
+    {
       name: 'fail.on.unknown.attribute',
       type: ['bool'],
       optional: true,

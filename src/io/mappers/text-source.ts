@@ -22,6 +22,7 @@ const spec: ExtensionSpec = {
   options: [
     {
       name: 'regex.groupid',
+      family: 'regex.',
       type: ['string'],
       optional: true,
       description:
