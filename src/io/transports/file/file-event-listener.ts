@@ -13,8 +13,7 @@
 import { readdir, stat } from 'node:fs/promises';
 import { join, sep } from 'node:path';
 import type { ExtensionSpec } from '../../../lang/catalog.js';
-import type { TimerHandle } from '../../../engine/time/scheduler.js';
-import { holdProcessOpen } from '../../framework/keep-alive.js';
+import { PollTimer } from '../../framework/poll-timer.js';
 import {
   ConnectionUnavailableError,
   errorMessage,
@@ -90,18 +89,13 @@ class FileEventListener implements Source {
   /** Paths of the entries directly in the directory reported since the last disconnect, kept in snapshots. */
   private announced = new Set<string>();
   private tree: TreeEntry[] = [];
-  private timer: TimerHandle | undefined;
-  /** Holds the process open while connected: the scheduler's timers do not. */
-  private release: (() => void) | undefined;
-  /** Ends the wait of a look that waits to see whether a change goes on. */
-  private wake: (() => void) | undefined;
-  private running = false;
+  /** The looks' timer; its runs end at disconnect, so work of an earlier connection stops. */
+  private readonly timer: PollTimer;
   private paused = false;
   private busy = false;
-  /** Bumped by disconnect, so work of an earlier connection stops. */
-  private generation = 0;
 
   constructor(private readonly ctx: SourceContext) {
+    this.timer = new PollTimer(ctx.scheduler);
     const o = ctx.options;
     const uri = o.get('dir.uri');
     if (uri === undefined || uri.trim() === '') throw new Error("fileeventlistener needs 'dir.uri'");
@@ -127,29 +121,22 @@ class FileEventListener implements Source {
   }
 
   async connect(): Promise<void> {
-    const generation = this.generation;
+    const run = this.timer.run;
     try {
       if (!(await stat(this.dir)).isDirectory()) throw new Error('it is a file, not a folder');
     } catch (e) {
       throw new ConnectionUnavailableError(`cannot watch directory ${this.dir}: ${errorMessage(e)}`, { cause: e });
     }
     this.tree = await scanTree(this.dir);
-    if (generation !== this.generation) return;
-    await this.announceDirectory(generation);
-    if (generation !== this.generation) return;
-    this.running = true;
-    this.release ??= holdProcessOpen();
+    if (run !== this.timer.run) return;
+    await this.announceDirectory(run);
+    if (run !== this.timer.run) return;
+    this.timer.start();
     this.schedule();
   }
 
   disconnect(): void {
-    this.generation++;
-    this.running = false;
-    if (this.timer) this.ctx.scheduler.cancel(this.timer);
-    this.timer = undefined;
-    this.wake?.();
-    this.release?.();
-    this.release = undefined;
+    this.timer.stop();
     // As siddhi-io-file: after a reconnect, what is in the directory is announced again.
     this.announced.clear();
   }
@@ -163,9 +150,9 @@ class FileEventListener implements Source {
   }
 
   /** Entries directly in the directory: new ones are `created`, announced ones now gone are `removed`. */
-  private async announceDirectory(generation: number): Promise<void> {
+  private async announceDirectory(run: number): Promise<void> {
     const names = (await readdir(this.dir)).sort();
-    if (generation !== this.generation) return;
+    if (run !== this.timer.run) return;
     const present = new Set<string>();
     for (const name of names) {
       const path = join(this.dir, name);
@@ -182,18 +169,13 @@ class FileEventListener implements Source {
   }
 
   private schedule(): void {
-    if (!this.running) return;
-    const scheduler = this.ctx.scheduler;
-    this.timer = scheduler.schedule(scheduler.now() + this.interval, () => {
-      this.timer = undefined;
-      void this.look();
-    });
+    this.timer.after(this.interval, () => void this.look());
   }
 
   /** One look at the tree: reports what changed since the last, then schedules the next look. */
   private async look(): Promise<void> {
-    const generation = this.generation;
-    if (this.busy || !this.running) return;
+    const run = this.timer.run;
+    if (this.busy || !this.timer.running) return;
     if (this.paused) {
       this.schedule();
       return;
@@ -201,13 +183,13 @@ class FileEventListener implements Source {
     this.busy = true;
     try {
       const tree = await scanTree(this.dir);
-      if (generation !== this.generation) return;
+      if (!this.timer.current(run)) return;
       const changes: TreeChange[] = [];
       diffTrees(this.tree, tree, changes);
       this.tree = tree;
       for (const c of changes) {
-        await this.report(c, generation);
-        if (generation !== this.generation) return;
+        await this.report(c, run);
+        if (!this.timer.current(run)) return;
       }
     } catch (e) {
       this.ctx.reportError(`watching ${this.dir} failed: ${errorMessage(e)}`);
@@ -217,31 +199,17 @@ class FileEventListener implements Source {
     this.schedule();
   }
 
-  private async report(c: TreeChange, generation: number): Promise<void> {
+  private async report(c: TreeChange, run: number): Promise<void> {
     const { path, name } = c.entry;
     if (c.kind === 'create') this.emit(path, name, 'created');
     else if (c.kind === 'delete') this.emit(path, name, 'removed');
     else {
       // As siddhi-io-file: look again a second later; changed again since means still being written.
-      await this.wait(SETTLE_MS);
-      if (generation !== this.generation) return;
+      await this.timer.sleep(SETTLE_MS);
+      if (!this.timer.current(run)) return;
       const later = await entryStat(path);
       this.emit(path, name, later && later.mtime > c.entry.mtime ? 'modifying' : 'modifyingCompleted');
     }
-  }
-
-  private wait(ms: number): Promise<void> {
-    const scheduler = this.ctx.scheduler;
-    return new Promise((resolve) => {
-      this.wake = () => {
-        this.wake = undefined;
-        resolve();
-      };
-      this.timer = scheduler.schedule(scheduler.now() + ms, () => {
-        this.timer = undefined;
-        this.wake?.();
-      });
-    });
   }
 
   private emit(path: string, name: string, status: Status): void {

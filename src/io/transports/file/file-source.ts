@@ -13,8 +13,7 @@ import { StringDecoder } from 'node:string_decoder';
 import { access, mkdir, readdir, readFile, rename, stat, unlink } from 'node:fs/promises';
 import { basename, join } from 'node:path';
 import { nextCronTime } from '../../../engine/time/cron.js';
-import type { TimerHandle } from '../../../engine/time/scheduler.js';
-import { holdProcessOpen } from '../../framework/keep-alive.js';
+import { PollTimer } from '../../framework/poll-timer.js';
 import {
   ConnectionUnavailableError,
   errorMessage,
@@ -37,10 +36,7 @@ interface FileSourceState {
 
 class FileSource implements Source {
   private readonly cfg: FileSourceConfig;
-  private timer: TimerHandle | undefined;
-  /** Holds the process open while connected: the scheduler's timers do not. */
-  private release: (() => void) | undefined;
-  private running = false;
+  private readonly timer: PollTimer;
   private paused = false;
   private busy = false;
   private offset = 0;
@@ -53,6 +49,7 @@ class FileSource implements Source {
 
   constructor(private readonly ctx: SourceContext) {
     this.cfg = readFileSourceConfig(ctx.options);
+    this.timer = new PollTimer(ctx.scheduler);
     this.headerLeft = this.cfg.lines.headerLines;
     ctx.keepState({
       snapshot: (): FileSourceState => ({ kept: [...this.kept], offset: this.offset }),
@@ -78,22 +75,13 @@ class FileSource implements Source {
     } catch (e) {
       throw new ConnectionUnavailableError(`cannot read ${target}: ${errorMessage(e)}`, { cause: e });
     }
-    this.running = true;
-    this.release ??= holdProcessOpen();
+    this.timer.start();
     if (this.cfg.cron) this.schedule();
     else void this.poll();
   }
 
   disconnect(): void {
-    this.running = false;
-    this.cancelTimer();
-    this.release?.();
-    this.release = undefined;
-  }
-
-  private cancelTimer(): void {
-    if (this.timer) this.ctx.scheduler.cancel(this.timer);
-    this.timer = undefined;
+    this.timer.stop();
   }
 
   pause(): void {
@@ -103,27 +91,24 @@ class FileSource implements Source {
   resume(): void {
     if (!this.paused) return;
     this.paused = false;
-    if (this.running && !this.busy && !this.cfg.cron) {
-      this.cancelTimer();
+    if (this.timer.running && !this.busy && !this.cfg.cron) {
+      this.timer.cancel();
       void this.poll();
     }
   }
 
   /** The next poll: after the polling interval, or when the cron expression next fires. */
   private schedule(): void {
-    if (!this.running || this.done) return;
-    this.cancelTimer();
-    const scheduler = this.ctx.scheduler;
-    const now = scheduler.now();
-    const at = this.cfg.cron ? nextCronTime(this.cfg.cron, now) : now + this.cfg.pollInterval;
-    this.timer = scheduler.schedule(at, () => {
-      this.timer = undefined;
-      void this.poll();
-    });
+    if (this.done) return;
+    const now = this.timer.now();
+    this.timer.at(
+      this.cfg.cron ? nextCronTime(this.cfg.cron, now) : now + this.cfg.pollInterval,
+      () => void this.poll(),
+    );
   }
 
   private async poll(): Promise<void> {
-    if (this.paused || this.busy || !this.running) return;
+    if (this.paused || this.busy || !this.timer.running) return;
     this.busy = true;
     try {
       if (this.cfg.dir) await this.pollDir(this.cfg.dir);
@@ -148,7 +133,7 @@ class FileSource implements Source {
       .map((d) => d.name)
       .sort();
     for (const name of names) {
-      if (!this.running || this.paused) return;
+      if (!this.timer.running || this.paused) return;
       await this.processWhole(join(dir, name));
     }
   }
@@ -243,7 +228,7 @@ class FileSource implements Source {
           continue;
         }
         this.deliver(r, path, [['eof', 'false']]);
-        if (!this.running) return;
+        if (!this.timer.running) return;
       }
       if (this.paused) return;
     }

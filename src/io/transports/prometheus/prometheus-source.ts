@@ -6,7 +6,6 @@
  * reply other than 200 is a lost connection (reconnected with backoff); a response without the metric, or
  * with it under another type, is reported and skipped.
  */
-import type { TimerHandle } from '../../../engine/time/scheduler.js';
 import type { ExtensionSpec } from '../../../lang/catalog.js';
 import {
   ConnectionUnavailableError,
@@ -15,7 +14,7 @@ import {
   type SourceContext,
   type SourceFactory,
 } from '../../framework/transport.js';
-import { holdProcessOpen } from '../../framework/keep-alive.js';
+import { PollTimer } from '../../framework/poll-timer.js';
 import { parseExposition } from './exposition-parser.js';
 import { sampleEvents, type SampleEvent } from './sample-events.js';
 import { scrape } from './scrape-request.js';
@@ -47,17 +46,14 @@ const spec: ExtensionSpec = {
 class PrometheusSource implements Source {
   private readonly cfg: PrometheusSourceConfig;
   private readonly passThrough: boolean;
-  private timer: TimerHandle | undefined;
-  /** Holds the process open while connected: the scheduler's timers do not. */
-  private release: (() => void) | undefined;
-  private running = false;
+  /** The scrape timer; its runs end at disconnect, so a scrape still in flight then sends nothing. */
+  private readonly poll: PollTimer;
   private paused = false;
   /** The last response: an unchanged one sends no events (as siddhi-io-prometheus). */
   private lastBody: string | undefined;
-  /** Bumped by disconnect: a scrape still in flight then sends nothing. */
-  private generation = 0;
 
   constructor(private readonly ctx: SourceContext) {
+    this.poll = new PollTimer(ctx.scheduler);
     this.cfg = readSourceConfig(ctx);
     this.passThrough = ctx.mapType.toLowerCase() === 'passthrough';
   }
@@ -68,21 +64,15 @@ class PrometheusSource implements Source {
 
   async connect(): Promise<void> {
     // the first scrape runs inside connect: an unreachable target fails here and is retried with backoff
-    const generation = this.generation;
+    const run = this.poll.run;
     await this.scrapeOnce();
-    if (generation !== this.generation) return;
-    this.running = true;
-    this.release ??= holdProcessOpen();
+    if (run !== this.poll.run) return;
+    this.poll.start();
     this.schedule();
   }
 
   disconnect(): void {
-    this.generation++;
-    this.running = false;
-    this.release?.();
-    this.release = undefined;
-    if (this.timer) this.ctx.scheduler.cancel(this.timer);
-    this.timer = undefined;
+    this.poll.stop();
   }
 
   pause(): void {
@@ -94,12 +84,8 @@ class PrometheusSource implements Source {
   }
 
   private schedule(): void {
-    if (!this.running) return;
     // on the app's clock, as every timer of the app (virtual in tests)
-    const scheduler = this.ctx.scheduler;
-    this.timer = scheduler.schedule(scheduler.now() + this.cfg.intervalMs, () => {
-      this.timer = undefined;
-      if (!this.running) return;
+    this.poll.after(this.cfg.intervalMs, () => {
       if (this.paused) {
         this.schedule();
         return;
@@ -107,9 +93,9 @@ class PrometheusSource implements Source {
       this.scrapeOnce().then(
         () => this.schedule(),
         (e: unknown) => {
-          if (!this.running) return;
+          if (!this.poll.running) return;
           if (e instanceof ConnectionUnavailableError) {
-            this.running = false;
+            this.poll.stop();
             this.ctx.connectionLost(e);
           } else {
             this.ctx.reportError(errorMessage(e));
@@ -121,9 +107,9 @@ class PrometheusSource implements Source {
   }
 
   private async scrapeOnce(): Promise<void> {
-    const generation = this.generation;
+    const run = this.poll.run;
     const body = await scrape(this.cfg.target);
-    if (generation !== this.generation) return;
+    if (run !== this.poll.run) return;
     if (body.trim() === '') {
       this.ctx.reportError(`the target at ${this.endpoint} returned an empty response`);
       return;
