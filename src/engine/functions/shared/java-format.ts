@@ -66,7 +66,7 @@ export function javaValueToString(value: unknown, type?: AttributeType): string 
   if (typeof value === 'string') return value;
   if (typeof value === 'boolean') return value ? 'true' : 'false';
   if (typeof value === 'bigint') return value.toString();
-  if (Array.isArray(value)) return `[${value.map((v) => javaValueToString(v)).join(', ')}]`;
+  if (Array.isArray(value)) return javaDataToString(value);
   if (value instanceof Map) {
     return `{${[...value.entries()].map(([k, v]) => `${javaValueToString(k)}=${javaValueToString(v)}`).join(', ')}}`;
   }
@@ -75,4 +75,15 @@ export function javaValueToString(value: unknown, type?: AttributeType): string 
     return `{${entries.map(([k, v]) => `${k}=${javaValueToString(v)}`).join(', ')}}`;
   }
   return String(value);
+}
+
+/**
+ * Java's text of an array or list, `[a, b, c]`, each value of the type at its place when `types` are given
+ * (an event's data: a double 80 prints as 80.0).
+ */
+export function javaDataToString(
+  values: readonly unknown[],
+  types: readonly (AttributeType | undefined)[] = [],
+): string {
+  return `[${values.map((v, i) => javaValueToString(v, types[i])).join(', ')}]`;
 }

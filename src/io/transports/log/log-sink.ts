@@ -4,7 +4,7 @@
  * `<app name> : <stream id>`. With a `@map` other than passThrough the mapped message is logged instead.
  */
 import { EXPIRED, type StreamEvent } from '../../../engine/event/stream-event.js';
-import { javaValueToString } from '../../../engine/functions/shared/java-format.js';
+import { javaDataToString } from '../../../engine/functions/shared/java-format.js';
 import type { Logger } from '../../../engine/runtime/logger.js';
 import type { AttributeType } from '../../../lang/ast.js';
 import type { ExtensionSpec } from '../../../lang/catalog.js';
@@ -47,8 +47,7 @@ const spec: ExtensionSpec = {
 
 /** Java's text of one event (`Event.toString`). */
 export function eventText(e: StreamEvent, types: readonly (AttributeType | undefined)[] = []): string {
-  const data = e.data.map((v, i) => javaValueToString(v, types[i])).join(', ');
-  return `Event{timestamp=${e.timestamp}, data=[${data}], isExpired=${e.type === EXPIRED}}`;
+  return `Event{timestamp=${e.timestamp}, data=${javaDataToString(e.data, types)}, isExpired=${e.type === EXPIRED}}`;
 }
 
 function priorityOf(value: string): Priority {

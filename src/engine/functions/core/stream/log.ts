@@ -11,7 +11,7 @@
 import type { AttributeType } from '../../../../lang/ast.js';
 import type { ExtensionSpec } from '../../../../lang/catalog.js';
 import type { StreamFunctionImpl } from '../../../registry/extension-impl.js';
-import { javaValueToString } from '../../shared/java-format.js';
+import { javaDataToString } from '../../shared/java-format.js';
 import { validateWith } from '../../shared/overloads.js';
 import { writeStreamLog, type StreamLogLevel } from './log-sink.js';
 
@@ -84,8 +84,7 @@ function validatePriority(argTypes: readonly AttributeType[], constants: readonl
 function eventText(e: unknown, types: readonly AttributeType[] | undefined): string {
   if (typeof e !== 'object' || e === null) return 'null';
   const { timestamp, data } = e as { timestamp?: unknown; data?: unknown };
-  const values = Array.isArray(data) ? (data as unknown[]) : [];
-  return `StreamEvent{ timestamp=${String(timestamp)}, data=[${values.map((v, i) => javaValueToString(v, types?.[i])).join(', ')}]}`;
+  return `StreamEvent{ timestamp=${String(timestamp)}, data=${javaDataToString(Array.isArray(data) ? data : [], types)}}`;
 }
 
 function levelOf(p: unknown, fallback: StreamLogLevel | 'OFF'): StreamLogLevel | 'OFF' {
