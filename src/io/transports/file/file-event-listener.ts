@@ -10,7 +10,7 @@
  * missing directory is waited for (connect is retried with backoff, as the file source waits for its file),
  * and listed files are reported whenever they exist.
  */
-import { readdir, stat } from 'node:fs/promises';
+import { stat } from 'node:fs/promises';
 import { join, sep } from 'node:path';
 import type { ExtensionSpec } from '../../../lang/catalog.js';
 import { PollTimer } from '../../framework/poll-timer.js';
@@ -129,8 +129,7 @@ class FileEventListener implements Source {
     }
     this.tree = await scanTree(this.dir);
     if (run !== this.timer.run) return;
-    await this.announceDirectory(run);
-    if (run !== this.timer.run) return;
+    this.announceDirectory(this.tree);
     this.timer.start();
     this.schedule();
   }
@@ -149,13 +148,13 @@ class FileEventListener implements Source {
     this.paused = false;
   }
 
-  /** Entries directly in the directory: new ones are `created`, announced ones now gone are `removed`. */
-  private async announceDirectory(run: number): Promise<void> {
-    const names = (await readdir(this.dir)).sort();
-    if (run !== this.timer.run) return;
+  /**
+   * The entries directly in the directory (`tree`, sorted by name): new ones are `created`, announced ones
+   * now gone are `removed`.
+   */
+  private announceDirectory(tree: readonly TreeEntry[]): void {
     const present = new Set<string>();
-    for (const name of names) {
-      const path = join(this.dir, name);
+    for (const { path, name } of tree) {
       present.add(path);
       if (this.announced.has(path)) continue;
       this.announced.add(path);
