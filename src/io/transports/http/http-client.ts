@@ -88,7 +88,7 @@ export class HttpClient {
     this.https = new HttpsAgent({ keepAlive: true, ...clientTls(ctx.options) });
     if (!ctx.dynamicOptions.has('publisher.url')) checkUrl(ctx.options.get('publisher.url') ?? '');
     const oauth = this.auth ? undefined : oauthSettings(ctx.options, what);
-    this.oauth = oauth && new OAuthTokens(oauth, { http: this.http, https: this.https }, this.timeout);
+    this.oauth = oauth && new OAuthTokens(oauth, (url, headers, body) => this.request(url, 'POST', headers, body));
   }
 
   /**

@@ -5,10 +5,6 @@
  * `oauth.username` / `oauth.password`, else the client-credentials grant. The token is kept and sent as
  * `Authorization: Bearer ...` until the endpoint answers 401.
  */
-import type { Agent as HttpAgent } from 'node:http';
-import { request as httpRequest } from 'node:http';
-import type { Agent as HttpsAgent } from 'node:https';
-import { request as httpsRequest } from 'node:https';
 import type { OptionSpec } from '../../../lang/catalog.js';
 import { ConnectionUnavailableError, errorMessage, type OptionReader } from '../../framework/transport.js';
 
@@ -66,6 +62,13 @@ interface TokenReply {
   readonly body: string;
 }
 
+/** Sends a POST (the sink's HTTP client): resolves with the reply whatever its status. */
+export type PostRequest = (
+  url: string,
+  headers: Record<string, string>,
+  body: string,
+) => Promise<{ readonly status: number; readonly body: Buffer }>;
+
 /** The OAuth settings of a sink, or undefined when it does not use OAuth. */
 export function oauthSettings(o: OptionReader, what: string): OAuthSettings | undefined {
   const key = o.get('consumer.key') ?? '';
@@ -111,8 +114,7 @@ export class OAuthTokens {
 
   constructor(
     private readonly s: OAuthSettings,
-    private readonly agents: { readonly http: HttpAgent; readonly https: HttpsAgent },
-    private readonly timeout: number,
+    private readonly send: PostRequest,
   ) {}
 
   /** The `Authorization` value of the latest token got, if any. */
@@ -166,41 +168,15 @@ export class OAuthTokens {
     return r.status >= 500 ? new ConnectionUnavailableError(message) : new Error(message);
   }
 
-  private post(form: Record<string, string>): Promise<TokenReply> {
+  /** POSTs the form to token.url; any failure to get a reply counts as a lost connection. */
+  private async post(form: Record<string, string>): Promise<TokenReply> {
     const url = this.s.tokenUrl;
-    const secure = url.startsWith('https:');
-    const body = new URLSearchParams(form).toString();
-    return new Promise<TokenReply>((resolve, reject) => {
-      const req = (secure ? httpsRequest : httpRequest)(
-        url,
-        {
-          method: 'POST',
-          agent: secure ? this.agents.https : this.agents.http,
-          timeout: this.timeout,
-          headers: {
-            authorization: this.s.authorization,
-            'content-type': 'application/x-www-form-urlencoded',
-            'content-length': Buffer.byteLength(body),
-          },
-        },
-        (res) => {
-          const chunks: Buffer[] = [];
-          res.on('data', (c: Buffer) => chunks.push(c));
-          res.on('end', () => resolve({ status: res.statusCode ?? 0, body: Buffer.concat(chunks).toString('utf8') }));
-          res.on('error', (e) =>
-            reject(new ConnectionUnavailableError(`token.url ${url}: ${e.message}`, { cause: e })),
-          );
-        },
-      );
-      req.on('timeout', () => req.destroy(new ConnectionUnavailableError(`token.url ${url}: no reply in time`)));
-      req.on('error', (e) =>
-        reject(
-          e instanceof ConnectionUnavailableError
-            ? e
-            : new ConnectionUnavailableError(`token.url ${url}: ${e.message}`, { cause: e }),
-        ),
-      );
-      req.end(body);
-    });
+    const headers = { authorization: this.s.authorization, 'content-type': 'application/x-www-form-urlencoded' };
+    try {
+      const r = await this.send(url, headers, new URLSearchParams(form).toString());
+      return { status: r.status, body: r.body.toString('utf8') };
+    } catch (e) {
+      throw new ConnectionUnavailableError(`token.url: ${errorMessage(e)}`, { cause: e });
+    }
   }
 }
