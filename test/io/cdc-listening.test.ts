@@ -6,12 +6,9 @@ import { promisify } from 'node:util';
 import pg from 'pg';
 import { createConnection, type Connection } from 'mysql2/promise';
 import type { Server } from 'node:http';
-import { freePort, listen, startApp, waitFor } from './helpers.js';
+import { freePort, listen, startApp, startPersistent, waitFor } from './helpers.js';
 import { waitForPort } from './service-restart.js';
-import { SiddhiManager } from '../../src/engine/siddhi-manager.js';
 import { InMemoryPersistenceStore } from '../../src/engine/persistence/persistence-store.js';
-import { memoryLogger } from '../../src/engine/runtime/logger.js';
-import { ioHandles } from '../../src/io/framework/io-handles.js';
 
 const run = promisify(execFile);
 const suffix = (): string => randomBytes(4).toString('hex');
@@ -357,18 +354,7 @@ describe('cdc listening: MariaDB binlog', () => {
     const text = `@App:name('CdcMyListenState')
       @source(type='cdc', url='jdbc:mariadb://127.0.0.1:3306/test', username='root', table.name='${t}', retry.interval='50',
       ${STREAM}`;
-    const start = async (restore: boolean) => {
-      const manager = new SiddhiManager({ logger: memoryLogger(), persistenceStore: store });
-      const runtime = manager.createSiddhiAppRuntime(text);
-      if (restore) assert.ok(runtime.restoreLastRevision(), 'a revision to restore');
-      const events: unknown[][] = [];
-      runtime.addStreamCallback('Changes', (es) => {
-        for (const e of es) events.push(e.data);
-      });
-      runtime.start();
-      for (const src of ioHandles(runtime.name)!.sources) await src.whenConnected();
-      return { manager, runtime, events };
-    };
+    const start = (restore: boolean) => startPersistent(text, 'Changes', store, restore);
     const first = await start(false);
     try {
       await db.query(`INSERT INTO ${t} VALUES (40, 'rye', 1)`);

@@ -3,9 +3,9 @@ import assert from 'node:assert/strict';
 import { mkdir, mkdtemp, rm, unlink, utimes, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { SiddhiManager, ioHandles, memoryLogger } from '../../src/index.js';
+import { SiddhiManager, memoryLogger } from '../../src/index.js';
 import { InMemoryPersistenceStore } from '../../src/engine/persistence/persistence-store.js';
-import { startApp, waitFor, type TestApp } from './helpers.js';
+import { startApp, startPersistent, waitFor, type TestApp } from './helpers.js';
 
 const STREAM = 'define stream FileListenerStream (filepath string, filename string, status string);';
 
@@ -144,18 +144,8 @@ describe('fileeventlistener source', () => {
     await writeFile(join(dir, 'a.txt'), 'a');
     await writeFile(join(dir, 'b.txt'), 'b');
     const store = new InMemoryPersistenceStore();
-    const start = async (restore: boolean) => {
-      const manager = new SiddhiManager({ logger: memoryLogger(), persistenceStore: store });
-      const runtime = manager.createSiddhiAppRuntime(listener('FelState', dir));
-      if (restore) assert.ok(runtime.restoreLastRevision(), 'a revision to restore');
-      const events: unknown[][] = [];
-      runtime.addStreamCallback('FileListenerStream', (es) => {
-        for (const e of es) events.push(e.data);
-      });
-      runtime.start();
-      for (const src of ioHandles(runtime.name)!.sources) await src.whenConnected();
-      return { manager, runtime, events };
-    };
+    const start = (restore: boolean) =>
+      startPersistent(listener('FelState', dir), 'FileListenerStream', store, restore);
     const first = await start(false);
     try {
       assert.deepEqual(first.events, [

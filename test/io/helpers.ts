@@ -1,6 +1,8 @@
 /** Shared helpers of the transport tests: apps on the wall clock, waiting for real events with a deadline. */
 import { createServer as createHttpServer, type Server } from 'node:http';
 import { createServer } from 'node:net';
+import assert from 'node:assert/strict';
+import type { PersistenceStore } from '../../src/engine/persistence/persistence-store.js';
 import { SiddhiManager, ioHandles, memoryLogger, type LogLine, type SiddhiAppRuntime } from '../../src/index.js';
 
 export interface TestApp {
@@ -46,6 +48,28 @@ export async function startApp(
     streams,
     stop: () => manager.shutdown(),
   };
+}
+
+/**
+ * Starts an app that persists to `store` (restoring its last revision first when `restore`), collects the
+ * events of `stream`, and waits until its sources are connected.
+ */
+export async function startPersistent(
+  text: string,
+  stream: string,
+  store: PersistenceStore,
+  restore: boolean,
+): Promise<{ manager: SiddhiManager; runtime: SiddhiAppRuntime; events: unknown[][] }> {
+  const manager = new SiddhiManager({ logger: memoryLogger(), persistenceStore: store });
+  const runtime = manager.createSiddhiAppRuntime(text);
+  if (restore) assert.ok(runtime.restoreLastRevision(), 'a revision to restore');
+  const events: unknown[][] = [];
+  runtime.addStreamCallback(stream, (es) => {
+    for (const e of es) events.push(e.data);
+  });
+  runtime.start();
+  for (const src of ioHandles(runtime.name)!.sources) await src.whenConnected();
+  return { manager, runtime, events };
 }
 
 export function endpointOf(app: TestApp, index = 0): string {
