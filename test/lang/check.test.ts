@@ -114,6 +114,14 @@ describe('checker: definitions and outputs', () => {
       ],
     );
   });
+  test('update or insert into a table needs all of its columns; update alone takes a subset', () => {
+    const T = S + 'define table T (symbol string, price float, volume long);\n';
+    assert.deepEqual(errorsOf(T + 'from S select symbol, volume update or insert into T on T.symbol == symbol;'), [
+      "3:30 'update or insert into T' outputs (symbol string, volume long) but table 'T' is defined as (symbol string, price float, volume long); select all of the table's attributes in its order, since unmatched events are inserted as rows",
+    ]);
+    assert.deepEqual(errorsOf(T + 'from S select symbol, volume update T on T.symbol == symbol;'), []);
+    assert.deepEqual(errorsOf(T + 'from S update or insert into T set T.price = price on T.symbol == symbol;'), []);
+  });
   test('@PrimaryKey naming an unknown attribute', () => {
     assert.deepEqual(errorsOf("@PrimaryKey('sym') define table T (symbol string, price float);"), [
       "1:13 @PrimaryKey names 'sym', which is not an attribute of table 'T': expected one of symbol, price",

@@ -65,7 +65,7 @@ export function checkOutput(
     }
     return;
   }
-  checkTableOutput(env, out, attrs, inputQualifiers);
+  checkTableOutput(env, out, attrs, inputQualifiers, open);
 }
 
 function checkTableOutput(
@@ -73,6 +73,7 @@ function checkTableOutput(
   out: DeleteOutput | UpdateOutput | UpdateOrInsertOutput,
   attrs: readonly Attr[],
   inputQualifiers: readonly string[],
+  open: boolean,
 ): void {
   const { ctx } = env;
   const verb = out.kind === 'delete' ? 'delete' : out.kind === 'update' ? 'update' : 'update or insert into';
@@ -118,15 +119,26 @@ function checkTableOutput(
     typeOf(s.value, exprEnv);
   }
   if (out.kind === 'updateOrInsert' || out.set.length === 0) {
+    let unknown = false;
     for (const a of attrs) {
       const col = findAttr(table.attributes, a.name);
       if (!col || (col.type !== undefined && a.type !== undefined && col.type !== a.type)) {
+        unknown = true;
         ctx.error(
           out.span,
           `output attribute '${a.name} ${a.type ?? '?'}' does not exist on table '${out.target}' ${schemaText(table.attributes)}; ` +
             `select only the table's attributes with their types`,
         );
       }
+    }
+    // The insert half of 'update or insert into' adds the output event as a row, so (as for 'insert into')
+    // the output must have all of the table's attributes, in its order.
+    if (out.kind === 'updateOrInsert' && !unknown && !open && !sameSchema(table, attrs)) {
+      ctx.error(
+        out.span,
+        `'update or insert into ${out.target}' outputs ${schemaText(attrs)} but table '${out.target}' is defined as ` +
+          `${schemaText(table.attributes)}; select all of the table's attributes in its order, since unmatched events are inserted as rows`,
+      );
     }
   }
 }
