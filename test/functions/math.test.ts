@@ -86,6 +86,7 @@ describe('math: scalar functions', () => {
     assert.equal(fn(get('getExponent'), ['float'])(f32(609843.242)), 19);
     assert.equal(fn(get('isInfinite'), ['double'])(Infinity), true);
     assert.equal(fn(get('isInfinite'), ['float'])('Infinity'), true);
+    assert.equal(fn(get('isInfinite'), ['double'])(null), false);
     assert.equal(fn(get('isNan'), ['double'])(NaN), true);
     assert.equal(fn(get('isNan'), ['double'])(null), false);
   });

@@ -197,4 +197,11 @@ describe('Java date patterns', () => {
     assert.equal(parseDate('07:30 PM', 'hh:mm a', UTC), Date.UTC(1970, 0, 1, 19, 30));
     assert.throws(() => parseDate('2014/11/11', 'yyyy-MM-dd', UTC), /Unparseable date/);
   });
+  test('day of year against day of month: the one read last wins, months do not count', () => {
+    // 'MM' in the time part reads a second month (30), but the day of year read before it still decides the date
+    assert.equal(parseDate('2007-11-30 10:30:19', 'yyyy-MM-DD HH:MM:SS', UTC), Date.UTC(2007, 0, 30, 10, 0, 0, 19));
+    assert.equal(parseDate('045 2010-06', 'DDD yyyy-MM', UTC), Date.UTC(2010, 1, 14));
+    assert.equal(parseDate('045 2010-06-03', 'DDD yyyy-MM-dd', UTC), Date.UTC(2010, 5, 3));
+    assert.equal(parseDate('2010-06-03 045', 'yyyy-MM-dd DDD', UTC), Date.UTC(2010, 1, 14));
+  });
 });

@@ -2,6 +2,9 @@
 
 const TOLERANCE = 1e-6;
 
+/** JSON has no NaN or infinities: the corpus writes those doubles as text (Jackson's default), in data and outputs. */
+const NON_FINITE_TEXT: Readonly<Record<string, number>> = { NaN: NaN, Infinity: Infinity, '-Infinity': -Infinity };
+
 export function valuesEqual(expected: unknown, actual: unknown): boolean {
   if (expected === null || expected === undefined) return actual === null || actual === undefined;
   if (typeof expected === 'number') {
@@ -10,6 +13,10 @@ export function valuesEqual(expected: unknown, actual: unknown): boolean {
     if (expected === actual) return true;
     const scale = Math.max(Math.abs(expected), Math.abs(actual));
     return Math.abs(expected - actual) <= TOLERANCE * scale;
+  }
+  if (typeof expected === 'string' && typeof actual === 'number' && !Number.isFinite(actual)) {
+    const value = NON_FINITE_TEXT[expected];
+    return value !== undefined && (Number.isNaN(value) ? Number.isNaN(actual) : value === actual);
   }
   if (typeof expected === 'string' || typeof expected === 'boolean') return expected === actual;
   if (Array.isArray(expected)) {

@@ -6,11 +6,12 @@ import { numericFunction, param } from './numeric.js';
 export const isInfinite: FunctionImpl = numericFunction({
   name: 'isInfinite',
   javaClass: 'IsInfiniteFunctionExtension',
-  description: 'Tells whether a float or double is positive or negative infinity.',
+  description: 'Tells whether a float or double is positive or negative infinity. Null gives false.',
   parameters: [param('p1', ['float', 'double'], 'The number.')],
   returns: { type: ['bool'], description: 'true for an infinite value.' },
   examples: [{ syntax: 'math:isInfinite(10d / 0)', description: 'Gives true.' }],
   compute: ([x]) => x === Infinity || x === -Infinity,
+  onNull: false,
 });
 
 export const isNan: FunctionImpl = numericFunction({

@@ -276,8 +276,10 @@ export function parseDate(text: string, pattern: string, zone: Zone, options: Pa
   let month = 1;
   let day = 1;
   let dayOfYear: number | undefined;
-  let dateOrder = 0;
-  let dayOfYearOrder = -1;
+  // Java's Calendar picks the day within the year from whichever was parsed last, day of month or day of year;
+  // year and month (even a month read after a day of year) play no part in that choice.
+  let dayOfMonthOrder = 0;
+  let dayOfYearOrder = 0;
   let hour24: number | undefined;
   let hour12: number | undefined;
   let pm: boolean | undefined;
@@ -343,16 +345,14 @@ export function parseDate(text: string, pattern: string, zone: Zone, options: Pa
             if (value < startYear) value += 100;
           }
           year = value;
-          dateOrder = order;
           break;
         case 'M':
         case 'L':
           month = value;
-          dateOrder = order;
           break;
         case 'd':
           day = value;
-          dateOrder = order;
+          dayOfMonthOrder = order;
           break;
         case 'D':
           dayOfYear = value;
@@ -388,7 +388,6 @@ export function parseDate(text: string, pattern: string, zone: Zone, options: Pa
       case 'M':
       case 'L':
         month = matchName(MONTHS) + 1;
-        dateOrder = order;
         break;
       case 'E':
       case 'e':
@@ -428,7 +427,7 @@ export function parseDate(text: string, pattern: string, zone: Zone, options: Pa
   if (hour24 === undefined && hour12 !== undefined) hour = hour12 + (pm === true ? 12 : 0);
   else if (hour24 === undefined && pm === true) hour = 12;
   let local: number;
-  if (dayOfYear !== undefined && dayOfYearOrder > dateOrder)
+  if (dayOfYear !== undefined && dayOfYearOrder > dayOfMonthOrder)
     local = localDateTime(year, 1, dayOfYear, hour, minute, second, millis);
   else local = localDateTime(year, month, day, hour, minute, second, millis);
   return offset !== undefined && options.ignoreOffset !== true ? local - offset : localToInstant(local, zone);
