@@ -8,7 +8,7 @@ import type { AttributeType, PartitionType } from '../../lang/ast.js';
 import { CompileError, ExpressionCompiler, instantiate, type CallResolver } from '../../plan/expression/compile.js';
 import type { Attribute } from '../app/app-context.js';
 import { streamScope } from '../app/stream-scope.js';
-import { javaDoubleToString, javaFloatToString, javaValueToString } from '../functions/shared/java-format.js';
+import { javaValueToString } from '../functions/shared/java-format.js';
 
 /** The key of one event, or undefined when the event belongs to no instance. */
 export type KeyOf = (d: unknown[], ts: number) => string | undefined;
@@ -61,11 +61,15 @@ export function compilePartitioner(
 function keyTextCode(type: AttributeType, functions: ((...args: unknown[]) => unknown)[]): string {
   if (type === 'string') return 'v';
   if (type === 'int' || type === 'long' || type === 'bool') return 'String(v)';
-  const text =
-    type === 'double'
-      ? (v: unknown) => (typeof v === 'number' ? javaDoubleToString(v) : javaValueToString(v))
-      : type === 'float'
-        ? (v: unknown) => (typeof v === 'number' ? javaFloatToString(v) : javaValueToString(v))
-        : (v: unknown) => javaValueToString(v);
+  const text = type === 'double' ? doubleKeyText : (v: unknown) => javaValueToString(v, type);
   return `f[${functions.push(text) - 1}](v)`;
+}
+
+/** A double key's Java text; between 0.001 and 10^7 Java prints the shortest digits plainly, as JavaScript does. */
+function doubleKeyText(v: unknown): string {
+  if (typeof v === 'number') {
+    const abs = Math.abs(v);
+    if (abs >= 1e-3 && abs < 1e7) return Number.isInteger(v) ? `${v}.0` : String(v);
+  }
+  return javaValueToString(v, 'double');
 }
