@@ -101,6 +101,34 @@ describe('value partitions', () => {
     ]);
   });
 
+  test('keys of different types meet by their Java text: a double 4 is "4.0", 10^7 "1.0E7", a float 0.1 "0.1"', () => {
+    const r = start(
+      `define stream Named (id string, tag string);
+      define stream Measured (id double, v int);
+      define stream Rated (id float, v int);
+      @info(name='p') partition with (id of Named, id of Measured, id of Rated) begin
+        from every e1=Named -> e2=Measured select e1.tag as tag, e2.v as v insert into Paired;
+        from every e1=Named -> e2=Rated select e1.tag as tag, e2.v as v insert into Rates;
+      end;`,
+    );
+    const paired = events(r, 'Paired');
+    const rates = events(r, 'Rates');
+    const named = r.getInputHandler('Named');
+    named.send(['4.0', 'four point zero']);
+    named.send(['4', 'four']);
+    named.send(['0.1', 'a tenth']);
+    named.send(['1.0E7', 'ten million']);
+    r.getInputHandler('Measured').send([4, 1]);
+    r.getInputHandler('Measured').send([1e7, 3]);
+    r.getInputHandler('Rated').send([0.1, 2]);
+    assert.deepEqual(paired, [
+      ['four point zero', 1],
+      ['ten million', 3],
+    ]);
+    assert.deepEqual(rates, [['a tenth', 2]]);
+    assert.deepEqual(partitionRuntimeOf(r, 'p')!.keys(), ['4.0', '4', '0.1', '1.0E7']);
+  });
+
   test('a chunk is split into runs of one key, each delivered as one chunk', () => {
     const r = start(
       `${S}partition with (symbol of S) begin

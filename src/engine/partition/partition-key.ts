@@ -1,12 +1,14 @@
 /**
  * How a partitioned stream's events find their instance: a value partition's key expression
- * (`symbol of S`, the key is its value as a string, as Siddhi's `toString()`; null keys are dropped),
+ * (`symbol of S`, the key is its value's Java text, as Siddhi's `toString()`: a double 2 is "2.0", so it
+ * shares an instance with the string "2.0" of another stream, not with "2"; null keys are dropped),
  * or a range partition's conditions (`price < 100 as 'low' or ...`: every matching label, in written order).
  */
-import type { PartitionType } from '../../lang/ast.js';
+import type { AttributeType, PartitionType } from '../../lang/ast.js';
 import { CompileError, ExpressionCompiler, instantiate, type CallResolver } from '../../plan/expression/compile.js';
 import type { Attribute } from '../app/app-context.js';
 import { streamScope } from '../app/stream-scope.js';
+import { javaValueToString } from '../functions/shared/java-format.js';
 
 /** The key of one event, or undefined when the event belongs to no instance. */
 export type KeyOf = (d: unknown[], ts: number) => string | undefined;
@@ -28,7 +30,7 @@ export function compilePartitioner(
   if (type.kind === 'valuePartition') {
     const c = new ExpressionCompiler(resolver);
     const r = c.compile(type.expression, scope);
-    const asString = r.type === 'string' ? 'v' : 'String(v)';
+    const asString = keyTextCode(r.type, c.functions);
     const keyOf = instantiate<KeyOf>(
       ['d', 'ts'],
       `${c.tempDeclarations()}\nconst v = ${r.code};\nreturn v === null || v === undefined ? undefined : ${asString};`,
@@ -50,4 +52,24 @@ export function compilePartitioner(
     return { test, label: range.label };
   });
   return { kind: 'range', ranges };
+}
+
+/**
+ * The code that turns a key value `v` of `type` into its Java text. Whole numbers of int and long, and
+ * bools, print alike in JavaScript and Java; floats and doubles need Java's forms ("2.0", "1.0E7").
+ */
+function keyTextCode(type: AttributeType, functions: ((...args: unknown[]) => unknown)[]): string {
+  if (type === 'string') return 'v';
+  if (type === 'int' || type === 'long' || type === 'bool') return 'String(v)';
+  const text = type === 'double' ? doubleKeyText : (v: unknown) => javaValueToString(v, type);
+  return `f[${functions.push(text) - 1}](v)`;
+}
+
+/** A double key's Java text; between 0.001 and 10^7 Java prints the shortest digits plainly, as JavaScript does. */
+function doubleKeyText(v: unknown): string {
+  if (typeof v === 'number') {
+    const abs = Math.abs(v);
+    if (abs >= 1e-3 && abs < 1e7) return Number.isInteger(v) ? `${v}.0` : String(v);
+  }
+  return javaValueToString(v, 'double');
 }
