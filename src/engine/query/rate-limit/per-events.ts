@@ -41,7 +41,11 @@ export class AllPerEvents implements RateLimiter {
   };
 }
 
-/** `output first|last every N events`: the first (or the N-th) of every N events. */
+/**
+ * `output first|last every N events`: the first (or the N-th) of every N events. `output first every 1
+ * events` outputs every event; Siddhi 5.1 outputs only the very first one (its counter is reset in a branch
+ * that N = 1 never reaches), which no app can mean: a difference kept on purpose (README, Conformance).
+ */
 export class OnePerEvents implements RateLimiter {
   private counter = 0;
 
@@ -70,7 +74,7 @@ export class OnePerEvents implements RateLimiter {
   };
 }
 
-/** `output first every N events` with `group by`: per group, the first of every N of that group's events. */
+/** `output first every N events` with `group by`: per group, the first of every N of that group's events (N = 1: all, see above). */
 export class FirstPerEventsGrouped implements RateLimiter {
   private counters = new Map<string, number>();
 
