@@ -257,6 +257,16 @@ describe('time', () => {
       /is not a time/,
     );
   });
+
+  test('playback times must name their unit: a bare number is rejected', () => {
+    assert.throws(
+      () =>
+        app(
+          `@app:playback(idle.time = '100 millisecond', increment = '2') define stream S (v int); from S select v insert into O;`,
+        ),
+      /'2' is not a time/,
+    );
+  });
 });
 
 describe('errors', () => {

@@ -21,7 +21,7 @@ import {
 import { StreamJunction } from '../runtime/stream-junction.js';
 import { ManualScheduler } from '../time/manual-scheduler.js';
 import { PlaybackClock } from '../time/playback-clock.js';
-import { parseTimeText } from '../time/time-text.js';
+import { parseTimeConstant } from '../time/time-text.js';
 import type { Scheduler } from '../time/scheduler.js';
 import { WallScheduler } from '../time/wall-scheduler.js';
 import type { AppContext, Attribute, ErrorStoreHook } from './app-context.js';
@@ -63,7 +63,7 @@ export function appName(app: SiddhiApp): string {
   return a?.elements[0]?.value ?? `SiddhiApp-${Math.random().toString(36).slice(2, 10)}`;
 }
 
-/** `@app:playback(idle.time = '100 millisecond', increment = '2 sec')`: both or neither. */
+/** `@app:playback(idle.time = '100 millisecond', increment = '2 sec')`: both or neither, each with its unit. */
 function playbackClock(a: Annotation, scheduler: ManualScheduler): PlaybackClock {
   const idle = annotationValue(a, 'idle.time');
   const increment = annotationValue(a, 'increment');
@@ -73,8 +73,8 @@ function playbackClock(a: Annotation, scheduler: ManualScheduler): PlaybackClock
     ]);
   }
   if (idle === undefined || increment === undefined) return new PlaybackClock(scheduler, {});
-  const idleMillis = parseTimeText(idle);
-  const incrementMillis = parseTimeText(increment);
+  const idleMillis = parseTimeConstant(idle);
+  const incrementMillis = parseTimeConstant(increment);
   for (const [what, v] of [
     ['idle.time', idleMillis],
     ['increment', incrementMillis],

@@ -4,10 +4,10 @@
  * `"undefined"` unless `enable.null.attribute.value='true'`; `@payload` templates are filled per event
  * (joined as `[t1,\nt2]` for a group). `enclosing.element='$.a.b'` wraps the message in `{"a":{"b":...}}`.
  */
-import JSON5 from 'json5';
 import type { ExtensionSpec } from '../../lang/catalog.js';
 import type { SinkMapper, SinkMapperConfig, SinkMapperFactory } from './mapper.js';
 import { jsonValueText } from './shared/json-text.js';
+import { lenientJsonProblem } from './shared/lenient-json.js';
 import { boolOption } from './shared/options.js';
 import { singleTextTemplate, type Template } from './shared/template.js';
 
@@ -24,7 +24,8 @@ const spec: ExtensionSpec = {
       type: ['bool'],
       optional: true,
       defaultValue: 'false',
-      description: 'When true, a message that is not valid JSON is dropped (and reported) instead of published.',
+      description:
+        'When true, a message that is not JSON is dropped (and reported) instead of published. JSON is read leniently, as Siddhi does: unquoted and single-quoted names and values pass.',
     },
     {
       name: 'enclosing.element',
@@ -115,11 +116,10 @@ class JsonSinkMapper implements SinkMapper {
 
   private publish(message: string): string[] {
     if (this.validate) {
-      try {
-        JSON5.parse(message);
-      } catch (e) {
+      const problem = lenientJsonProblem(message);
+      if (problem !== undefined) {
         this.config.onError?.({
-          message: `Invalid json string : ${message}. Hence dropping the message. (${String(e)})`,
+          message: `Invalid json string : ${message}. Hence dropping the message. (${problem})`,
           payload: message,
         });
         return [];

@@ -1,10 +1,11 @@
 /**
  * Key-value sink mapper (`@map(type='keyvalue')`): each event becomes a plain object `{attr: value}`;
  * `@payload(key='attr', key2='{{attr}} text')` names the keys: a bare attribute name gives the value
- * itself, a template gives its text.
+ * itself, a template gives its text. A single unnamed `@payload('{{attr}} text')` has no key: Siddhi puts it
+ * under the null key, which a plain object spells `"null"`.
  */
 import type { ExtensionSpec } from '../../lang/catalog.js';
-import { MapperConfigError, type SinkMapper, type SinkMapperConfig, type SinkMapperFactory } from './mapper.js';
+import type { SinkMapper, SinkMapperConfig, SinkMapperFactory } from './mapper.js';
 import { compileTemplate, type Template } from './shared/template.js';
 
 const spec: ExtensionSpec = {
@@ -29,6 +30,9 @@ const spec: ExtensionSpec = {
   ],
 };
 
+/** The key of an unnamed `@payload` template: Java's null map key, as text. */
+const UNNAMED_KEY = 'null';
+
 class KeyValueSinkMapper implements SinkMapper {
   private readonly entries: readonly (readonly [string, Template])[];
 
@@ -42,9 +46,7 @@ class KeyValueSinkMapper implements SinkMapper {
         ([k, t]) => [k, compileTemplate(t, config.attributes, config.streamId)] as const,
       );
     } else {
-      throw new MapperConfigError(
-        `The keyvalue sink mapper of '${config.streamId}' takes @payload(key='attr', ...), not a single template.`,
-      );
+      this.entries = [[UNNAMED_KEY, compileTemplate(config.payload.template, config.attributes, config.streamId)]];
     }
   }
 

@@ -3,7 +3,9 @@
  * `<events><event><attr>v</attr>...</event>...</events>`; another root or malformed XML drops the whole
  * message, a bad event drops only itself. Custom mapping reads each attribute with an XPath (with the
  * `namespaces` prefixes) from every child of the nodes `enclosing.element` selects (or from those nodes
- * themselves with `enclosing.element.as.event`), or from the root element.
+ * themselves with `enclosing.element.as.event`), or from the root element. With
+ * `enable.streaming.xml.content` the XML may arrive in pieces: each complete element named by the last step
+ * of `enclosing.element` is one event, however the pieces cut the text.
  */
 import type { Element as XmlElement, Node as XmlNode } from '@xmldom/xmldom';
 import type { XPathSelect } from 'xpath';
@@ -21,6 +23,7 @@ import { TransportAwareSourceMapper } from './shared/transport-aware-source.js';
 import { convertText, reason } from './shared/java-parse.js';
 import { lazyRequire } from './shared/lazy-require.js';
 import { boolOption, payloadText, typeName } from './shared/options.js';
+import { XmlElementChunker } from './shared/xml-element-chunker.js';
 
 const spec: ExtensionSpec = {
   kind: 'sourceMapper',
@@ -70,7 +73,8 @@ const spec: ExtensionSpec = {
       type: ['bool'],
       optional: true,
       defaultValue: 'false',
-      description: 'Reads XML split over several messages (not supported by this engine yet).',
+      description:
+        'When true, the XML may arrive split over several messages (a file read line by line): every complete element named by the last step of `enclosing.element` (required) is one event, mapped as with `enclosing.element.as.event`.',
     },
   ],
   examples: [
@@ -116,6 +120,7 @@ class XmlSourceMapper extends TransportAwareSourceMapper {
   private readonly enclosing: string | undefined;
   private readonly asEvent: boolean;
   private readonly leafData: boolean;
+  private readonly streaming: XmlElementChunker | undefined;
   private readonly serializer = new (xmldom().XMLSerializer)();
 
   constructor(private readonly config: SourceMapperConfig) {
@@ -134,7 +139,9 @@ class XmlSourceMapper extends TransportAwareSourceMapper {
     }
     this.select = xpath().useNamespaces(ns);
     this.enclosing = this.mappings ? o.get('enclosing.element') : undefined;
-    this.asEvent = boolOption(o, 'enclosing.element.as.event', false);
+    this.streaming = boolOption(o, 'enable.streaming.xml.content', false) ? this.chunker(config) : undefined;
+    // Streamed elements are the events themselves.
+    this.asEvent = this.streaming !== undefined || boolOption(o, 'enclosing.element.as.event', false);
     this.leafData = boolOption(o, 'extract.leaf.node.data', false);
     for (const path of [
       this.enclosing,
@@ -149,6 +156,17 @@ class XmlSourceMapper extends TransportAwareSourceMapper {
     }
   }
 
+  /** The chunker of `enable.streaming.xml.content`, cutting out the elements `enclosing.element` ends with. */
+  private chunker(config: SourceMapperConfig): XmlElementChunker {
+    const last = (this.enclosing ?? '').split('/').pop() ?? '';
+    const name = last.replace(/\[.*$/, '').trim();
+    if (this.mappings === undefined || name === '')
+      throw new MapperConfigError(
+        `The xml source mapper of '${config.streamId}' needs @attributes and an 'enclosing.element' such as '/root/item' when 'enable.streaming.xml.content' is true.`,
+      );
+    return new XmlElementChunker(name);
+  }
+
   /** Evaluates an XPath: the nodes it selects, or the text of a string, number or boolean result. */
   private run(path: string, node: XmlNode): XmlNode[] | string {
     const r = this.select(path, node as unknown as Node) as unknown;
@@ -159,6 +177,7 @@ class XmlSourceMapper extends TransportAwareSourceMapper {
     const text = payloadText(payload);
     if (text === undefined)
       return fail(payload, `Event object is invalid. Expected String or Byte Array, but found ${typeName(payload)}`);
+    if (this.streaming) return this.mapStreamed(this.streaming, text);
     let root: XmlElement;
     try {
       root = parseXml(text);
@@ -168,12 +187,7 @@ class XmlSourceMapper extends TransportAwareSourceMapper {
         `Error parsing incoming XML event : ${text}. Reason: ${reason(e)}. Hence dropping message chunk`,
       );
     }
-    const events: unknown[][] = [];
-    const errors: MappingError[] = [];
-    const collect = (o: Outcome, node: XmlNode): void => {
-      if ('data' in o) events.push(o.data);
-      else errors.push({ message: o.error, payload: this.serializer.serializeToString(node) });
-    };
+    const { events, errors, collect } = this.collector();
     if (this.mappings === undefined) {
       if (root.localName !== 'events') {
         return fail(
@@ -196,6 +210,39 @@ class XmlSourceMapper extends TransportAwareSourceMapper {
     for (const enclosing of elements) {
       for (const el of this.asEvent ? [enclosing] : childElements(enclosing))
         for (const o of this.customEvents(el, mappings)) collect(o, el);
+    }
+    return { events, errors };
+  }
+
+  private collector(): {
+    events: unknown[][];
+    errors: MappingError[];
+    collect: (o: Outcome, node: XmlNode) => void;
+  } {
+    const events: unknown[][] = [];
+    const errors: MappingError[] = [];
+    const collect = (o: Outcome, node: XmlNode): void => {
+      if ('data' in o) events.push(o.data);
+      else errors.push({ message: o.error, payload: this.serializer.serializeToString(node) });
+    };
+    return { events, errors, collect };
+  }
+
+  /** `enable.streaming.xml.content`: maps each element this piece of text completes. */
+  private mapStreamed(chunker: XmlElementChunker, text: string): MappedInput {
+    const { events, errors, collect } = this.collector();
+    for (const piece of chunker.push(text)) {
+      let el: XmlElement;
+      try {
+        el = parseXml(piece);
+      } catch (e) {
+        errors.push({
+          message: `Error parsing incoming XML event : ${piece}. Reason: ${reason(e)}. Hence dropping message chunk`,
+          payload: piece,
+        });
+        continue;
+      }
+      for (const o of this.customEvents(el, this.mappings?.payload ?? [])) collect(o, el);
     }
     return { events, errors };
   }

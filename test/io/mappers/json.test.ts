@@ -338,6 +338,14 @@ describe('json sink mapper', () => {
     assert.deepEqual(n.map([['WSO2', f(55.6), 100]]), ["{'StockData':{'Symbol':WSO2},'Price':55.6"]);
   });
 
+  test('validate.json reads leniently: a null printed as bare undefined still passes', () => {
+    const errors: string[] = [];
+    const template = '{"quote":{"name":"{{symbol}}","amount":{{volume}}}}';
+    const v = jsonSinkMapper.create(sinkConfig(STOCK, { 'validate.json': 'true' }, { template }, errors));
+    assert.deepEqual(v.map([['ACME', f(2.5), null]]), ['{"quote":{"name":"ACME","amount":undefined}}']);
+    assert.deepEqual(errors, []);
+  });
+
   test('an unknown {{attribute}} or an object @payload fails creation (jsonSinkMapperTestCase8)', () => {
     assert.throws(
       () => jsonSinkMapper.create(sinkConfig(STOCK, {}, { template: '{"P":{{non-exist}}}' })),

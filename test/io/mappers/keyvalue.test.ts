@@ -107,6 +107,17 @@ describe('keyvalue sink mapper', () => {
     );
     assert.deepEqual(m.map([['WSO2', f(55.6), 100]]), [{ a: 'WSO2', b: 'WSO2', c: '55.6', d: f(55.6) }]);
   });
+
+  test('an unnamed @payload template is published under the key "null", as Siddhi puts it under the null key', () => {
+    const m = keyValueSinkMapper.create(sinkConfig(STOCK, {}, { template: 'now {{symbol}} at {{volume}}' }));
+    assert.deepEqual(
+      m.map([
+        ['ACME', f(1.5), 7],
+        [null, null, 8],
+      ]),
+      [{ null: 'now ACME at 7' }, { null: 'now null at 8' }],
+    );
+  });
 });
 
 describe('passThrough mappers and the registry', () => {

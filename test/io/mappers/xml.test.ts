@@ -213,6 +213,53 @@ describe('xml source mapper, custom mapping', () => {
     ]);
   });
 
+  test('enable.streaming.xml.content: elements of the enclosing path are events, however the pieces cut the text', () => {
+    const m = xmlSourceMapper.create(
+      sourceConfig(
+        attrs('code string, size int'),
+        {
+          'enclosing.element': '/shop/item',
+          'enable.streaming.xml.content': 'true',
+          'fail.on.missing.attribute': 'false',
+        },
+        keyed({ code: '/item/@code', size: '/item/size' }),
+      ),
+    );
+    const pieces = [
+      '<shop>',
+      '  <note>ignored</note>',
+      '  <item code="a1"><size>3</size></item><item code="b2"',
+      '  >',
+      '    <size>',
+      '5</size>',
+      '  </item>',
+      '  <item code="c3"/>',
+      '  <itemized code="z"><size>9</size></itemized>',
+      '</shop>',
+    ];
+    const r = run(m, pieces);
+    assert.deepEqual(r.events, [
+      ['a1', 3],
+      ['b2', 5],
+      ['c3', null],
+    ]);
+    assert.deepEqual(r.errors, []);
+  });
+
+  test('enable.streaming.xml.content needs an enclosing element', () => {
+    assert.throws(
+      () =>
+        xmlSourceMapper.create(
+          sourceConfig(
+            STOCK,
+            { 'enable.streaming.xml.content': 'true' },
+            keyed({ symbol: '/s', price: '/p', volume: '/v' }),
+          ),
+        ),
+      /needs @attributes and an 'enclosing.element'/,
+    );
+  });
+
   test('bad configurations fail creation (Custom9, Custom16)', () => {
     assert.throws(
       () =>
