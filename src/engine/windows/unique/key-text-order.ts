@@ -28,6 +28,8 @@ export function keyTextReader(args: readonly WindowArg[]): (e: StreamEvent) => s
 export class KeyTextOrder {
   private order = new JavaConcurrentHashMapOrder();
   private readonly seen = new Set<string>();
+  /** Each key's place in the map's order; rebuilt after a key comes in. */
+  private rank: Map<string, number> | undefined;
 
   constructor(private readonly textOf: (e: StreamEvent) => string) {}
 
@@ -37,13 +39,13 @@ export class KeyTextOrder {
     if (this.seen.has(text)) return;
     this.seen.add(text);
     this.order.add(text);
+    this.rank = undefined;
   }
 
   /** `events` (one per key) in the map's order. */
   sort(events: readonly StreamEvent[]): StreamEvent[] {
     if (events.length < 2) return events.slice();
-    const rank = new Map<string, number>();
-    this.order.keys().forEach((k, i) => rank.set(k, i));
+    const rank = (this.rank ??= new Map(this.order.keys().map((k, i) => [k, i])));
     return events
       .map((e) => ({ e, at: rank.get(this.textOf(e)) ?? Number.MAX_SAFE_INTEGER }))
       .sort((a, b) => a.at - b.at)
@@ -58,6 +60,7 @@ export class KeyTextOrder {
   restore(saved: HashOrderState | undefined, events: readonly StreamEvent[]): void {
     this.order = new JavaConcurrentHashMapOrder();
     this.seen.clear();
+    this.rank = undefined;
     if (saved === undefined) {
       for (const e of events) this.note(e);
       return;
