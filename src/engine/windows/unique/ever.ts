@@ -66,7 +66,7 @@ export const uniqueEverWindow: WindowImpl = {
     namespace: 'unique',
     name: 'ever',
     description:
-      'Holds the latest event of every unique key seen so far, for ever. When an event arrives with a key already held, the held event leaves at once (as an expired event) and the new one takes its place. Memory grows with the number of distinct keys.',
+      "Holds the latest event of every unique key seen so far, for ever. When an event arrives with a key already held, the held event leaves at once (as an expired event) and the new one takes its place. Memory grows with the number of distinct keys. Joins and on-demand queries meet the held events in the order Siddhi's hash map of them iterates (by the hash of the key values' text), not in arrival order.",
     parameters: [uniqueKeyParameter(true)],
     signatures: [['unique.key']],
     examples: [

@@ -59,7 +59,7 @@ export const uniqueFirstWindow: WindowImpl = {
     namespace: 'unique',
     name: 'first',
     description:
-      'Holds the first event of every unique key, for ever. An event whose key is already held is dropped: it is neither emitted nor kept. No event ever expires.',
+      "Holds the first event of every unique key, for ever. An event whose key is already held is dropped: it is neither emitted nor kept. No event ever expires. Joins and on-demand queries meet the held events in the order Siddhi's hash map of them iterates (by the hash of the key values' text), not in arrival order.",
     parameters: [uniqueKeyParameter(true)],
     signatures: [['unique.key']],
     examples: [

@@ -72,8 +72,8 @@ function lengthBatchSpec(name: string, keep: Keep): ExtensionSpec {
     name,
     description:
       keep === 'last'
-        ? 'A tumbling window that collects the latest event of each unique key and emits them together once `window.length` distinct keys have arrived; an event whose key is already in the batch replaces that event (which is never emitted). The previous batch leaves (as expired events) at the same moment. Joins read the batch being collected.'
-        : 'A tumbling window that collects the first event of each unique key and emits them together once `window.length` distinct keys have arrived; an event whose key is already in the batch is dropped. The previous batch leaves (as expired events) at the same moment. Joins read the batch being collected.',
+        ? "A tumbling window that collects the latest event of each unique key and emits them together once `window.length` distinct keys have arrived; an event whose key is already in the batch replaces that event (which is never emitted). The previous batch leaves (as expired events) at the same moment. Joins read the batch being collected. A batch comes out in the order Siddhi's hash map of it iterates (by the Java hash of the key), not in arrival order."
+        : "A tumbling window that collects the first event of each unique key and emits them together once `window.length` distinct keys have arrived; an event whose key is already in the batch is dropped. The previous batch leaves (as expired events) at the same moment. Joins read the batch being collected. A batch comes out in the order Siddhi's hash map of it iterates (by the Java hash of the key), not in arrival order.",
     parameters: [
       uniqueKeyParameter(),
       {

@@ -158,7 +158,7 @@ function timeBatchSpec(name: string, keep: Keep): ExtensionSpec {
       (keep === 'last'
         ? 'A tumbling window that collects the latest event of each unique key during each period of `window.time` (an event whose key is already in the batch replaces that event, which is never emitted)'
         : 'A tumbling window that collects the first event of each unique key during each period of `window.time` (an event whose key is already in the batch is dropped)') +
-      ' and emits them together when the period ends, stamped with that time; the previous batch leaves (as expired events) at the same moment. The first period starts with the first event, or is aligned to `start.time`. Joins read the last batch emitted.',
+      " and emits them together when the period ends, stamped with that time; the previous batch leaves (as expired events) at the same moment. The first period starts with the first event, or is aligned to `start.time`. Joins read the last batch emitted. A batch comes out in the order Siddhi's hash map of it iterates (by the Java hash of the key), not in arrival order.",
     parameters: [uniqueKeyParameter(), windowTimeParameter, startTimeParameter],
     signatures: [
       ['unique.key', 'window.time'],
