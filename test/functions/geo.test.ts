@@ -9,7 +9,7 @@ import type { SiddhiAppRuntime } from '../../src/engine/app/siddhi-app-runtime.j
 import { distance } from '../../src/engine/functions/geo/distance.js';
 import { jts113Circle } from '../../src/engine/functions/geo/geometry.js';
 import { geoFunctions, geoProcessors } from '../../src/engine/functions/geo/index.js';
-import { JavaConcurrentHashMapOrder, JavaHashMapOrder } from '../../src/engine/functions/geo/java-hash-order.js';
+import { JavaConcurrentHashMapOrder, JavaHashMapOrder } from '../../src/engine/runtime/java-hash-order.js';
 import { javaCos, javaSin } from '../../src/engine/functions/shared/java-trig.js';
 import { ExtensionRuntimeError } from '../../src/engine/functions/shared/errors.js';
 import { memoryLogger } from '../../src/engine/runtime/logger.js';

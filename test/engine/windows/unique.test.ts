@@ -8,6 +8,7 @@ import assert from 'node:assert/strict';
 import { SiddhiManager } from '../../../src/engine/siddhi-manager.js';
 import { memoryLogger } from '../../../src/engine/runtime/logger.js';
 import type { SiddhiAppRuntime } from '../../../src/engine/app/siddhi-app-runtime.js';
+import { javaHashOf } from '../../../src/engine/windows/unique/java-key-hash.js';
 
 const T0 = 1_000;
 
@@ -291,7 +292,8 @@ describe('unique:lengthBatch and unique:firstLengthBatch', () => {
       ['IBM3', 70, 8],
       ['WSO2', 80, 9],
     );
-    assert.deepEqual(a.flat(), [['C', T0, 'IBM2', 130, 5]]);
+    // The batch comes out in the order of Siddhi's HashMap of it (IBM, WSO2, IBM2, IBM1): IBM1 is last.
+    assert.deepEqual(a.flat(), [['C', T0, 'IBM1', 130, 3]]);
   });
 
   test('Java: uniqueFirstLengthBatchWindowTest2 — the first event of each key makes the batch', () => {
@@ -317,9 +319,10 @@ describe('unique:lengthBatch and unique:firstLengthBatch', () => {
     );
     assert.deepEqual(
       a.take().map((c) => c.map((o) => `${o[0]}${o[4]}`)),
+      // In the order of Siddhi's HashMap of each batch: IBM, WSO2, IBM3, IBM1, then aa, uu, tt, WSO22.
       [
-        ['C1', 'C2', 'C3', 'C5'],
-        ['E1', 'E2', 'E3', 'E5', 'C6', 'C7', 'C8', 'C9'],
+        ['C1', 'C2', 'C5', 'C3'],
+        ['E1', 'E2', 'E5', 'E3', 'C7', 'C8', 'C9', 'C6'],
       ],
     );
   });
@@ -410,6 +413,77 @@ describe('unique:timeBatch, unique:firstTimeBatch, unique:timeLengthBatch', () =
   });
 });
 
+describe('unique batch windows: a batch comes out in the order of the HashMap Siddhi keeps it in', () => {
+  test('string keys: by bucket of their String hash (IBM before WSO2), not by arrival', () => {
+    const a = app(
+      CSE + 'from cseEventStream#window.unique:timeBatch(symbol, 1 sec) select symbol, volume insert into O;',
+    );
+    a.send('cseEventStream', ['WSO2', 60.5, 1], ['IBM', 700, 2]);
+    a.advance(1_000);
+    assert.deepEqual(a.flat(), [
+      ['C', T0 + 1000, 'IBM', 2],
+      ['C', T0 + 1000, 'WSO2', 1],
+    ]);
+  });
+
+  test('the batch order decides which event an aggregate without group by emits', () => {
+    const a = app(
+      CSE +
+        'from cseEventStream#window.unique:timeLengthBatch(symbol, 1 sec, 3) select symbol, sum(price) as total insert into O;',
+    );
+    a.send('cseEventStream', ['WSO2', 60.5, 1], ['IBM', 700, 2]);
+    a.advance(1_000);
+    assert.deepEqual(a.flat(), [['C', T0 + 1000, 'WSO2', 760.5]]);
+  });
+
+  test('int keys hash to themselves; keys of one bucket keep their arrival order', () => {
+    const a = app(CSE + 'from cseEventStream#window.unique:lengthBatch(volume, 4) select volume insert into O;');
+    // Buckets of a 16-slot table: 20 -> 4, 3 -> 3, 17 -> 1, 1 -> 1 (after 17).
+    a.send('cseEventStream', ['a', 1, 20], ['b', 1, 3], ['c', 1, 17], ['d', 1, 1]);
+    assert.deepEqual(
+      a.flat().map((o) => o[2]),
+      [17, 1, 3, 20],
+    );
+  });
+
+  test('the table doubles past 12 keys and keeps its size for the batches after', () => {
+    const a = app(
+      CSE + 'from cseEventStream#window.unique:timeBatch(volume, 1 sec) select volume insert all events into O;',
+    );
+    const first = [20, 1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12];
+    a.send('cseEventStream', ...first.map((v) => ['s', 1, v]));
+    a.advance(1_000);
+    // 13 keys: 32 slots, so 20 no longer shares bucket 4 with 4.
+    assert.deepEqual(
+      a.flat().map((o) => o[2]),
+      [1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12, 20],
+    );
+    a.send('cseEventStream', ['s', 1, 20], ['s', 1, 4]);
+    a.advance(1_000);
+    // Still 32 slots (16 would put both in bucket 4, in arrival order): the expired batch, then 4, 20.
+    assert.deepEqual(
+      a.take().map((c) => c.map((o) => `${o[0]}${o[2]}`)),
+      [['E1', 'E2', 'E3', 'E4', 'E5', 'E6', 'E7', 'E8', 'E9', 'E10', 'E11', 'E12', 'E20', 'C4', 'C20']],
+    );
+  });
+});
+
+describe('javaHashOf: the hashCode of a key as Java boxes it', () => {
+  test('string, int, long, float, double, bool and null', () => {
+    assert.equal(javaHashOf('string')('Aa'), 2112);
+    assert.equal(javaHashOf('string')('BB'), 2112);
+    assert.equal(javaHashOf('int')(-7), -7);
+    assert.equal(javaHashOf('long')(2 ** 32 + 5), 4);
+    assert.equal(javaHashOf('long')(-1), 0);
+    assert.equal(javaHashOf('float')(1), 0x3f800000);
+    assert.equal(javaHashOf('double')(1), 0x3ff00000);
+    assert.equal(javaHashOf('double')(-0), -0x80000000);
+    assert.equal(javaHashOf('bool')(true), 1231);
+    assert.equal(javaHashOf('bool')(false), 1237);
+    assert.equal(javaHashOf('string')(null), 0);
+  });
+});
+
 describe('unique:externalTimeBatch', () => {
   test('emits the latest event per key of a period when a later period starts, stamped with event time', () => {
     const a = app(
@@ -481,6 +555,37 @@ describe('unique windows in joins and named windows', () => {
     assert.deepEqual(a.flat(), [
       ['C', T0, 'IBM', 30],
       ['C', T0, 'WSO2', 20],
+    ]);
+  });
+
+  test('joins read unique:ever and unique:first in the order of the ConcurrentHashMap of the key text', () => {
+    for (const win of ['ever', 'first']) {
+      const a = app(
+        'define stream Tweets (user string, company string);\ndefine stream Asks (company string);\n' +
+          `from Tweets#window.unique:${win}(user) as t join Asks as q on t.company == q.company ` +
+          'select t.user as user insert into O;',
+      );
+      // "User2" hashes to bucket 4 of the 16-slot table, "User1" to bucket 5: User2 is met first.
+      a.send('Tweets', ['User1', 'WSO2'], ['User2', 'WSO2']);
+      a.send('Asks', ['WSO2']);
+      assert.deepEqual(
+        a.flat().map((o) => o[2]),
+        ['User2', 'User1'],
+        win,
+      );
+    }
+  });
+
+  test('an on-demand query reads unique:ever in that order too, double keys by their Java text', () => {
+    const a = app(
+      'define stream S (k double, v int);\ndefine window W (k double, v int) unique:ever(k);\nfrom S insert into W;\n' +
+        'from W select k insert into O;',
+    );
+    // Java prints the doubles "11.0" and "2.0", in buckets 5 and 4 (as "11" and "2" they would be in 0 and 2).
+    a.send('S', [11, 1], [2, 2]);
+    assert.deepEqual(a.r.query('from W select k, v'), [
+      [2, 2],
+      [11, 1],
     ]);
   });
 

@@ -9,7 +9,7 @@ import { validateWith } from '../shared/overloads.js';
 import { javaEqualsIgnoreCase } from '../str/equals-ignore-case.js';
 import { geoErrors, stateNote } from './geo-args.js';
 import { javaCos, javaSin } from '../shared/java-trig.js';
-import { JavaConcurrentHashMapOrder, type HashOrderState } from './java-hash-order.js';
+import { JavaConcurrentHashMapOrder, type HashOrderState } from '../../runtime/java-hash-order.js';
 
 const error = geoErrors('stream.GeoLocationApproximateStreamProcessor');
 

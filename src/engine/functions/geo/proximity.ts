@@ -22,7 +22,7 @@ import {
   type LocationSource,
 } from './geo-args.js';
 import { TO_DEGREE } from './geometry.js';
-import { JavaHashMapOrder, type HashOrderState } from './java-hash-order.js';
+import { JavaHashMapOrder, type HashOrderState } from '../../runtime/java-hash-order.js';
 import type { Geometry } from './jsts.js';
 
 const error = geoErrors('stream.GeoProximityStreamProcessor');

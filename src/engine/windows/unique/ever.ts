@@ -3,26 +3,33 @@ import type { StreamEvent } from '../../event/stream-event.js';
 import { CURRENT } from '../../event/stream-event.js';
 import { asState, checkCall, expiredCopy, saveEvents, type SavedEvent } from '../common.js';
 import type { WindowContext, WindowImpl, WindowProcessor } from '../window.js';
+import type { HashOrderState } from '../../runtime/java-hash-order.js';
 import { evictKey, loadByKey } from './keyed-events.js';
+import { KeyTextOrder, keyTextReader } from './key-text-order.js';
 import { checkKeyArgs, keyReader, uniqueKeyParameter, type KeyOf } from './unique-key.js';
 
 interface EverState {
   events: SavedEvent[];
+  order?: HashOrderState;
 }
 
 /**
  * Holds the latest event per key, for ever. An event whose key is held replaces the held one, which
- * leaves at once (an expired event stamped with the time it leaves) before the newcomer passes.
+ * leaves at once (an expired event stamped with the time it leaves) before the newcomer passes. Joins
+ * and on-demand queries read the held events in the order of Siddhi's map of them (see key-text-order.ts).
  */
 class UniqueEverWindow implements WindowProcessor {
   readonly isBatch = false;
   /** By key; a replaced key moves to the end, so the held events read oldest first. */
   private held = new Map<unknown, StreamEvent>();
+  private readonly order: KeyTextOrder;
 
   constructor(
     private readonly ctx: WindowContext,
     private readonly keyOf: KeyOf,
-  ) {}
+  ) {
+    this.order = new KeyTextOrder(keyTextReader(ctx.args));
+  }
 
   process(chunk: StreamEvent[]): void {
     const now = this.ctx.scheduler.now();
@@ -31,6 +38,7 @@ class UniqueEverWindow implements WindowProcessor {
       if (e.type !== CURRENT) continue;
       const key = this.keyOf(e);
       evictKey(this.held, key, now, out);
+      this.order.note(e);
       this.held.set(key, expiredCopy(e));
       out.push(e);
     }
@@ -38,15 +46,17 @@ class UniqueEverWindow implements WindowProcessor {
   }
 
   contents(): StreamEvent[] {
-    return [...this.held.values()];
+    return this.order.sort([...this.held.values()]);
   }
 
   snapshot(): EverState {
-    return { events: saveEvents(this.contents()) };
+    return { events: saveEvents([...this.held.values()]), order: this.order.snapshot() };
   }
 
   restore(state: unknown): void {
-    this.held = loadByKey(asState<EverState>(state, 'unique:ever').events, this.keyOf);
+    const s = asState<EverState>(state, 'unique:ever');
+    this.held = loadByKey(s.events, this.keyOf);
+    this.order.restore(s.order, [...this.held.values()]);
   }
 }
 
@@ -56,7 +66,7 @@ export const uniqueEverWindow: WindowImpl = {
     namespace: 'unique',
     name: 'ever',
     description:
-      'Holds the latest event of every unique key seen so far, for ever. When an event arrives with a key already held, the held event leaves at once (as an expired event) and the new one takes its place. Memory grows with the number of distinct keys.',
+      "Holds the latest event of every unique key seen so far, for ever. When an event arrives with a key already held, the held event leaves at once (as an expired event) and the new one takes its place. Memory grows with the number of distinct keys. Joins and on-demand queries meet the held events in the order Siddhi's hash map of them iterates (by the hash of the key values' text), not in arrival order.",
     parameters: [uniqueKeyParameter(true)],
     signatures: [['unique.key']],
     examples: [

@@ -8,6 +8,7 @@ import { asState, checkCall, constNumber, currentCopy, loadEvents, saveEvents, t
 import type { WindowContext, WindowImpl, WindowProcessor } from '../window.js';
 import type { ExtensionSpec } from '../../../lang/catalog.js';
 import { flushBatch } from './batch-flush.js';
+import { javaHashOf } from './java-key-hash.js';
 import { KeyedEvents, type Keep } from './keyed-events.js';
 import { checkKeyAndLength, keyReader, uniqueKeyParameter } from './unique-key.js';
 
@@ -18,7 +19,7 @@ interface UniqueLengthBatchState {
 
 /**
  * Collects one event per key; when `length` keys are held, emits the previous batch as expired events,
- * a RESET and the held events (in their keys' order), all stamped with now. Joins and on-demand queries
+ * a RESET and the held events (in the order of Siddhi's HashMap of them), all stamped with now. Joins and on-demand queries
  * read the batch being collected, as Siddhi's `find` does.
  */
 class UniqueLengthBatchWindow implements WindowProcessor {
@@ -32,7 +33,7 @@ class UniqueLengthBatchWindow implements WindowProcessor {
     private readonly keep: Keep,
     private readonly name: string,
   ) {
-    this.pending = new KeyedEvents(keyReader(ctx.args));
+    this.pending = new KeyedEvents(keyReader(ctx.args), javaHashOf(ctx.args[0]!.type));
   }
 
   process(chunk: StreamEvent[]): void {
@@ -71,8 +72,8 @@ function lengthBatchSpec(name: string, keep: Keep): ExtensionSpec {
     name,
     description:
       keep === 'last'
-        ? 'A tumbling window that collects the latest event of each unique key and emits them together once `window.length` distinct keys have arrived; an event whose key is already in the batch replaces that event (which is never emitted). The previous batch leaves (as expired events) at the same moment. Joins read the batch being collected.'
-        : 'A tumbling window that collects the first event of each unique key and emits them together once `window.length` distinct keys have arrived; an event whose key is already in the batch is dropped. The previous batch leaves (as expired events) at the same moment. Joins read the batch being collected.',
+        ? "A tumbling window that collects the latest event of each unique key and emits them together once `window.length` distinct keys have arrived; an event whose key is already in the batch replaces that event (which is never emitted). The previous batch leaves (as expired events) at the same moment. Joins read the batch being collected. A batch comes out in the order Siddhi's hash map of it iterates (by the Java hash of the key), not in arrival order."
+        : "A tumbling window that collects the first event of each unique key and emits them together once `window.length` distinct keys have arrived; an event whose key is already in the batch is dropped. The previous batch leaves (as expired events) at the same moment. Joins read the batch being collected. A batch comes out in the order Siddhi's hash map of it iterates (by the Java hash of the key), not in arrival order.",
     parameters: [
       uniqueKeyParameter(),
       {

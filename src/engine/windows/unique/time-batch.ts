@@ -23,6 +23,7 @@ import {
 import { startTimeParameter, windowTimeParameter } from '../time-batch.js';
 import type { WindowContext, WindowImpl, WindowProcessor } from '../window.js';
 import { flushBatch } from './batch-flush.js';
+import { javaHashOf } from './java-key-hash.js';
 import { KeyedEvents, type Keep } from './keyed-events.js';
 import { checkKeyArg, keyReader, uniqueKeyParameter } from './unique-key.js';
 
@@ -46,7 +47,7 @@ export interface UniqueTimeBatchOptions {
 /**
  * Collects one event per key during each period of `time` (the first period starts with the first
  * event, or is aligned to `start.time`); when a period ends, emits the previous batch as expired events,
- * a RESET and the collected events (in their keys' order), all stamped with now. With a length, a batch
+ * a RESET and the collected events (in the order of Siddhi's HashMap of them), all stamped with now. With a length, a batch
  * is also emitted once that many keys are held, and events are then dropped until the period ends (that
  * end emits nothing), as Siddhi's timeLengthBatch does. Joins read the last batch emitted.
  */
@@ -63,7 +64,7 @@ export class UniqueTimeBatchWindow implements WindowProcessor {
     private readonly ctx: WindowContext,
     private readonly opts: UniqueTimeBatchOptions,
   ) {
-    this.pending = new KeyedEvents(keyReader(ctx.args));
+    this.pending = new KeyedEvents(keyReader(ctx.args), javaHashOf(ctx.args[0]!.type));
     this.timers = new WindowTimers(ctx.scheduler, () => this.run(undefined));
   }
 
@@ -157,7 +158,7 @@ function timeBatchSpec(name: string, keep: Keep): ExtensionSpec {
       (keep === 'last'
         ? 'A tumbling window that collects the latest event of each unique key during each period of `window.time` (an event whose key is already in the batch replaces that event, which is never emitted)'
         : 'A tumbling window that collects the first event of each unique key during each period of `window.time` (an event whose key is already in the batch is dropped)') +
-      ' and emits them together when the period ends, stamped with that time; the previous batch leaves (as expired events) at the same moment. The first period starts with the first event, or is aligned to `start.time`. Joins read the last batch emitted.',
+      " and emits them together when the period ends, stamped with that time; the previous batch leaves (as expired events) at the same moment. The first period starts with the first event, or is aligned to `start.time`. Joins read the last batch emitted. A batch comes out in the order Siddhi's hash map of it iterates (by the Java hash of the key), not in arrival order.",
     parameters: [uniqueKeyParameter(), windowTimeParameter, startTimeParameter],
     signatures: [
       ['unique.key', 'window.time'],

@@ -14,7 +14,7 @@ export const uniqueTimeLengthBatchWindow: WindowImpl = {
     namespace: 'unique',
     name: 'timeLengthBatch',
     description:
-      'A tumbling window that collects the latest event of each unique key (an event whose key is already in the batch replaces that event) and emits them together when a period of `window.time` ends, or as soon as `window.length` distinct keys are held; the previous batch leaves (as expired events) at the same moment. After a batch emitted by length, the events arriving before the period ends are dropped, and that end emits nothing. Joins read the last batch emitted.',
+      "A tumbling window that collects the latest event of each unique key (an event whose key is already in the batch replaces that event) and emits them together when a period of `window.time` ends, or as soon as `window.length` distinct keys are held; the previous batch leaves (as expired events) at the same moment. After a batch emitted by length, the events arriving before the period ends are dropped, and that end emits nothing. Joins read the last batch emitted. A batch comes out in the order Siddhi's hash map of it iterates (by the Java hash of the key), not in arrival order.",
     parameters: [
       uniqueKeyParameter(),
       windowTimeParameter,

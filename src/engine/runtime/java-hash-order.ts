@@ -1,8 +1,9 @@
 /**
- * The order in which Java's HashMap and ConcurrentHashMap iterate String keys, for the geo: processors
- * that walk such a map: #geo:proximity compares a location with every other object in the order of a
+ * The order in which Java's HashMap and ConcurrentHashMap iterate String keys, for the extensions that
+ * walk such a map: #geo:proximity compares a location with every other object in the order of a
  * HashMap (the order of its outputs), #geo:locationApproximate sums the beacons of a recorder in the
- * order of a ConcurrentHashMap (floating-point sums depend on it).
+ * order of a ConcurrentHashMap (floating-point sums depend on it), and joins read the unique:ever and
+ * unique:first windows in the order of the ConcurrentHashMap of their keys' text.
  *
  * Both iterate by bucket, the key's spread String hash masked by the table size, then along the bucket.
  * The table starts at 16 and doubles (never shrinks); a key joins the end of its bucket. HashMap doubles
@@ -13,7 +14,7 @@
  * in front, one after the other (reversing them). Not modelled: buckets of 9 and more keys in tables of 64
  * and more, which Java turns into trees with their own order (which needs 9 keys of the same bucket).
  */
-import { javaStringHash } from '../../table/java-scan-order.js';
+import { javaStringHash } from '../table/java-scan-order.js';
 
 const INITIAL_CAPACITY = 16;
 const TREEIFY_THRESHOLD = 8;
