@@ -375,7 +375,17 @@ export interface StateInputStream {
   readonly span: Span;
 }
 
-export type InputStream = SingleInputStream | JoinInputStream | StateInputStream;
+/**
+ * `from (from S ... return)` or `from from S ... return`: an anonymous inner query whose returned events are the
+ * outer query's input (Siddhi's AnonymousInputStream). Its `query.output` is always a `return`.
+ */
+export interface AnonymousInputStream {
+  readonly kind: 'anonymous';
+  readonly query: Query;
+  readonly span: Span;
+}
+
+export type InputStream = SingleInputStream | JoinInputStream | StateInputStream | AnonymousInputStream;
 
 // ---------------------------------------------------------------- selection and output
 

@@ -314,6 +314,31 @@ describe('tables in an app', () => {
     assert.deepEqual(r.query('from T on v > 10 select k'), []);
   });
 
+  test('on-demand having is tested row by row: each group keeps its last row that passed', () => {
+    const r = start(`define table T (k string, v int); `);
+    for (const [k, v] of [
+      ['a', 6],
+      ['a', 8],
+      ['b', 5],
+      ['b', 10],
+      ['c', 9],
+    ] as const)
+      r.query(`select '${k}' as k, ${v} as v insert into T`);
+    // a: 6 passes, 8 does not, so a keeps 6; c never passes.
+    assert.deepEqual(r.query('from T select k, v group by k having v < 7'), [
+      ['a', 6],
+      ['b', 5],
+    ]);
+    // The running sum at each row: a 6 then 14, b 5 then 15, c 9.
+    assert.deepEqual(r.query('from T select k, sum(v) as s group by k having s < 10'), [
+      ['a', 6],
+      ['b', 5],
+      ['c', 9],
+    ]);
+    // No group by: the last row whose running count passed.
+    assert.deepEqual(r.query('from T select count() as n, v having n <= 3'), [[3, 5]]);
+  });
+
   test('rejected on-demand queries throw', () => {
     const r = start();
     assert.throws(() => r.query('from NoSuchTable select *'), /no table, window or aggregation named 'NoSuchTable'/);

@@ -58,6 +58,21 @@ describe('regex: functions', () => {
     assert.throws(() => g(re, input, null), /Third argument cannot be null/);
   });
 
+  test('a value of another class in a string or int argument fails the event, as a Java cast does', () => {
+    const f = fn(get('find'), ['string', 'string', 'int']);
+    assert.throws(() => f('\\d', 'a 1', 'WSO2'), /regex:find\(\) function. Third argument should be an integer/);
+    assert.throws(() => f('\\d', 'a 1', 1.5), /Third argument should be an integer/);
+    assert.throws(() => f('\\d', 21, 0), /Second argument should be a string, found java.lang.Integer/);
+    assert.throws(() => f(7, 'a 7', 0), /First argument should be a string, found java.lang.Integer/);
+    const g = fn(get('group'), ['string', 'string', 'int']);
+    assert.throws(() => g('(a)', 'a', 'one'), /regex:group\(\) function. Third argument should be an integer/);
+    assert.throws(() => g('(a)', true, 1), /Second argument should be a string, found java.lang.Boolean/);
+    const m = fn(get('matches'), ['string', 'string']);
+    assert.throws(() => m('\\d+', 42), /regex:matches\(\) function. Second argument should be a string/);
+    const l = fn(get('lookingAt'), ['string', 'string']);
+    assert.throws(() => l('\\d', 4.5), /regex:lookingAt\(\) function. Second argument should be a string/);
+  });
+
   test('lookingAt matches a prefix, matches the whole input, even under (?m)', () => {
     const l = fn(get('lookingAt'), ['string', 'string']);
     assert.equal(l('\\d\\d(.*)(WSO2.*)', '21 products are produced by WSO2 currently in Sri Lanka'), true);
@@ -89,6 +104,31 @@ describe('regex: functions', () => {
 });
 
 describe('regex: in an app', () => {
+  test('an event whose index is not an int is dropped and logged; the next event still runs', () => {
+    const app = `
+      define stream S (text string, at int);
+      @info(name = 'q')
+      from S select text, regex:find('o', text, at) as found, regex:group('(o)(.)', text, at) as g
+      insert into Out;`;
+    const logger = memoryLogger();
+    const r = new SiddhiManager({ clock: 'virtual', logger }).createSiddhiAppRuntime(app);
+    const got: unknown[][] = [];
+    r.addQueryCallback('q', (_ts, ins) => {
+      for (const e of ins ?? []) got.push(e.data);
+    });
+    r.start();
+    const s = r.getInputHandler('S');
+    s.send(['words go', 'two']);
+    s.send(['words go', 2]);
+    r.shutdown();
+    assert.deepEqual(got, [['words go', true, 'r']]);
+    assert.ok(
+      logger.lines.some(
+        (l) => l.level === 'error' && /regex:find\(\) function. Third argument should be an integer/.test(l.msg),
+      ),
+    );
+  });
+
   test('a filter and a projection use find, group, lookingAt and matches per event', () => {
     const app = `
       define stream S (text string, regex string);

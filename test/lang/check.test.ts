@@ -84,6 +84,14 @@ describe('checker: names', () => {
   });
 });
 
+describe('checker: anonymous inner queries', () => {
+  test('are reported where they start, with no follow-on errors in the outer query', () => {
+    assert.deepEqual(errorsOf(S + 'from (from S select symbol return) select symbol, whatever insert into O;'), [
+      "2:6 anonymous inner queries ('from (from ... return)') cannot run: insert the inner query's output into a stream ('insert into S') and read that stream in the outer query",
+    ]);
+  });
+});
+
 describe('checker: definitions and outputs', () => {
   test('a reused id with another schema', () => {
     assert.deepEqual(errorsOf(S + 'define stream S (symbol string, price double);'), [

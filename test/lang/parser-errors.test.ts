@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import { describe, test } from 'node:test';
 import { parseExpression, parseOnDemandQuery, parseSiddhiApp } from '../../src/lang/parser/index.js';
-import { errors } from './parser-helpers.js';
+import { errors, query } from './parser-helpers.js';
 
 const S = 'define stream S (a int);';
 
@@ -57,6 +57,19 @@ describe('parser: syntax errors', () => {
     assert.deepEqual(errors(`${S} from e1=S+ -> e2=S select * insert into O;`), [
       "1:35 '+', '*' and '?' can only be used in sequences (steps separated by ',')",
     ]);
+    const lone =
+      "a chain of 'not ... for <time>' steps alone is not allowed: add a step for a stream that is expected to arrive ('not S for 1 sec -> e1=T')";
+    assert.deepEqual(errors(`${S} from not S for 1 sec -> every not S[a > 1] for 2 sec select 1 as x insert into O;`), [
+      `1:56 ${lone}`,
+    ]);
+    assert.deepEqual(errors(`${S} from not S for 1 sec, (not S for 2 sec) select 1 as x insert into O;`), [
+      `1:49 ${lone}`,
+    ]);
+    assert.equal(query(`${S} from not S for 1 sec select 1 as x insert into O;`).input.kind, 'pattern');
+    assert.equal(
+      query(`${S} from not S for 1 sec -> (not S for 1 sec and e1=S) select 1 as x insert into O;`).input.kind,
+      'pattern',
+    );
     assert.deepEqual(errors(`${S} from S select 3000000000 as x insert into O;`), [
       "1:40 '3000000000' is too large for an int: write '3000000000L' for a long",
     ]);

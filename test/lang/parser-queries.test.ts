@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { describe, test } from 'node:test';
-import { bin, insert, int, onDemand, query, selectAll, single, strip, str, v } from './parser-helpers.js';
+import { bin, errors, insert, int, onDemand, query, selectAll, single, strip, str, v } from './parser-helpers.js';
 
 const S = 'define stream S (a int, b string); ';
 
@@ -72,6 +72,43 @@ describe('parser: query inputs', () => {
       within: { start: str('2020-**'), end: str('2021-**') },
       per: str('days'),
     });
+  });
+});
+
+describe('parser: anonymous inner queries', () => {
+  const inner = {
+    kind: 'query',
+    annotations: [],
+    input: single('S', [{ kind: 'filter', condition: bin('>', v('a'), int(1)) }]),
+    selector: {
+      selectAll: false,
+      attributes: [{ rename: 'n', expression: { kind: 'call', name: 'count', args: [] } }],
+      groupBy: [v('b')],
+      orderBy: [],
+    },
+    output: { kind: 'return', eventType: 'all' },
+  };
+
+  test('with or without parentheses, the inner query returning its events is the input', () => {
+    const bare = query(
+      `${S}from from S[a > 1] select count() as n group by b return all events select n insert into O`,
+    );
+    const wrapped = query(
+      `${S}from ((from S[a > 1] select count() as n group by b return all events)) select n insert into O`,
+    );
+    for (const q of [bare, wrapped]) {
+      assert.deepEqual(strip(q.input), { kind: 'anonymous', query: inner });
+      assert.deepEqual(strip(q.output), insert('O'));
+    }
+  });
+
+  test('a parenthesised pattern is still a pattern, and the inner query must end in return', () => {
+    assert.equal(query(`${S}from (e1=S -> e2=S) select e2.a insert into O`).input.kind, 'pattern');
+    assert.equal(query(`${S}from (from S return) select * insert into O`).input.kind, 'anonymous');
+    assert.deepEqual(
+      errors(`${S}from (from S insert into T) select * insert into O`)[0],
+      "1:49 mismatched input 'insert': expected 'return'",
+    );
   });
 });
 

@@ -357,6 +357,10 @@ export function buildElement(
     buildSingleStreamQuery(ctx, el, env);
     return;
   }
+  if (el.input.kind === 'anonymous') {
+    // The checker rejects these before the build; kept so the build never reads one as a pattern.
+    throw new CompileError('anonymous inner queries are not supported', el.input.span);
+  }
   const builder = appExtensions.input?.[el.input.kind];
   if (!builder) throw new CompileError(`${el.input.kind} queries are not supported yet`, el.input.span);
   builder(ext, el, env);

@@ -27,6 +27,7 @@ function ofState(el: StateElement, out: SingleInputStream[]): void {
 export function inputStreams(input: InputStream): SingleInputStream[] {
   if (input.kind === 'single') return [input];
   if (input.kind === 'join') return [input.left, input.right];
+  if (input.kind === 'anonymous') return inputStreams(input.query.input);
   const out: SingleInputStream[] = [];
   ofState(input.state, out);
   return out;

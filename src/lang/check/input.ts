@@ -1,5 +1,12 @@
 /** Builds the scope of a query's input: a single stream, a join, or a pattern/sequence. */
-import type { InputStream, JoinInputStream, SingleInputStream, StateElement, StateInputStream } from '../ast.js';
+import type {
+  AnonymousInputStream,
+  InputStream,
+  JoinInputStream,
+  SingleInputStream,
+  StateElement,
+  StateInputStream,
+} from '../ast.js';
 import { schemaKey, tableResolver, type QueryEnv } from './env.js';
 import { checkPer, typeOf } from './expressions.js';
 import { applyHandlers, baseSource, singleScope } from './handlers.js';
@@ -16,9 +23,24 @@ export function checkInput(env: QueryEnv, input: InputStream): InputScope {
       return checkSingle(env, input);
     case 'join':
       return checkJoin(env, input);
+    case 'anonymous':
+      return checkAnonymous(env, input);
     default:
       return checkState(env, input);
   }
+}
+
+/**
+ * Siddhi parses an anonymous inner query but cannot run one (the app fails to build on its undefined stream):
+ * reported here, and the outer query reads an open scope so no further errors follow from it.
+ */
+function checkAnonymous(env: QueryEnv, a: AnonymousInputStream): InputScope {
+  env.ctx.error(
+    a.span,
+    "anonymous inner queries ('from (from ... return)') cannot run: insert the inner query's output into a " +
+      "stream ('insert into S') and read that stream in the outer query",
+  );
+  return { mode: 'single', sources: [{ id: '', qualifiers: [], attributes: [], kind: 'stream', open: true }] };
 }
 
 function checkSingle(env: QueryEnv, s: SingleInputStream): InputScope {

@@ -17,7 +17,7 @@ import type {
 } from '../ast.js';
 import { nameValue } from './literals.js';
 import { joinSpans, spanOf } from './span.js';
-import { buildStateInput, emptyFeatures } from './state-input.js';
+import { absentOnlyChain, buildStateInput, emptyFeatures } from './state-input.js';
 import { ExpressionRules } from './expression-rules.js';
 import { withOptional } from './parser-base.js';
 import * as T from './tokens.js';
@@ -77,6 +77,14 @@ export abstract class InputRules extends ExpressionRules {
       }
       if (!f.comma && f.quantifier) {
         this.problem(f.quantifier, "'+', '*' and '?' can only be used in sequences (steps separated by ',')");
+      }
+      const absentOnly = absentOnlyChain(chain);
+      if (absentOnly) {
+        this.problem(
+          absentOnly.span,
+          "a chain of 'not ... for <time>' steps alone is not allowed: add a step for a stream that is expected " +
+            "to arrive ('not S for 1 sec -> e1=T')",
+        );
       }
       return buildStateInput(chain, f, within?.millis, span);
     });

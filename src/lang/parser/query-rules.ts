@@ -1,7 +1,9 @@
 /** The SiddhiQL grammar, layer 3: queries (selection, group/order by, output rate, outputs) and on-demand queries. */
-import type { IOrAlt, IToken } from 'chevrotain';
+import type { IOrAlt, IToken, OrMethodOpts } from 'chevrotain';
 import type {
+  AnonymousInputStream,
   Annotation,
+  InputStream,
   DeleteOutput,
   InsertIntoOutput,
   OnDemandInput,
@@ -33,7 +35,7 @@ export abstract class QueryRules extends InputRules {
   public query = this.RULE('query', (annotations: Annotation[]): Query => {
     const start = this.CONSUME(T.From);
     this.ACTION(() => this.activeStreams.clear());
-    const input = this.SUBRULE(this.queryInput);
+    const input = this.SUBRULE(this.queryInputOrAnonymous);
     const selector = this.OPTION(() => this.SUBRULE(this.querySection));
     const outputRate = this.OPTION2(() => this.SUBRULE(this.outputRate));
     const outputStart = this.LA(1);
@@ -53,6 +55,74 @@ export abstract class QueryRules extends InputRules {
       return withOptional(q, 'outputRate', outputRate);
     });
   });
+
+  /** A query's input: a stream, join, pattern or sequence, or an anonymous inner query. */
+  protected queryInputOrAnonymous = this.RULE('queryInputOrAnonymous', (): InputStream =>
+    this.OR(this.queryInputOrAnonymousAlts),
+  );
+
+  protected readonly queryInputOrAnonymousAlts: OrMethodOpts<InputStream> = {
+    // One token and the gate decide, so a mistake inside the inner query is reported where it is.
+    IGNORE_AMBIGUITIES: true,
+    MAX_LOOKAHEAD: 1,
+    DEF: [
+      { GATE: () => this.startsAnonymousStream(), ALT: () => this.SUBRULE(this.anonymousStream) },
+      { ALT: () => this.SUBRULE(this.queryInput) },
+    ],
+  };
+
+  /** `from` after any number of `(`: an anonymous inner query, not a parenthesised pattern. */
+  protected startsAnonymousStream(): boolean {
+    let k = 1;
+    while (this.isNext(T.LParen, k)) k++;
+    return this.isNext(T.From, k);
+  }
+
+  /** `(anonymous)` or `from <input> [select ...] [output ...] return [events]`, as Siddhi's anonymous_stream. */
+  protected anonymousStream = this.RULE('anonymousStream', (): AnonymousInputStream =>
+    this.OR(this.anonymousStreamAlts),
+  );
+
+  protected readonly anonymousStreamAlts: IOrAlt<AnonymousInputStream>[] = [
+    {
+      ALT: () => {
+        const open = this.CONSUME(T.LParen);
+        const inner = this.SUBRULE(this.anonymousStream);
+        this.CONSUME(T.RParen);
+        return this.ACTION(() => ({ ...inner, span: this.span(open) }));
+      },
+    },
+    {
+      ALT: () => {
+        const start = this.CONSUME(T.From);
+        // The inner query's streams and event references are its own (Siddhi keeps the outer ones aside).
+        const outer = this.ACTION(() => this.activeStreams);
+        this.ACTION(() => (this.activeStreams = new Set()));
+        const input = this.SUBRULE(this.queryInputOrAnonymous);
+        const selector = this.OPTION(() => this.SUBRULE(this.querySection));
+        const outputRate = this.OPTION2(() => this.SUBRULE(this.outputRate));
+        const outputStart = this.LA(1);
+        const output = this.SUBRULE(this.returnOutput);
+        return this.ACTION((): AnonymousInputStream => {
+          this.activeStreams = outer;
+          const span = this.span(start);
+          const query: Query = withOptional(
+            {
+              kind: 'query' as const,
+              annotations: [],
+              input,
+              selector: selector ?? this.implicitSelector(outputStart),
+              output,
+              span,
+            },
+            'outputRate',
+            outputRate,
+          );
+          return { kind: 'anonymous', query, span };
+        });
+      },
+    },
+  ];
 
   protected implicitSelector(at: IToken): Selector {
     const s = spanOf(at, at);

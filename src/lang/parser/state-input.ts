@@ -1,5 +1,5 @@
 /** Turning a parsed `from` chain into a single stream, a pattern or a sequence, as Siddhi's grammar decides. */
-import type { Span, StateElement, StateInputStream } from '../ast.js';
+import type { AbsentStateElement, Span, StateElement, StateInputStream } from '../ast.js';
 
 /** What the chain parser saw while reading one query input. */
 export interface ChainFeatures {
@@ -39,6 +39,33 @@ function hoistTrailingWithin(state: StateElement): { state: StateElement; within
     default:
       return { state };
   }
+}
+
+/** The steps of a chain in written order, looking through `every` and parentheses. */
+function chainSteps(state: StateElement, out: StateElement[] = []): StateElement[] {
+  switch (state.kind) {
+    case 'nextState':
+      chainSteps(state.first, out);
+      return chainSteps(state.next, out);
+    case 'everyState':
+    case 'groupState':
+      return chainSteps(state.element, out);
+    default:
+      out.push(state);
+      return out;
+  }
+}
+
+/**
+ * Siddhi's grammar takes a lone `not S for <time>` as a whole pattern or sequence, but a chain of two or more
+ * steps needs at least one that is not a bare `not ...` (a `not ... and ...` counts as such a step): the
+ * second absent step of a chain without one, or undefined.
+ */
+export function absentOnlyChain(state: StateElement): AbsentStateElement | undefined {
+  const steps = chainSteps(state);
+  if (steps.length < 2) return undefined;
+  const absent = steps.filter((s): s is AbsentStateElement => s.kind === 'absentState');
+  return absent.length === steps.length ? absent[1] : undefined;
 }
 
 export function buildStateInput(

@@ -4,7 +4,7 @@ import type { ExtensionSpec } from '../../../lang/catalog.js';
 import { javaEntireRegex, javaPrefixRegex, javaTestFromStart } from '../shared/java-regex.js';
 import { validateWith } from '../shared/overloads.js';
 import { regexConstantCheck } from '../str/regexp.js';
-import { INPUT_PARAMETER, REGEX_PARAMETER, patternOf, regexErrors } from './regex-support.js';
+import { INPUT_PARAMETER, REGEX_PARAMETER, patternOf, regexErrors, textArgument } from './regex-support.js';
 
 function make(
   name: 'lookingAt' | 'matches',
@@ -32,7 +32,8 @@ function make(
           throw error(`Invalid input given to regex:${name}() function. First argument cannot be null`);
         }
         if (input === null || input === undefined) return false;
-        return javaTestFromStart(pattern(regex), String(input));
+        const text = textArgument(input, 1, name, error);
+        return javaTestFromStart(pattern(textArgument(regex, 0, name, error)), text);
       };
     },
   };

@@ -3,7 +3,14 @@ import type { ExtensionSpec } from '../../../lang/catalog.js';
 import { javaFindFrom, javaRegex } from '../shared/java-regex.js';
 import { validateWith } from '../shared/overloads.js';
 import { regexConstantCheck } from '../str/regexp.js';
-import { INPUT_PARAMETER, REGEX_PARAMETER, patternOf, regexErrors } from './regex-support.js';
+import {
+  INPUT_PARAMETER,
+  REGEX_PARAMETER,
+  intArgument,
+  patternOf,
+  regexErrors,
+  textArgument,
+} from './regex-support.js';
 
 const error = regexErrors('FindFunctionExtension');
 
@@ -52,11 +59,12 @@ export const find: FunctionImpl = {
         throw error('Invalid input given to regex:find() function. First argument cannot be null');
       }
       if (input === null || input === undefined) return false;
-      const re = pattern(regex);
+      const text = textArgument(input, 1, 'find', error);
+      const re = pattern(textArgument(regex, 0, 'find', error));
       if (withIndex && (startingIndex === null || startingIndex === undefined)) return false;
-      const text = String(input);
+      const from = withIndex ? intArgument(startingIndex, 2, 'find', error) : 0;
       try {
-        return javaFindFrom(re, text, withIndex ? Number(startingIndex) : 0) !== null;
+        return javaFindFrom(re, text, from) !== null;
       } catch (e) {
         throw error((e as Error).message, e);
       }

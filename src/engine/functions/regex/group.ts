@@ -4,7 +4,14 @@ import { argumentWord } from '../shared/types.js';
 import { javaFindFrom, javaRegex } from '../shared/java-regex.js';
 import { validateWith } from '../shared/overloads.js';
 import { regexConstantCheck } from '../str/regexp.js';
-import { INPUT_PARAMETER, REGEX_PARAMETER, patternOf, regexErrors } from './regex-support.js';
+import {
+  INPUT_PARAMETER,
+  REGEX_PARAMETER,
+  intArgument,
+  patternOf,
+  regexErrors,
+  textArgument,
+} from './regex-support.js';
 
 const error = regexErrors('GroupFunctionExtension');
 
@@ -43,8 +50,9 @@ export const group: FunctionImpl = {
       if (nullAt >= 0) {
         throw error(`Invalid input given to regex:group() function. ${argumentWord(nullAt)} argument cannot be null`);
       }
-      const groupId = Number(args[2]);
-      const m = javaFindFrom(pattern(args[0]), String(args[1]), 0);
+      const text = textArgument(args[1], 1, 'group', error);
+      const groupId = intArgument(args[2], 2, 'group', error);
+      const m = javaFindFrom(pattern(textArgument(args[0], 0, 'group', error)), text, 0);
       if (m === null || groupId > m.length - 1) return null;
       if (groupId < 0) throw error(`No group ${groupId}`);
       return m[groupId] ?? null;

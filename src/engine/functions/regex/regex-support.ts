@@ -5,6 +5,8 @@
 import type { CallSiteContext } from '../../registry/extension-impl.js';
 import type { ParameterSpec } from '../../../lang/catalog.js';
 import { errorsFor, type ExtensionRuntimeError } from '../shared/errors.js';
+import { argumentWord } from '../shared/types.js';
+import { javaClassName } from '../shared/java-values.js';
 
 export type ErrorMaker = (message: string, cause?: unknown) => ExtensionRuntimeError;
 
@@ -45,4 +47,25 @@ export function patternOf(
       throw error((e as Error).message, e);
     }
   };
+}
+
+/**
+ * Java's `(String)` cast of an argument: a value of another class (a number sent into a string attribute)
+ * fails the event, as Siddhi's ClassCastException does, instead of being matched as its text.
+ */
+export function textArgument(value: unknown, index: number, fn: string, error: ErrorMaker): string {
+  if (typeof value === 'string') return value;
+  throw error(
+    `Invalid input given to regex:${fn}() function. ${argumentWord(index)} argument should be a string, ` +
+      `found ${javaClassName(value)}`,
+  );
+}
+
+/**
+ * Java's `(Integer)` cast of an index argument: anything but a whole number (a string or a fraction sent into
+ * an int attribute) fails the event, as Siddhi does, instead of reading as NaN.
+ */
+export function intArgument(value: unknown, index: number, fn: string, error: ErrorMaker): number {
+  if (typeof value === 'number' && Number.isInteger(value)) return value;
+  throw error(`Invalid input given to regex:${fn}() function. ${argumentWord(index)} argument should be an integer`);
 }
