@@ -82,3 +82,31 @@ test('@cache needs a size and a known policy', async () => {
   );
   await assert.rejects(startApp(storeApp(`@store(type = 'rdbms')`, `@cache(cache.policy = 'LRU')`)), /size/);
 });
+
+test('@cache on a table without a @PrimaryKey is accepted and every read goes to the store', async () => {
+  const r = await startApp(`
+define stream Ins (symbol string, price float, volume long);
+define stream Del (symbol string);
+@store(type = 'rdbms', @cache(size = '2', cache.policy = 'LFU'))
+define table T (symbol string, price float, volume long);
+from Ins insert into T;
+from Del delete T on T.symbol == symbol;
+`);
+  try {
+    const c = cacheOf(r);
+    for (const row of [
+      ['A', 1, 1],
+      ['B', 2, 2],
+      ['A', 3, 3],
+    ]) {
+      r.getInputHandler('Ins').send(row);
+    }
+    assert.deepEqual(c.cachedKeys(), [], 'no key to cache rows by');
+    assert.deepEqual(r.query(`from T on symbol == 'A' select price`), [[1], [3]]);
+    r.getInputHandler('Del').send(['A']);
+    assert.deepEqual(r.query(`from T select symbol, volume`), [['B', 2]]);
+    assert.deepEqual(c.stats, { hits: 0, misses: 0, evictions: 0, purged: 0 });
+  } finally {
+    await r.shutdown();
+  }
+});

@@ -5,7 +5,9 @@
  * the store reports every change, so updated and deleted rows never go stale. When full, the
  * policy picks the entry to evict (FIFO: first cached, LRU: least recently used, LFU: least often
  * used, ties to the least recent); entries older than `retention.period` are purged every
- * `purge.interval` on the app's clock. Other conditions and every write go to the store.
+ * `purge.interval` on the app's clock. Other conditions and every write go to the store. A table
+ * without a @PrimaryKey has no key to cache rows by (Siddhi accepts `@cache` on it all the same):
+ * such a cache holds nothing and every read goes to the store.
  */
 import type { Expression, SetAssignment } from '../../lang/ast.js';
 import type { AppContext, Attribute } from '../../engine/app/app-context.js';
@@ -167,6 +169,7 @@ export class CachedTable implements ObservableTable {
   }
 
   private put(r: readonly unknown[]): void {
+    if (this.primaryKey.length === 0) return;
     const key = this.keyOf(r);
     const existing = this.entries.get(key);
     if (existing) {
