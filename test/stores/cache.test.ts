@@ -75,6 +75,24 @@ test('@cache stays coherent with updates and deletes, and purges after retention
   }
 });
 
+test('@cache answers `in` checks on the primary key from its entries', async () => {
+  const r = await startApp(storeApp(`@store(type = 'rdbms', @cache(size = '2', cache.policy = 'LRU'))`));
+  const seen: unknown[] = [];
+  r.addStreamCallback('InOut', (events) => {
+    for (const e of events) seen.push(e.data[0]);
+  });
+  try {
+    const c = cacheOf(r);
+    r.getInputHandler('Ins').send(['A', 1, 1]);
+    r.getInputHandler('Chk').send(['A']);
+    r.getInputHandler('Chk').send(['Z']);
+    assert.deepEqual(seen, ['A']);
+    assert.deepEqual({ hits: c.stats.hits, misses: c.stats.misses }, { hits: 1, misses: 1 });
+  } finally {
+    await r.shutdown();
+  }
+});
+
 test('@cache needs a size and a known policy', async () => {
   await assert.rejects(
     startApp(storeApp(`@store(type = 'rdbms')`, `@cache(size = '3', cache.policy = 'MRU')`)),

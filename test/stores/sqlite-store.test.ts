@@ -64,6 +64,27 @@ test('sqlite: conditions are pushed down to SQL where they compile, filtered in 
   }
 });
 
+test('sqlite: `in` asks the database for the matching row instead of reading the whole table', async () => {
+  const r = await startApp(storeApp(`@store(type = 'rdbms')`));
+  const seen: unknown[] = [];
+  r.addStreamCallback('InOut', (events) => {
+    for (const e of events) seen.push(e.data[0]);
+  });
+  try {
+    sendAll(r, 'Ins', [
+      ['A', 1, 10],
+      ['B', 2, 20],
+    ]);
+    const t = appStores((r as unknown as { ctx: Parameters<typeof appStores>[0] }).ctx).tables.get('T');
+    assert.ok(t instanceof SqliteTable);
+    t.all = () => assert.fail('`in` read every row');
+    sendAll(r, 'Chk', [['B'], ['Z'], ['A']]);
+    assert.deepEqual(seen, ['B', 'A']);
+  } finally {
+    await r.shutdown();
+  }
+});
+
 test('sqlite: an update that would move one of its rows onto a held primary key changes none of them', async () => {
   const lines: LogLine[] = [];
   const r = await startApp(
