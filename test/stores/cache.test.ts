@@ -93,6 +93,27 @@ test('@cache answers `in` checks on the primary key from its entries', async () 
   }
 });
 
+test('@cache counts an update or update-or-insert on the primary key as a use of the row', async () => {
+  for (const [policy, write] of [
+    ['LRU', 'Upd'],
+    ['LFU', 'Ups'],
+  ] as const) {
+    const r = await startApp(storeApp(`@store(type = 'rdbms', @cache(size = '2', cache.policy = '${policy}'))`));
+    try {
+      const c = cacheOf(r);
+      r.getInputHandler('Ins').send(['A', 1, 1]);
+      r.getInputHandler('Ins').send(['B', 2, 2]);
+      r.getInputHandler(write).send(write === 'Upd' ? ['A', 5] : ['A', 5, 1]);
+      r.getInputHandler('Ins').send(['C', 3, 3]);
+      assert.deepEqual(c.cachedKeys().sort(), ['A', 'C'], `${policy} keeps the written row`);
+      assert.deepEqual(r.query(`from T on symbol == 'A' select price`), [[5]]);
+      assert.equal(c.stats.hits, 1);
+    } finally {
+      await r.shutdown();
+    }
+  }
+});
+
 test('@cache needs a size and a known policy', async () => {
   await assert.rejects(
     startApp(storeApp(`@store(type = 'rdbms')`, `@cache(size = '3', cache.policy = 'MRU')`)),
