@@ -77,9 +77,6 @@ function withCache(table: ObservableTable, def: TableDefinition, ctx: AppContext
   // Siddhi also accepts @cache nested inside @store.
   const cache = caches[0] ?? store.annotations.find((a) => a.name.toLowerCase() === 'cache');
   if (!cache) return table;
-  if (table.primaryKey.length === 0) {
-    throw new StoreOptions(cache, def.id).error('needs a @PrimaryKey on the table: the cache is keyed by it');
-  }
   return new CachedTable(table, cacheConfig(cache, def.id), ctx);
 }
 

@@ -44,7 +44,7 @@ export class StoreOptions {
 
   error(msg: string): CompileError {
     return new CompileError(
-      `table '${this.tableId}': @${this.annotation.name}(type='${this.type}') ${msg}`,
+      `table '${this.tableId}': @${this.annotation.name}${this.type ? `(type='${this.type}')` : ''} ${msg}`,
       this.annotation.span,
     );
   }

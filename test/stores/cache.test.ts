@@ -75,10 +75,77 @@ test('@cache stays coherent with updates and deletes, and purges after retention
   }
 });
 
+test('@cache answers `in` checks on the primary key from its entries', async () => {
+  const r = await startApp(storeApp(`@store(type = 'rdbms', @cache(size = '2', cache.policy = 'LRU'))`));
+  const seen: unknown[] = [];
+  r.addStreamCallback('InOut', (events) => {
+    for (const e of events) seen.push(e.data[0]);
+  });
+  try {
+    const c = cacheOf(r);
+    r.getInputHandler('Ins').send(['A', 1, 1]);
+    r.getInputHandler('Chk').send(['A']);
+    r.getInputHandler('Chk').send(['Z']);
+    assert.deepEqual(seen, ['A']);
+    assert.deepEqual({ hits: c.stats.hits, misses: c.stats.misses }, { hits: 1, misses: 1 });
+  } finally {
+    await r.shutdown();
+  }
+});
+
+test('@cache counts an update or update-or-insert on the primary key as a use of the row', async () => {
+  for (const [policy, write] of [
+    ['LRU', 'Upd'],
+    ['LFU', 'Ups'],
+  ] as const) {
+    const r = await startApp(storeApp(`@store(type = 'rdbms', @cache(size = '2', cache.policy = '${policy}'))`));
+    try {
+      const c = cacheOf(r);
+      r.getInputHandler('Ins').send(['A', 1, 1]);
+      r.getInputHandler('Ins').send(['B', 2, 2]);
+      r.getInputHandler(write).send(write === 'Upd' ? ['A', 5] : ['A', 5, 1]);
+      r.getInputHandler('Ins').send(['C', 3, 3]);
+      assert.deepEqual(c.cachedKeys().sort(), ['A', 'C'], `${policy} keeps the written row`);
+      assert.deepEqual(r.query(`from T on symbol == 'A' select price`), [[5]]);
+      assert.equal(c.stats.hits, 1);
+    } finally {
+      await r.shutdown();
+    }
+  }
+});
+
 test('@cache needs a size and a known policy', async () => {
   await assert.rejects(
     startApp(storeApp(`@store(type = 'rdbms')`, `@cache(size = '3', cache.policy = 'MRU')`)),
     /FIFO, LRU or LFU/,
   );
   await assert.rejects(startApp(storeApp(`@store(type = 'rdbms')`, `@cache(cache.policy = 'LRU')`)), /size/);
+});
+
+test('@cache on a table without a @PrimaryKey is accepted and every read goes to the store', async () => {
+  const r = await startApp(`
+define stream Ins (symbol string, price float, volume long);
+define stream Del (symbol string);
+@store(type = 'rdbms', @cache(size = '2', cache.policy = 'LFU'))
+define table T (symbol string, price float, volume long);
+from Ins insert into T;
+from Del delete T on T.symbol == symbol;
+`);
+  try {
+    const c = cacheOf(r);
+    for (const row of [
+      ['A', 1, 1],
+      ['B', 2, 2],
+      ['A', 3, 3],
+    ]) {
+      r.getInputHandler('Ins').send(row);
+    }
+    assert.deepEqual(c.cachedKeys(), [], 'no key to cache rows by');
+    assert.deepEqual(r.query(`from T on symbol == 'A' select price`), [[1], [3]]);
+    r.getInputHandler('Del').send(['A']);
+    assert.deepEqual(r.query(`from T select symbol, volume`), [['B', 2]]);
+    assert.deepEqual(c.stats, { hits: 0, misses: 0, evictions: 0, purged: 0 });
+  } finally {
+    await r.shutdown();
+  }
 });

@@ -6,6 +6,7 @@ import { join } from 'node:path';
 import Database from 'better-sqlite3';
 import { appStores } from '../../src/engine/table/app-stores.js';
 import { SqliteTable } from '../../src/stores/sqlite/sqlite-table.js';
+import type { LogLine } from '../../src/engine/runtime/logger.js';
 import { runScenario, sendAll, startApp, storeApp, suffix, EXPECTED_ROWS } from './store-scenario.js';
 
 function tempDir(): string {
@@ -58,6 +59,77 @@ test('sqlite: conditions are pushed down to SQL where they compile, filtered in 
     assert.deepEqual(r.query('from T on volume is null select symbol'), [['C']]);
     assert.deepEqual(r.query('from T on price * 2 > 3 select symbol order by symbol'), [['B'], ['C']]);
     assert.equal(t.stats.js, before.js + 1, 'arithmetic over a column is filtered in JS');
+  } finally {
+    await r.shutdown();
+  }
+});
+
+test('sqlite: `in` asks the database for the matching row instead of reading the whole table', async () => {
+  const r = await startApp(storeApp(`@store(type = 'rdbms')`));
+  const seen: unknown[] = [];
+  r.addStreamCallback('InOut', (events) => {
+    for (const e of events) seen.push(e.data[0]);
+  });
+  try {
+    sendAll(r, 'Ins', [
+      ['A', 1, 10],
+      ['B', 2, 20],
+    ]);
+    const t = appStores((r as unknown as { ctx: Parameters<typeof appStores>[0] }).ctx).tables.get('T');
+    assert.ok(t instanceof SqliteTable);
+    t.all = () => assert.fail('`in` read every row');
+    sendAll(r, 'Chk', [['B'], ['Z'], ['A']]);
+    assert.deepEqual(seen, ['B', 'A']);
+  } finally {
+    await r.shutdown();
+  }
+});
+
+test('sqlite: an update that would move one of its rows onto a held primary key changes none of them', async () => {
+  const lines: LogLine[] = [];
+  const r = await startApp(
+    `
+define stream Add (name string, qty int, code long);
+define stream Move (qty int, code long);
+define stream Bump (name string, qty int);
+@store(type = 'rdbms')
+@PrimaryKey('code')
+define table Parts (name string, qty int, code long);
+from Add insert into Parts;
+from Move select qty, code update Parts set Parts.qty = qty, Parts.code = code on Parts.code <= code;
+from Bump update Parts set Parts.qty = qty on Parts.name == name;
+`,
+    lines,
+  );
+  try {
+    sendAll(r, 'Add', [
+      ['bolt', 1, 20],
+      ['nut', 2, 10],
+      ['nut', 3, 30],
+    ]);
+    const all = 'from Parts select name, qty, code order by code';
+    // Both rows at or below 20 would take code 20: neither changes.
+    r.getInputHandler('Move').send([9, 20]);
+    assert.deepEqual(r.query(all), [
+      ['nut', 2, 10],
+      ['bolt', 1, 20],
+      ['nut', 3, 30],
+    ]);
+    assert.deepEqual(
+      lines.filter((l) => l.level === 'error').map((l) => l.msg),
+      ["table 'Parts': update failed, a row with primary key [20] exists; no row is updated"],
+    );
+    // The next event of the same chunk still runs, and a clash-free update of several rows applies.
+    sendAll(r, 'Move', [
+      [7, 20],
+      [5, 10],
+    ]);
+    r.getInputHandler('Bump').send(['nut', 4]);
+    assert.deepEqual(r.query(all), [
+      ['nut', 4, 10],
+      ['bolt', 1, 20],
+      ['nut', 4, 30],
+    ]);
   } finally {
     await r.shutdown();
   }

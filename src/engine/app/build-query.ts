@@ -200,7 +200,7 @@ export function buildSingleStreamQuery(ctx: AppContext, query: Query, env: Query
     },
     onState: (id, state) => ctx.stateful.set(`${key}/${id}`, state),
   });
-  const scope = withStoresIn(streamScope(names, chain.attributes, 'd', 'ts', roundFloats), ctx);
+  const scope = withStoresIn(streamScope(names, chain.attributes, 'd', 'ts', roundFloats), ctx, ['d', 'ts']);
   const compiled = compileSelector(
     query.selector,
     { all: chain.attributes.map((a, i) => ({ ...a, code: attributeCode(a, i, 'd', roundFloats) })), scope },

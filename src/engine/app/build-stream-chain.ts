@@ -130,7 +130,7 @@ export function buildStreamChain(
   let window: WindowProcessor | undefined;
   for (const h of input.handlers) {
     const scope = withOuter(
-      withStoresIn(streamScope(opts.names, attributes, 'd', 'ts', opts.roundFloats), ctx),
+      withStoresIn(streamScope(opts.names, attributes, 'd', 'ts', opts.roundFloats), ctx, ['d', 'ts']),
       opts.outer,
     );
     stages.push(

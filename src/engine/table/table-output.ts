@@ -25,7 +25,7 @@ export function outputScope(output: readonly Attribute[], tableId: string, ctx: 
       return { code: `d[${i}]`, type: output[i]!.type };
     },
   };
-  return withStoresIn(scope, ctx);
+  return withStoresIn(scope, ctx, ['d', 'ts']);
 }
 
 /** Maps an output event to a row of the table: by attribute name when the names match, else by position. */

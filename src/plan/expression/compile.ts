@@ -113,7 +113,13 @@ export class ExpressionCompiler {
       case 'in': {
         if (!scope.resolveIn) throw new CompileError(`'in ${expr.sourceId}' is not supported here`, expr.span);
         const o = this.compile(expr.operand, scope.inScope?.(expr.sourceId) ?? scope);
-        const r = scope.resolveIn(expr.sourceId, o.code, o.type, (fn) => `f[${this.functions.push(fn) - 1}]`);
+        const r = scope.resolveIn(
+          expr.sourceId,
+          o.code,
+          o.type,
+          (fn) => `f[${this.functions.push(fn) - 1}]`,
+          expr.operand,
+        );
         if (typeof r !== 'string') throw new CompileError(r.error, expr.span);
         return { code: r, type: 'bool' };
       }

@@ -1,4 +1,4 @@
-import type { AttributeType, Variable, IsNullStreamExpression } from '../../lang/ast.js';
+import type { AttributeType, Expression, Variable, IsNullStreamExpression } from '../../lang/ast.js';
 
 /** Where a variable lives in the generated function, and its type. */
 export interface ResolvedVariable {
@@ -24,12 +24,14 @@ export interface Scope {
   /**
    * `cond in T`: returns code that evaluates the membership given the operand's code, or an error
    * message. `slot` makes a value reachable from the generated code (returns the code reading it).
+   * `operand` is the condition itself, for scopes that hand it to the table to compile.
    */
   resolveIn?(
     sourceId: string,
     operandCode: string,
     operandType: AttributeType,
     slot: (value: (...args: unknown[]) => unknown) => string,
+    operand?: Expression,
   ): string | { error: string };
   /** The scope the operand of `cond in T` compiles in (where `T.x` reads T's row); this scope when absent. */
   inScope?(sourceId: string): Scope;

@@ -5,7 +5,10 @@
  * the store reports every change, so updated and deleted rows never go stale. When full, the
  * policy picks the entry to evict (FIFO: first cached, LRU: least recently used, LFU: least often
  * used, ties to the least recent); entries older than `retention.period` are purged every
- * `purge.interval` on the app's clock. Other conditions and every write go to the store.
+ * `purge.interval` on the app's clock. Other conditions and every write go to the store; an update
+ * or update-or-insert on the primary key counts as a use of the cached row, as in Siddhi. A table
+ * without a @PrimaryKey has no key to cache rows by (Siddhi accepts `@cache` on it all the same):
+ * such a cache holds nothing and every read goes to the store.
  */
 import type { Expression, SetAssignment } from '../../lang/ast.js';
 import type { AppContext, Attribute } from '../../engine/app/app-context.js';
@@ -133,7 +136,9 @@ export class CachedTable implements ObservableTable {
   }
 
   update(cond: CompiledCondition, set: CompiledUpdateSet, events: readonly TableInput[]): void {
-    this.store.update(this.own(cond).inner, set, events);
+    const c = this.own(cond);
+    this.touch(c, events);
+    this.store.update(c.inner, set, events);
   }
 
   updateOrInsert(
@@ -142,7 +147,9 @@ export class CachedTable implements ObservableTable {
     events: readonly TableInput[],
     rowOf: (e: TableInput) => unknown[],
   ): void {
-    this.store.updateOrInsert(this.own(cond).inner, set, events, rowOf);
+    const c = this.own(cond);
+    this.touch(c, events);
+    this.store.updateOrInsert(c.inner, set, events, rowOf);
   }
 
   snapshot(): unknown {
@@ -166,7 +173,20 @@ export class CachedTable implements ObservableTable {
     }
   }
 
+  /** A write on the primary key uses the cached rows it names (LRU recency, LFU count). */
+  private touch(c: CachedCondition, events: readonly TableInput[]): void {
+    const lookup = c.row.lookup;
+    if (lookup?.kind !== 'primaryKey') return;
+    for (const ev of events) {
+      const e = this.entries.get(lookup.key(ev.input, ev.ts));
+      if (!e) continue;
+      e.uses++;
+      e.lastUsed = ++this.seq;
+    }
+  }
+
   private put(r: readonly unknown[]): void {
+    if (this.primaryKey.length === 0) return;
     const key = this.keyOf(r);
     const existing = this.entries.get(key);
     if (existing) {

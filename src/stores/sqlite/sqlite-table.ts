@@ -142,7 +142,7 @@ export class SqliteTable implements ObservableTable {
     const c = this.own(cond);
     const s = this.ownSet(set);
     this.inTransaction(() => {
-      for (const e of events) for (const r of this.findWithIds(c, e.input, e.ts)) this.assign(r, s, e);
+      for (const e of events) this.updateRows(this.findWithIds(c, e.input, e.ts), s, e);
     });
   }
 
@@ -158,7 +158,7 @@ export class SqliteTable implements ObservableTable {
       for (const e of events) {
         const found = this.findWithIds(c, e.input, e.ts);
         if (found.length === 0) this.add(rowOf(e).slice(0, this.attributes.length));
-        else for (const r of found) this.assign(r, s, e);
+        else this.updateRows(found, s, e);
       }
     });
   }
@@ -203,6 +203,42 @@ export class SqliteTable implements ObservableTable {
         { table: this.id },
       );
     }
+  }
+
+  /**
+   * Updates the rows one event matched. In a database an event's update is one UPDATE statement,
+   * which changes all its rows or none: when one row would take a primary key another row holds,
+   * none of the event's rows change (the error is logged), as Siddhi's tables and its RDBMS store do.
+   */
+  private updateRows(found: readonly unknown[][], s: RowUpdateSet, e: TableInput): void {
+    if (found.length <= 1) {
+      for (const r of found) this.assign(r, s, e);
+      return;
+    }
+    const changes: (readonly unknown[])[][] = [];
+    this.db.exec('SAVEPOINT event_update');
+    let clash: unknown[] | undefined;
+    try {
+      for (const withId of found) {
+        const before = withId.slice(1);
+        const r = before.slice();
+        s.assign(r, e.input, e.ts);
+        clash = r;
+        this.updateStmt.run(...this.encode(r), withId[0]);
+        changes.push([before, r]);
+      }
+      this.db.exec('RELEASE event_update');
+    } catch (err) {
+      this.db.exec('ROLLBACK TO event_update');
+      this.db.exec('RELEASE event_update');
+      if (!isConstraint(err)) throw err;
+      this.logger.error(
+        `table '${this.id}': update failed, a row with primary key ${JSON.stringify(this.primaryKey.map((i) => clash![i]))} exists; no row is updated`,
+        { table: this.id },
+      );
+      return;
+    }
+    for (const [before, after] of changes) this.emit(before, after);
   }
 
   private assign(withId: unknown[], s: RowUpdateSet, e: TableInput): void {
