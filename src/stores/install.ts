@@ -18,6 +18,7 @@ import { connectPostgres } from './sql/postgres-connection.js';
 import { describeTarget, rdbmsTarget } from './sql/rdbms-target.js';
 import { SqlBackend } from './sql/sql-backend.js';
 import { dialects } from './sql/sql-dialect.js';
+import { nullCheck } from './sql/null-values.js';
 import { openSqliteTable } from './sqlite/open-sqlite-table.js';
 import { fieldLengths, masker, StoreOptions } from './store-options.js';
 import type { ObservableTable } from './table-changes.js';
@@ -27,10 +28,12 @@ import './aggregation/install.js';
 function rdbmsTable(layout: TableLayout, store: Annotation, ctx: AppContext): ObservableTable {
   const opts = new StoreOptions(store, layout.id);
   const target = rdbmsTarget(opts);
-  const tableName = opts.get('table.name') ?? layout.id;
+  // An empty table.name means the table's own name, as in Siddhi.
+  const tableName = opts.get('table.name') || layout.id;
   const lengths = fieldLengths(opts, layout.attributes);
+  const refuse = nullCheck(opts, layout.attributes);
   warnUnread(opts, ctx);
-  if (target.dialect === 'sqlite') return openSqliteTable(layout, target.file, tableName, lengths, opts, ctx);
+  if (target.dialect === 'sqlite') return openSqliteTable(layout, target.file, tableName, lengths, opts, ctx, refuse);
   const description = `${describeTarget(target)} table '${tableName}'`;
   const mask = masker([target.password]);
   const backend = new SqlBackend(
@@ -42,7 +45,7 @@ function rdbmsTable(layout: TableLayout, store: Annotation, ctx: AppContext): Ob
     description,
     mask,
   );
-  return new MirroredTable(layout, backend, ctx.logger.child({ table: layout.id }), ctx);
+  return new MirroredTable(layout, backend, ctx.logger.child({ table: layout.id }), ctx, refuse);
 }
 
 function redisTable(layout: TableLayout, store: Annotation, ctx: AppContext): ObservableTable {

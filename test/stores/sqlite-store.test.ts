@@ -6,6 +6,7 @@ import { join } from 'node:path';
 import Database from 'better-sqlite3';
 import { appStores } from '../../src/engine/table/app-stores.js';
 import { SqliteTable } from '../../src/stores/sqlite/sqlite-table.js';
+import type { LogLine } from '../../src/engine/runtime/logger.js';
 import { runScenario, sendAll, startApp, storeApp, suffix, EXPECTED_ROWS } from './store-scenario.js';
 
 function tempDir(): string {
@@ -43,7 +44,7 @@ test('sqlite (file=, table.name): rows land in the named table, with the primary
 });
 
 test('sqlite: conditions are pushed down to SQL where they compile, filtered in JS otherwise', async () => {
-  const r = await startApp(storeApp(`@store(type = 'rdbms')`));
+  const r = await startApp(storeApp(`@store(type = 'rdbms', allow.null.values = 'true')`));
   try {
     sendAll(r, 'Ins', [
       ['A', 1, 10],
@@ -60,5 +61,60 @@ test('sqlite: conditions are pushed down to SQL where they compile, filtered in 
     assert.equal(t.stats.js, before.js + 1, 'arithmetic over a column is filtered in JS');
   } finally {
     await r.shutdown();
+  }
+});
+
+test('sqlite: a row with null in a non-string attribute is dropped unless allow.null.values is true', async () => {
+  const lines: LogLine[] = [];
+  const r = await startApp(storeApp(`@store(type = 'rdbms')`), lines);
+  try {
+    sendAll(r, 'Ins', [
+      ['A', 1, null],
+      ['B', null, 2],
+      ['C', 3, 3],
+      ['D', 4, 4],
+    ]);
+    r.getInputHandler('Ups').send(['E', null, 5]);
+    assert.deepEqual(r.query('from T select symbol, price, volume order by price'), [
+      ['C', 3, 3],
+      ['D', 4, 4],
+    ]);
+    assert.deepEqual(
+      lines.filter((l) => l.level === 'error').map((l) => /null in '(\w+)'/.exec(l.msg)?.[1]),
+      ['volume', 'price', 'price'],
+    );
+  } finally {
+    await r.shutdown();
+  }
+  const allowing = await startApp(storeApp(`@store(type = 'rdbms', allow.null.values = 'true')`));
+  try {
+    sendAll(allowing, 'Ins', [
+      ['A', 1, null],
+      ['B', null, 2],
+    ]);
+    assert.deepEqual(allowing.query('from T select symbol, price, volume order by symbol'), [
+      ['A', 1, null],
+      ['B', null, 2],
+    ]);
+  } finally {
+    await allowing.shutdown();
+  }
+});
+
+test('sqlite: an empty table.name names the database table after the table definition', async () => {
+  const dir = tempDir();
+  const file = join(dir, 'empty-name.sqlite');
+  try {
+    const r = await startApp(storeApp(`@store(type = 'rdbms', file = '${file}', table.name = '')`));
+    sendAll(r, 'Ins', [['A', 1, 10]]);
+    await r.shutdown();
+    const db = new Database(file, { readonly: true });
+    try {
+      assert.deepEqual(db.prepare('SELECT symbol, volume FROM "T"').raw().all(), [['A', 10]]);
+    } finally {
+      db.close();
+    }
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
   }
 });
