@@ -118,3 +118,47 @@ test('sqlite: an empty table.name names the database table after the table defin
     rmSync(dir, { recursive: true, force: true });
   }
 });
+
+test('sqlite: a store key element may list several attributes, and a multi-attribute @Index is one index', async () => {
+  const dir = tempDir();
+  const file = join(dir, 'keys.sqlite');
+  const app = `
+define stream Ins (symbol string, price float, volume long);
+@store(type = 'rdbms', file = '${file}', table.name = 'K')
+@PrimaryKey('symbol, price')
+@Index('volume')
+@Index('symbol', 'volume')
+define table T (symbol string, price float, volume long);
+from Ins insert into T;
+`;
+  try {
+    const r = await startApp(app);
+    sendAll(r, 'Ins', [
+      ['A', 1, 10],
+      ['A', 2, 20],
+      ['A', 1, 30],
+    ]);
+    assert.deepEqual(r.query('from T select symbol, price, volume order by price'), [
+      ['A', 1, 10],
+      ['A', 2, 20],
+    ]);
+    await r.shutdown();
+    const db = new Database(file, { readonly: true });
+    try {
+      const indexes = db.prepare(`PRAGMA index_list("K")`).all() as { name: string; origin: string }[];
+      assert.deepEqual(indexes.map((i) => i.name).sort(), [
+        'K_symbol_volume_idx',
+        'K_volume_idx',
+        'sqlite_autoindex_K_1',
+      ]);
+      const columns = (db.prepare(`PRAGMA index_info("K_symbol_volume_idx")`).all() as { name: string }[]).map(
+        (c) => c.name,
+      );
+      assert.deepEqual(columns, ['symbol', 'volume']);
+    } finally {
+      db.close();
+    }
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+});
