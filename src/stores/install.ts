@@ -80,10 +80,17 @@ function withCache(table: ObservableTable, def: TableDefinition, ctx: AppContext
   // Siddhi also accepts @cache nested inside @store.
   const cache = caches[0] ?? store.annotations.find((a) => a.name.toLowerCase() === 'cache');
   if (!cache) return table;
+  const config = cacheConfig(cache, def.id);
   if (table.primaryKey.length === 0) {
-    throw new StoreOptions(cache, def.id).error('needs a @PrimaryKey on the table: the cache is keyed by it');
+    // As in Siddhi: only primary-key lookups are answered from a cache, so without a key every
+    // read goes to the store and the cache has nothing to do.
+    ctx.logger.warn(
+      `table '${def.id}': @cache has no effect without a @PrimaryKey (the cache answers primary-key lookups); reads go to the store`,
+      { table: def.id },
+    );
+    return table;
   }
-  return new CachedTable(table, cacheConfig(cache, def.id), ctx);
+  return new CachedTable(table, config, ctx);
 }
 
 tableFactories.set('rdbms', (layout, store, ctx, def) => withCache(rdbmsTable(layout, store, ctx), def, ctx));
