@@ -204,6 +204,43 @@ describe('aggregation @store on SQLite', () => {
     await purging(sqliteDb(join(dir, 'purge.sqlite')), 'Purged');
   });
 
+  test("a read returns stored buckets oldest first, so a group by keeps the latest bucket's values", async () => {
+    const text = `
+define stream Trades (symbol string, price double, quantity int);
+@store(type = 'rdbms', file = '${join(dir, 'order.sqlite')}') @purge(enable = 'false')
+define aggregation Latest from Trades select symbol, sum(price) as total, price * quantity as lastValue
+group by symbol aggregate every sec ... min;`;
+    const r = await startApp(text);
+    try {
+      const h = r.getInputHandler('Trades');
+      h.send(['W', 70, 10]);
+      r.advanceTime(2 * SEC);
+      h.send(['W', 100, 16]);
+      r.advanceTime(2 * SEC);
+      h.send(['I', 100, 96]);
+      r.advanceTime(5 * SEC);
+      assert.deepEqual(
+        r.query(`from Latest within '2020-01-** **:**:**' per 'seconds' select AGG_TIMESTAMP, symbol, lastValue`),
+        [
+          [T0, 'W', 700],
+          [T0 + 2 * SEC, 'W', 1600],
+          [T0 + 4 * SEC, 'I', 9600],
+        ],
+      );
+      assert.deepEqual(
+        r.query(
+          `from Latest within '2020-01-** **:**:**' per 'seconds' select symbol, sum(total) as total, lastValue group by symbol`,
+        ),
+        [
+          ['W', 170, 1600],
+          ['I', 100, 9600],
+        ],
+      );
+    } finally {
+      await r.shutdown();
+    }
+  });
+
   test('at start, finer rows newer than the last stored bucket are rolled up, completed buckets included', async () => {
     const file = join(dir, 'replay.sqlite');
     const text = `
