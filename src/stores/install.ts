@@ -18,6 +18,7 @@ import { connectPostgres } from './sql/postgres-connection.js';
 import { describeTarget, rdbmsTarget } from './sql/rdbms-target.js';
 import { SqlBackend } from './sql/sql-backend.js';
 import { dialects } from './sql/sql-dialect.js';
+import { nullCheck } from './sql/null-values.js';
 import { openSqliteTable } from './sqlite/open-sqlite-table.js';
 import { fieldLengths, masker, StoreOptions } from './store-options.js';
 import type { ObservableTable } from './table-changes.js';
@@ -27,10 +28,12 @@ import './aggregation/install.js';
 function rdbmsTable(layout: TableLayout, store: Annotation, ctx: AppContext): ObservableTable {
   const opts = new StoreOptions(store, layout.id);
   const target = rdbmsTarget(opts);
-  const tableName = opts.get('table.name') ?? layout.id;
+  // An empty table.name means the table's own name, as in Siddhi.
+  const tableName = opts.get('table.name') || layout.id;
   const lengths = fieldLengths(opts, layout.attributes);
+  const refuse = nullCheck(opts, layout.attributes);
   warnUnread(opts, ctx);
-  if (target.dialect === 'sqlite') return openSqliteTable(layout, target.file, tableName, lengths, opts, ctx);
+  if (target.dialect === 'sqlite') return openSqliteTable(layout, target.file, tableName, lengths, opts, ctx, refuse);
   const description = `${describeTarget(target)} table '${tableName}'`;
   const mask = masker([target.password]);
   const backend = new SqlBackend(
@@ -42,7 +45,7 @@ function rdbmsTable(layout: TableLayout, store: Annotation, ctx: AppContext): Ob
     description,
     mask,
   );
-  return new MirroredTable(layout, backend, ctx.logger.child({ table: layout.id }), ctx);
+  return new MirroredTable(layout, backend, ctx.logger.child({ table: layout.id }), ctx, refuse);
 }
 
 function redisTable(layout: TableLayout, store: Annotation, ctx: AppContext): ObservableTable {
@@ -77,7 +80,17 @@ function withCache(table: ObservableTable, def: TableDefinition, ctx: AppContext
   // Siddhi also accepts @cache nested inside @store.
   const cache = caches[0] ?? store.annotations.find((a) => a.name.toLowerCase() === 'cache');
   if (!cache) return table;
-  return new CachedTable(table, cacheConfig(cache, def.id), ctx);
+  const config = cacheConfig(cache, def.id);
+  if (table.primaryKey.length === 0) {
+    // As in Siddhi: only primary-key lookups are answered from a cache, so without a key every
+    // read goes to the store and the cache has nothing to do.
+    ctx.logger.warn(
+      `table '${def.id}': @cache has no effect without a @PrimaryKey (the cache answers primary-key lookups); reads go to the store`,
+      { table: def.id },
+    );
+    return table;
+  }
+  return new CachedTable(table, config, ctx);
 }
 
 tableFactories.set('rdbms', (layout, store, ctx, def) => withCache(rdbmsTable(layout, store, ctx), def, ctx));

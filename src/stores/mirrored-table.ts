@@ -22,6 +22,7 @@ import type { Logger } from '../engine/runtime/logger.js';
 import { InMemoryTable, type TableLayout } from '../engine/table/in-memory-table.js';
 import type { CompiledCondition, CompiledUpdateSet, ConditionContext, TableInput } from '../engine/table/table.js';
 import type { ChangeListener, ObservableTable } from './table-changes.js';
+import { nullRefusal, type NullCheck } from './sql/null-values.js';
 
 export type WriteOp =
   | { readonly kind: 'insert'; readonly row: readonly unknown[] }
@@ -64,6 +65,8 @@ export class MirroredTable implements ObservableTable {
     private readonly backend: StoreBackend,
     private readonly logger: Logger,
     ctx: AppContext,
+    /** Rows the store refuses to add (rdbms: null in a non-string attribute). */
+    private readonly refuse?: NullCheck,
   ) {
     this.id = layout.id;
     this.attributes = layout.attributes;
@@ -187,6 +190,11 @@ export class MirroredTable implements ObservableTable {
   }
 
   private add(r: unknown[]): void {
+    const refused = this.refuse?.(r);
+    if (refused) {
+      this.logger.error(nullRefusal(this.id, r, refused), { table: this.id });
+      return;
+    }
     const n = this.mirror.size;
     this.mirror.insert([r]);
     if (this.mirror.size > n) this.queue({ kind: 'insert', row: r.slice() }, undefined, r);

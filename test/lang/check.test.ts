@@ -150,6 +150,21 @@ describe('checker: definitions and outputs', () => {
     ]);
     assert.deepEqual(errorsOf("@Index('symbol') @Index('price') define table T (symbol string, price float);"), []);
   });
+  test("store tables: comma-separated key attributes and multi-attribute @Index are the store's to use", () => {
+    const store = "@store(type = 'rdbms') ";
+    assert.deepEqual(
+      errorsOf(
+        store + "@PrimaryKey('symbol, price') @Index('symbol', 'price') define table T (symbol string, price float);",
+      ),
+      [],
+    );
+    assert.deepEqual(errorsOf(store + "@PrimaryKey('symbol, prize') define table T (symbol string, price float);"), [
+      "1:36 @PrimaryKey names 'prize', which is not an attribute of table 'T': expected one of symbol, price",
+    ]);
+    assert.deepEqual(errorsOf("@PrimaryKey('symbol, price') define table T (symbol string, price float);"), [
+      "1:13 @PrimaryKey names 'symbol, price', which is not an attribute of table 'T': expected one of symbol, price",
+    ]);
+  });
   test('duplicate output attribute', () => {
     assert.deepEqual(errorsOf(S + 'from S select symbol, price as symbol insert into O;'), [
       "2:23 'symbol' is already defined as an output attribute of this select; rename one with 'as'",

@@ -204,6 +204,98 @@ describe('aggregation @store on SQLite', () => {
     await purging(sqliteDb(join(dir, 'purge.sqlite')), 'Purged');
   });
 
+  test("a read returns stored buckets oldest first, so a group by keeps the latest bucket's values", async () => {
+    const text = `
+define stream Trades (symbol string, price double, quantity int);
+@store(type = 'rdbms', file = '${join(dir, 'order.sqlite')}') @purge(enable = 'false')
+define aggregation Latest from Trades select symbol, sum(price) as total, price * quantity as lastValue
+group by symbol aggregate every sec ... min;`;
+    const r = await startApp(text);
+    try {
+      const h = r.getInputHandler('Trades');
+      h.send(['W', 70, 10]);
+      r.advanceTime(2 * SEC);
+      h.send(['W', 100, 16]);
+      r.advanceTime(2 * SEC);
+      h.send(['I', 100, 96]);
+      r.advanceTime(5 * SEC);
+      assert.deepEqual(
+        r.query(`from Latest within '2020-01-** **:**:**' per 'seconds' select AGG_TIMESTAMP, symbol, lastValue`),
+        [
+          [T0, 'W', 700],
+          [T0 + 2 * SEC, 'W', 1600],
+          [T0 + 4 * SEC, 'I', 9600],
+        ],
+      );
+      assert.deepEqual(
+        r.query(
+          `from Latest within '2020-01-** **:**:**' per 'seconds' select symbol, sum(total) as total, lastValue group by symbol`,
+        ),
+        [
+          ['W', 170, 1600],
+          ['I', 100, 9600],
+        ],
+      );
+    } finally {
+      await r.shutdown();
+    }
+  });
+
+  test('at start, finer rows newer than the last stored bucket are rolled up, completed buckets included', async () => {
+    const file = join(dir, 'replay.sqlite');
+    const text = `
+define stream Trades (symbol string, price double, ts long);
+@store(type = 'rdbms', file = '${file}') @purge(enable = 'false')
+define aggregation Replay from Trades select symbol, sum(price) as total
+group by symbol aggregate by ts every sec ... hour;`;
+    await (await startApp(text)).shutdown();
+    // Seconds written by an app that stopped before its minutes reached the table.
+    const db = new Database(file);
+    const insert = db.prepare(
+      `INSERT INTO "Replay_SECONDS" (AGG_TIMESTAMP, AGG_EVENT_TIMESTAMP, symbol, AGG_SUM_price) VALUES (?, ?, ?, ?)`,
+    );
+    insert.run(T0, T0 + 100, 'A', 1);
+    insert.run(T0 + SEC, T0 + SEC, 'B', 2);
+    insert.run(T0 + 30 * SEC, T0 + 30 * SEC, 'A', 4);
+    insert.run(T0 + MIN + 5 * SEC, T0 + MIN + 5 * SEC, 'A', 8);
+    db.close();
+    const r = await startApp(text);
+    try {
+      assert.deepEqual(
+        r.query(
+          `from Replay within '2020-01-** **:**:**' per 'minutes' select AGG_TIMESTAMP, symbol, total order by AGG_TIMESTAMP, symbol`,
+        ),
+        [
+          [T0, 'A', 5],
+          [T0, 'B', 2],
+          [T0 + MIN, 'A', 8],
+        ],
+      );
+      assert.deepEqual(
+        r.query(`from Replay within '2020-01-** **:**:**' per 'hours' select symbol, total order by symbol`),
+        [
+          ['A', 13],
+          ['B', 2],
+        ],
+      );
+    } finally {
+      await r.shutdown();
+    }
+    const stored = new Database(file, { readonly: true });
+    try {
+      assert.deepEqual(
+        stored.prepare(`SELECT AGG_TIMESTAMP, symbol, AGG_SUM_price FROM "Replay_MINUTES" ORDER BY 1, 2`).raw().all(),
+        [
+          [T0, 'A', 5],
+          [T0, 'B', 2],
+          [T0 + MIN, 'A', 8],
+        ],
+      );
+    } finally {
+      stored.close();
+    }
+  });
+
   test('snapshots carry no buckets of a stored aggregation: restoring keeps what the database holds', async () => {
     const r = await startApp(app(`@store(type = 'rdbms', file = '${join(dir, 'snap.sqlite')}')`, 'Snap'));
     send(r, [['IBM', 10, 1, T0]]);

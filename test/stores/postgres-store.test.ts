@@ -88,3 +88,28 @@ test('postgresql: a wrong password fails startAsync without the password in the 
   });
   assert.ok(!JSON.stringify(lines).includes(secret));
 });
+
+test('postgresql: a row with null in a non-string attribute never reaches the mirror or the database', async () => {
+  const name = `nulls_${suffix()}`;
+  const lines: LogLine[] = [];
+  const app = storeApp(
+    `@store(type = 'rdbms', jdbc.url = '${URL}', username = 'postgres', password = '', table.name = '${name}')`,
+  );
+  try {
+    const r = await startApp(app, lines);
+    sendAll(r, 'Ins', [
+      ['A', 1, null],
+      ['B', 2, 2],
+    ]);
+    r.getInputHandler('Ups').send(['C', null, 3]);
+    assert.deepEqual(r.query('from T select symbol, price, volume'), [['B', 2, 2]]);
+    await r.shutdown();
+    const rows = await withClient(
+      async (c) => (await c.query({ text: `SELECT symbol FROM "${name}"`, rowMode: 'array' })).rows,
+    );
+    assert.deepEqual(rows, [['B']]);
+    assert.equal(lines.filter((l) => l.level === 'error' && /allow\.null\.values/.test(l.msg)).length, 2);
+  } finally {
+    await withClient((c) => c.query(`DROP TABLE IF EXISTS "${name}"`));
+  }
+});

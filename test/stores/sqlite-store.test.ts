@@ -44,7 +44,7 @@ test('sqlite (file=, table.name): rows land in the named table, with the primary
 });
 
 test('sqlite: conditions are pushed down to SQL where they compile, filtered in JS otherwise', async () => {
-  const r = await startApp(storeApp(`@store(type = 'rdbms')`));
+  const r = await startApp(storeApp(`@store(type = 'rdbms', allow.null.values = 'true')`));
   try {
     sendAll(r, 'Ins', [
       ['A', 1, 10],
@@ -132,5 +132,104 @@ from Bump update Parts set Parts.qty = qty on Parts.name == name;
     ]);
   } finally {
     await r.shutdown();
+  }
+});
+
+test('sqlite: a row with null in a non-string attribute is dropped unless allow.null.values is true', async () => {
+  const lines: LogLine[] = [];
+  const r = await startApp(storeApp(`@store(type = 'rdbms')`), lines);
+  try {
+    sendAll(r, 'Ins', [
+      ['A', 1, null],
+      ['B', null, 2],
+      ['C', 3, 3],
+      ['D', 4, 4],
+    ]);
+    r.getInputHandler('Ups').send(['E', null, 5]);
+    assert.deepEqual(r.query('from T select symbol, price, volume order by price'), [
+      ['C', 3, 3],
+      ['D', 4, 4],
+    ]);
+    assert.deepEqual(
+      lines.filter((l) => l.level === 'error').map((l) => /null in '(\w+)'/.exec(l.msg)?.[1]),
+      ['volume', 'price', 'price'],
+    );
+  } finally {
+    await r.shutdown();
+  }
+  const allowing = await startApp(storeApp(`@store(type = 'rdbms', allow.null.values = 'true')`));
+  try {
+    sendAll(allowing, 'Ins', [
+      ['A', 1, null],
+      ['B', null, 2],
+    ]);
+    assert.deepEqual(allowing.query('from T select symbol, price, volume order by symbol'), [
+      ['A', 1, null],
+      ['B', null, 2],
+    ]);
+  } finally {
+    await allowing.shutdown();
+  }
+});
+
+test('sqlite: an empty table.name names the database table after the table definition', async () => {
+  const dir = tempDir();
+  const file = join(dir, 'empty-name.sqlite');
+  try {
+    const r = await startApp(storeApp(`@store(type = 'rdbms', file = '${file}', table.name = '')`));
+    sendAll(r, 'Ins', [['A', 1, 10]]);
+    await r.shutdown();
+    const db = new Database(file, { readonly: true });
+    try {
+      assert.deepEqual(db.prepare('SELECT symbol, volume FROM "T"').raw().all(), [['A', 10]]);
+    } finally {
+      db.close();
+    }
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+});
+
+test('sqlite: a store key element may list several attributes, and a multi-attribute @Index is one index', async () => {
+  const dir = tempDir();
+  const file = join(dir, 'keys.sqlite');
+  const app = `
+define stream Ins (symbol string, price float, volume long);
+@store(type = 'rdbms', file = '${file}', table.name = 'K')
+@PrimaryKey('symbol, price')
+@Index('volume')
+@Index('symbol', 'volume')
+define table T (symbol string, price float, volume long);
+from Ins insert into T;
+`;
+  try {
+    const r = await startApp(app);
+    sendAll(r, 'Ins', [
+      ['A', 1, 10],
+      ['A', 2, 20],
+      ['A', 1, 30],
+    ]);
+    assert.deepEqual(r.query('from T select symbol, price, volume order by price'), [
+      ['A', 1, 10],
+      ['A', 2, 20],
+    ]);
+    await r.shutdown();
+    const db = new Database(file, { readonly: true });
+    try {
+      const indexes = db.prepare(`PRAGMA index_list("K")`).all() as { name: string; origin: string }[];
+      assert.deepEqual(indexes.map((i) => i.name).sort(), [
+        'K_symbol_volume_idx',
+        'K_volume_idx',
+        'sqlite_autoindex_K_1',
+      ]);
+      const columns = (db.prepare(`PRAGMA index_info("K_symbol_volume_idx")`).all() as { name: string }[]).map(
+        (c) => c.name,
+      );
+      assert.deepEqual(columns, ['symbol', 'volume']);
+    } finally {
+      db.close();
+    }
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
   }
 });

@@ -14,7 +14,7 @@ import { foldValue, finishValue, type BaseKind, type Finisher } from './base-val
 import { InMemoryBucketStore, type Bucket, type BucketStore } from './bucket-store.js';
 import type { Zone } from '../functions/time/zones.js';
 import { bucketStart, nextBucketStart, normalizeDuration, type Granularity } from './granularity.js';
-import { hashOrder } from './find-order.js';
+import { hashOrder, primaryKeyOrder } from './find-order.js';
 import { AggregationReadError } from './within-time.js';
 
 type EventFn = (d: unknown[], ts: number) => unknown;
@@ -177,13 +177,22 @@ export class IncrementalAggregation {
     const running = bucketStart(this.plan.now(), g, this.plan.zone);
     let split = buckets.findIndex((b) => b.start >= running);
     if (split < 0) split = buckets.length;
-    const completed = this.store.size(g) - this.store.range(g, running, Infinity).length;
-    const rows = Math.max(this.tableRows.get(g) ?? 0, completed);
-    this.tableRows.set(g, rows);
-    const done = hashOrder(buckets.slice(0, split), types, rows);
+    // Completed buckets come from the granularity's table: an in-memory table iterates as a HashMap,
+    // a database returns them in primary-key order (AGG_TIMESTAMP, then the group-by values).
+    const done = this.store.persistent
+      ? primaryKeyOrder(buckets.slice(0, split))
+      : this.hashOrdered(g, buckets.slice(0, split), running);
     return split === buckets.length
       ? done
       : done.concat(hashOrder(buckets.slice(split), types, buckets.length - split));
+  }
+
+  /** Completed buckets of an in-memory aggregation: the order of Siddhi's in-memory table (a HashMap). */
+  private hashOrdered(g: Granularity, done: Bucket[], running: number): Bucket[] {
+    const completed = this.store.size(g) - this.store.range(g, running, Infinity).length;
+    const rows = Math.max(this.tableRows.get(g) ?? 0, completed);
+    this.tableRows.set(g, rows);
+    return hashOrder(done, this.plan.groupByTypes, rows);
   }
 
   private row(b: Bucket): unknown[] {

@@ -5,7 +5,9 @@
  * (AGG_TIMESTAMP, group-by attributes): with a group by that is a java.util.HashMap keyed by
  * `"<AGG_TIMESTAMP>:-:<group values>:-:"` (iteration by hash bucket, the capacity following the
  * most rows the table held), without one a TreeMap (ascending AGG_TIMESTAMP). The buckets still
- * being filled come after the completed ones. With `aggregate by` (event time) every row of the
+ * being filled come after the completed ones. With `@store` the completed buckets come from a
+ * database table, in its primary-key order (AGG_TIMESTAMP, then the group-by values). With
+ * `aggregate by` (event time) every row of the
  * read is re-aggregated through a fresh HashMap with the same keys, so all of them come out in
  * hash order.
  */
@@ -35,6 +37,29 @@ export function hashOrder(
   const out = new Array<Bucket>(n);
   for (let i = 0; i < n; i++) out[counts[slot[i]!]!++] = buckets[i]!;
   return out;
+}
+
+/**
+ * Buckets (ascending start) as a database returns the rows of a granularity's table: by its primary
+ * key, AGG_TIMESTAMP then the group-by values (numbers by value, text by UTF-16 code units, nulls first).
+ */
+export function primaryKeyOrder(buckets: readonly Bucket[]): Bucket[] {
+  return [...buckets].sort((a, b) => a.start - b.start || compareGroups(a.groupValues, b.groupValues));
+}
+
+function compareGroups(a: readonly unknown[], b: readonly unknown[]): number {
+  for (let i = 0; i < a.length; i++) {
+    const x = a[i];
+    const y = b[i];
+    if (x === y) continue;
+    if (x === null || x === undefined) return -1;
+    if (y === null || y === undefined) return 1;
+    if (typeof x === 'number' && typeof y === 'number') return x - y;
+    const sx = String(x);
+    const sy = String(y);
+    if (sx !== sy) return sx < sy ? -1 : 1;
+  }
+  return 0;
 }
 
 /** String.hashCode of Siddhi's group-by key of a bucket: each value as Java prints it, followed by ':-:'. */

@@ -5,10 +5,10 @@
  * being filled on flush (persist, shutdown), close at release.
  *
  * Rebuilding after a restart (Siddhi's IncrementalExecutorsInitialiser): from the finest
- * granularity up, the running bucket of each granularity (the one holding the latest row of the
- * next finer table) is rolled up again from the finer table's rows, and replaces the stored row
- * when the finer rows hold later events (the app stopped before writing it). The finest running
- * bucket is as the last flush left it.
+ * granularity up, every bucket of a granularity from its latest stored bucket on (all of them when
+ * its table is empty) is rolled up again from the next finer table's rows: buckets the app never
+ * wrote are added, and a stored row is replaced when the finer rows hold later events (the app
+ * stopped before writing it). The finest running bucket is as the last flush left it.
  */
 import type { AggregationDefinition, Annotation } from '../../lang/ast.js';
 import { CompileError } from '../../plan/expression/compile.js';
@@ -85,8 +85,12 @@ export function storedBuckets(
 }
 
 /**
- * Rolls each granularity's running bucket up again from the next finer table (see the module note),
- * with the buckets of the aggregation time zone `zone` (undefined: UTC).
+ * Rolls up again, for each granularity from the finest up, every bucket that the next finer table
+ * holds rows for from the granularity's own latest stored bucket on (from the first row when its
+ * table is empty), as Siddhi's IncrementalExecutorsInitialiser replays the finer rows after the
+ * last stored bucket: buckets that completed in the finer table but never reached this one are
+ * written, and a stored bucket is replaced when the finer rows hold later events. Buckets start in
+ * the aggregation time zone `zone` (undefined: UTC).
  */
 export function rebuildRunning(tables: AggregationTables, codec: BucketCodec, zone?: Zone): void {
   const gs = codec.layout.granularities;
@@ -95,14 +99,22 @@ export function rebuildRunning(tables: AggregationTables, codec: BucketCodec, zo
     const g = gs[i]!;
     const last = tables.latest(finer);
     if (last === undefined) continue;
-    const start = bucketStart(last, g, zone);
-    const rows = tables.read(finer, start, nextBucketStart(last, g, zone));
+    const stored = tables.latest(g);
+    const from = stored === undefined ? Number.MIN_SAFE_INTEGER : bucketStart(stored, g, zone);
+    const byBucket = new Map<number, unknown[][]>();
+    for (const row of tables.read(finer, from, nextBucketStart(last, g, zone))) {
+      const start = bucketStart(row[0] as number, g, zone);
+      const rows = byBucket.get(start);
+      if (rows) rows.push(row);
+      else byBucket.set(start, [row]);
+    }
     const rebuiltRows: unknown[][] = [];
-    for (const b of codec.rollUp(rows, start)) {
-      const stored = tables.readOne(g, start, b.groupValues);
-      const storedTs = stored ? stored[1] : undefined;
-      if (stored === undefined || typeof storedTs !== 'number' || storedTs < b.lastTs)
-        rebuiltRows.push(codec.encode(b));
+    for (const [start, rows] of byBucket) {
+      for (const b of codec.rollUp(rows, start)) {
+        const had = tables.readOne(g, start, b.groupValues);
+        const hadTs = had ? had[1] : undefined;
+        if (had === undefined || typeof hadTs !== 'number' || hadTs < b.lastTs) rebuiltRows.push(codec.encode(b));
+      }
     }
     if (rebuiltRows.length > 0) tables.write(g, rebuiltRows);
   }

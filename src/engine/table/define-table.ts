@@ -3,6 +3,7 @@
  * or through a registered store factory), and registers its state as `table/<id>`.
  */
 import type { Annotation, TableDefinition } from '../../lang/ast.js';
+import { keyNames } from '../../lang/check/annotations.js';
 import { CompileError } from '../../plan/expression/compile.js';
 import type { AppContext, Attribute } from '../app/app-context.js';
 import { annotationValue, sameSchema } from '../app/build-app.js';
@@ -31,13 +32,15 @@ export function defineTable(ctx: AppContext, def: TableDefinition): Table {
     }
     return existing;
   }
-  const layout: TableLayout = {
-    id: def.id,
-    attributes,
-    primaryKey: keyColumns(def, 'PrimaryKey', attributes),
-    indexes: keyColumns(def, 'Index', attributes),
-  };
   const store = single(def, 'store');
+  const layout: TableLayout = store
+    ? storeLayout(def, attributes)
+    : {
+        id: def.id,
+        attributes,
+        primaryKey: keyColumns(def, 'PrimaryKey', attributes),
+        indexes: keyColumns(def, 'Index', attributes),
+      };
   let table: Table;
   if (store) {
     const type = annotationValue(store, 'type');
@@ -57,6 +60,36 @@ export function defineTable(ctx: AppContext, def: TableDefinition): Table {
   stores.tables.set(def.id, table);
   ctx.stateful.set(`table/${def.id}`, table);
   return table;
+}
+
+/**
+ * A store table's keys, as Siddhi's stores read them: one element may list several attributes
+ * (`@PrimaryKey('symbol, price')`), and an `@Index` naming several attributes is one composite
+ * index in the database (`compositeIndexes`); single-attribute indexes also serve the engine.
+ */
+function storeLayout(def: TableDefinition, attributes: readonly Attribute[]): TableLayout {
+  const names = (a: Annotation): string[] => a.elements.flatMap((e) => keyNames(e.value, true));
+  const positions = (a: Annotation, name: string): number[] =>
+    names(a).map((n) => {
+      const i = attributes.findIndex((x) => x.name === n);
+      if (i < 0) {
+        throw new CompileError(
+          `@${name}('${n}'): table '${def.id}' has no attribute '${n}'; it has ${attributes.map((x) => x.name).join(', ')}`,
+          a.span,
+        );
+      }
+      return i;
+    });
+  const pk = single(def, 'PrimaryKey');
+  const indexes: number[] = [];
+  const compositeIndexes: number[][] = [];
+  for (const a of def.annotations.filter((x) => x.name.toLowerCase() === 'index')) {
+    const cols = positions(a, 'Index');
+    if (cols.length === 0) throw new CompileError(`@Index of table '${def.id}' names no attribute`, a.span);
+    if (cols.length > 1) compositeIndexes.push(cols);
+    else if (!indexes.includes(cols[0]!)) indexes.push(cols[0]!);
+  }
+  return { id: def.id, attributes, primaryKey: pk ? positions(pk, 'PrimaryKey') : [], indexes, compositeIndexes };
 }
 
 function single(def: TableDefinition, name: string): Annotation | undefined {

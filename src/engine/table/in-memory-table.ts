@@ -24,6 +24,8 @@ export interface TableLayout {
   readonly attributes: readonly Attribute[];
   readonly primaryKey: readonly number[];
   readonly indexes: readonly number[];
+  /** Store tables: an `@Index` naming several attributes, created as one index in the database. */
+  readonly compositeIndexes?: readonly (readonly number[])[];
 }
 
 const NONE: readonly unknown[][] = [];

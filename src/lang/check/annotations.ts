@@ -23,12 +23,22 @@ function checkColumn(
   }
 }
 
+/**
+ * The attribute names of a @PrimaryKey / @Index element. On a store table (Siddhi hands the
+ * annotation to the store, which joins the elements into its SQL) one element may list several,
+ * comma-separated: @PrimaryKey('symbol, price').
+ */
+export function keyNames(value: string, stored: boolean): string[] {
+  return stored ? value.split(',').map((v) => v.trim()) : [value.trim()];
+}
+
 export function checkTableAnnotations(
   ctx: CheckContext,
   table: string,
   attrs: readonly AttributeDefinition[],
   annotations: readonly Annotation[],
 ): void {
+  const stored = annotationsNamed(annotations, 'store').length > 0;
   const pks = annotationsNamed(annotations, 'PrimaryKey');
   pks
     .slice(1)
@@ -43,10 +53,19 @@ export function checkTableAnnotations(
     if (pk.elements.length === 0) {
       ctx.error(pk.span, `@PrimaryKey of table '${table}' names no attribute: write @PrimaryKey('attribute')`);
     }
-    for (const el of pk.elements) checkColumn(ctx, el.span, '@PrimaryKey', el.value.trim(), table, attrs);
+    for (const el of pk.elements) {
+      for (const col of keyNames(el.value, stored)) checkColumn(ctx, el.span, '@PrimaryKey', col, table, attrs);
+    }
   }
   const indexed = new Set<string>();
   for (const ix of annotationsNamed(annotations, 'Index')) {
+    if (stored && ix.elements.length > 0) {
+      // A store indexes the listed attributes together (one composite index per @Index).
+      for (const el of ix.elements) {
+        for (const col of keyNames(el.value, stored)) checkColumn(ctx, el.span, '@Index', col, table, attrs);
+      }
+      continue;
+    }
     if (ix.elements.length !== 1) {
       ctx.error(
         ix.span,

@@ -7,8 +7,7 @@
  * used, ties to the least recent); entries older than `retention.period` are purged every
  * `purge.interval` on the app's clock. Other conditions and every write go to the store; an update
  * or update-or-insert on the primary key counts as a use of the cached row, as in Siddhi. A table
- * without a @PrimaryKey has no key to cache rows by (Siddhi accepts `@cache` on it all the same):
- * such a cache holds nothing and every read goes to the store.
+ * without a @PrimaryKey gets no cache (stores/install.ts): there is no key to hold rows by.
  */
 import type { Expression, SetAssignment } from '../../lang/ast.js';
 import type { AppContext, Attribute } from '../../engine/app/app-context.js';
@@ -186,7 +185,6 @@ export class CachedTable implements ObservableTable {
   }
 
   private put(r: readonly unknown[]): void {
-    if (this.primaryKey.length === 0) return;
     const key = this.keyOf(r);
     const existing = this.entries.get(key);
     if (existing) {

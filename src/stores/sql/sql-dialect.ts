@@ -4,7 +4,6 @@
  * creates a missing table with its primary key and indexes.
  */
 import type { AttributeType } from '../../lang/ast.js';
-import type { Attribute } from '../../engine/app/app-context.js';
 import type { TableLayout } from '../../engine/table/in-memory-table.js';
 import type { SqlDialectName } from './rdbms-target.js';
 
@@ -78,20 +77,17 @@ export function createTableStatements(
   if (layout.primaryKey.length > 0) {
     cols.push(`PRIMARY KEY (${layout.primaryKey.map((i) => d.quote(layout.attributes[i]!.name)).join(', ')})`);
   }
-  const indexName = (a: Attribute): string => d.quote(`${table}_${a.name}_idx`);
+  const indexes = [...layout.indexes.map((i) => [i]), ...(layout.compositeIndexes ?? [])].map((cols) => {
+    const names = cols.map((i) => layout.attributes[i]!.name);
+    return { name: d.quote(`${table}_${names.join('_')}_idx`), columns: names.map((n) => d.quote(n)).join(', ') };
+  });
   if (d.name === 'mysql') {
-    for (const i of layout.indexes) {
-      const a = layout.attributes[i]!;
-      cols.push(`INDEX ${indexName(a)} (${d.quote(a.name)})`);
-    }
+    for (const ix of indexes) cols.push(`INDEX ${ix.name} (${ix.columns})`);
     return [`CREATE TABLE IF NOT EXISTS ${d.quote(table)} (${cols.join(', ')})`];
   }
   return [
     `CREATE TABLE IF NOT EXISTS ${d.quote(table)} (${cols.join(', ')})`,
-    ...layout.indexes.map((i) => {
-      const a = layout.attributes[i]!;
-      return `CREATE INDEX IF NOT EXISTS ${indexName(a)} ON ${d.quote(table)} (${d.quote(a.name)})`;
-    }),
+    ...indexes.map((ix) => `CREATE INDEX IF NOT EXISTS ${ix.name} ON ${d.quote(table)} (${ix.columns})`),
   ];
 }
 

@@ -6,6 +6,7 @@ import Database from 'better-sqlite3';
 import type { AppContext } from '../../engine/app/app-context.js';
 import type { TableLayout } from '../../engine/table/in-memory-table.js';
 import { createTableStatements, dialects } from '../sql/sql-dialect.js';
+import type { NullCheck } from '../sql/null-values.js';
 import type { StoreOptions } from '../store-options.js';
 import { SqliteTable } from './sqlite-table.js';
 
@@ -16,6 +17,7 @@ export function openSqliteTable(
   lengths: ReadonlyMap<string, number>,
   opts: StoreOptions,
   ctx: AppContext,
+  refuse?: NullCheck,
 ): SqliteTable {
   let db: Database.Database;
   try {
@@ -44,5 +46,5 @@ export function openSqliteTable(
       return Promise.resolve();
     },
   });
-  return new SqliteTable(layout, db, tableName, ctx.logger.child({ table: layout.id }));
+  return new SqliteTable(layout, db, tableName, ctx.logger.child({ table: layout.id }), refuse);
 }

@@ -15,6 +15,7 @@ import { compileRowCondition, type RowCondition } from '../../engine/table/row-c
 import { compileRowUpdateSet, type RowUpdateSet } from '../../engine/table/row-update-set.js';
 import type { CompiledCondition, CompiledUpdateSet, ConditionContext, TableInput } from '../../engine/table/table.js';
 import { compileSqlCondition, type SqlCondition } from '../sql/sql-condition.js';
+import { nullRefusal, type NullCheck } from '../sql/null-values.js';
 import { decodeValue, dialects, encodeValue } from '../sql/sql-dialect.js';
 import type { ChangeListener, ObservableTable } from '../table-changes.js';
 
@@ -56,6 +57,7 @@ export class SqliteTable implements ObservableTable {
     private readonly db: Database.Database,
     tableName: string,
     private readonly logger: Logger,
+    private readonly refuse?: NullCheck,
   ) {
     this.id = layout.id;
     this.attributes = layout.attributes;
@@ -193,6 +195,11 @@ export class SqliteTable implements ObservableTable {
   }
 
   private add(r: unknown[]): void {
+    const refused = this.refuse?.(r);
+    if (refused) {
+      this.logger.error(nullRefusal(this.id, r, refused), { table: this.id });
+      return;
+    }
     try {
       this.insertStmt.run(...this.encode(r));
       this.emit(undefined, r);
