@@ -168,3 +168,45 @@ describe('where FastDateFormat and SimpleDateFormat differ', () => {
     assert.throws(() => f(1415692424000, 'YYYY-ww'), /Illegal pattern component: YYYY/);
   });
 });
+
+describe('java.time zone texts (time:timezoneConvert)', () => {
+  const convert = fn(get('timezoneConvert'), ['string', 'string', 'string', 'string']);
+  test('z and zzzz print Java’s names, not Intl’s GMT+5:30', () => {
+    assert.equal(
+      convert('2014-11-11 13:23:44 PST', 'yyyy-MM-dd HH:mm:ss z', 'Asia/Kolkata', 'America/Los_Angeles'),
+      '2014-11-12 02:53:44 IST',
+    );
+    assert.equal(
+      convert('2014-07-11 13:23:44 UTC', 'yyyy-MM-dd HH:mm:ss z', 'Europe/London', 'UTC'),
+      '2014-07-11 14:23:44 BST',
+    );
+    assert.equal(
+      convert('2014-07-11 13:23:44 UTC', 'yyyy-MM-dd HH:mm:ss zzzz', 'Europe/London', 'UTC'),
+      '2014-07-11 14:23:44 British Summer Time',
+    );
+    assert.equal(
+      convert('2014-07-11 13:23:44 Coordinated Universal Time', 'yyyy-MM-dd HH:mm:ss zzzz', 'Africa/Nairobi', 'UTC'),
+      '2014-07-11 16:23:44 East Africa Time',
+    );
+  });
+  test('a zone text is read (names of its length, zone ids, offsets) and dropped; case matters', () => {
+    const read = (text: string, pattern: string) =>
+      iso(parseDate(text, pattern, UTC, { dialect: 'java.time', ignoreOffset: true }));
+    for (const zone of ['PST', 'PDT', 'IST', 'PT', 'EAT', 'America/Los_Angeles', 'UT', 'Z', 'GMT+05:30', 'EST5EDT']) {
+      assert.equal(read(`2014-01-15 10:00 ${zone}`, 'yyyy-MM-dd HH:mm z'), '2014-01-15T10:00:00.000Z');
+    }
+    assert.equal(read('2014-01-15 10:00 Pacific Standard Time', 'yyyy-MM-dd HH:mm zzzz'), '2014-01-15T10:00:00.000Z');
+    assert.throws(() => read('2014-01-15 10:00 pst', 'yyyy-MM-dd HH:mm z'), /could not be parsed at index 17/);
+    assert.throws(() => read('2014-01-15 10:00 Pacific Time', 'yyyy-MM-dd HH:mm z'), /could not be parsed at index 17/);
+    assert.throws(() => read('2014-01-15 10:00 PST', 'yyyy-MM-dd HH:mm zzzz'), /could not be parsed at index 17/);
+    assert.throws(() => read('2014-01-15 10:00 PSTX', 'yyyy-MM-dd HH:mm z'), /unparsed text found at index 20/);
+    assert.throws(() => read('2014-01-15 10:00 UTC+5', 'yyyy-MM-dd HH:mm z'), /unparsed text found at index 20/);
+  });
+  test('FastDateFormat and SimpleDateFormat print the same names for z and zzzz', () => {
+    const kolkata = resolveZone('Asia/Kolkata');
+    const london = resolveZone('Europe/London');
+    assert.ok(kolkata !== undefined && london !== undefined);
+    assert.equal(formatDate(1389780000000, 'z zzzz Z ZZ', kolkata, 'fast'), 'IST India Standard Time +0530 +05:30');
+    assert.equal(formatDate(1405418400000, 'z zzzz Z ZZ', london, 'simple'), 'BST British Summer Time +0100 +0100');
+  });
+});

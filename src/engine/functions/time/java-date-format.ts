@@ -12,6 +12,7 @@
  */
 import { fieldsOf, US_WEEK, utcDate as localDateTime, weekOfMonth, weekOfYear, type WeekRules } from './calendar.js';
 import { DateParseError, parseCalendarDate } from './calendar-date-parse.js';
+import { zoneTextNames, zoneTexts } from './java-time-zone-texts.js';
 import { formatOffset, localToInstant, type Zone } from './zones.js';
 
 export { DateParseError };
@@ -214,7 +215,7 @@ export function formatDate(
         out += String(f.millis * 1000000);
         break;
       case 'z':
-        out += count >= 4 ? zone.longName(ms) : zone.shortName(ms);
+        out += javaZoneText(ms, zone, count >= 4);
         break;
       case 'V':
         out += zone.id;
@@ -251,6 +252,30 @@ export function formatDate(
     }
   }
   return out;
+}
+
+/**
+ * Java's zone text: its standard or daylight name, by whether the zone is ahead of its standard offset that year
+ * (java.time's table; the java.util names FastDateFormat and SimpleDateFormat print agree for the zones checked).
+ */
+function javaZoneText(ms: number, zone: Zone, long: boolean): string {
+  const texts = zoneTexts(zone.id);
+  if (texts === undefined) return long ? zone.longName(ms) : zone.shortName(ms);
+  const year = new Date(ms).getUTCFullYear();
+  const standard = Math.min(zone.offsetAt(Date.UTC(year, 0, 1)), zone.offsetAt(Date.UTC(year, 6, 1)));
+  const daylight = zone.offsetAt(ms) > standard;
+  if (long) return daylight ? texts.longDaylight : texts.longStandard;
+  return daylight ? texts.shortDaylight : texts.shortStandard;
+}
+
+/** The longest zone name or id java.time reads at the start of `rest` (case matters), or 0. */
+function javaTimeZoneNameLength(rest: string, long: boolean): number {
+  const { names, ids } = zoneTextNames(long);
+  let best = 0;
+  for (const list of [names, ids]) {
+    for (const name of list) if (name.length > best && rest.startsWith(name)) best = name.length;
+  }
+  return best;
 }
 
 const NUMERIC = new Set('yYuMLwWDdFHkKhmsSn');
@@ -410,6 +435,13 @@ export function parseDate(text: string, pattern: string, zone: Zone, options: Pa
       case 'V': {
         const rest = text.slice(pos);
         const m = /^(?:(?:GMT|UTC)?([+-])(\d{2}):?(\d{2})?|(Z)(?![A-Za-z])|(GMT|UTC|UT)(?![A-Za-z+-]))/.exec(rest);
+        if (m === null && (letter === 'z' || letter === 'V')) {
+          // a zone name or id: LocalDateTime.parse reads it and drops it
+          const length = javaTimeZoneNameLength(rest, letter === 'z' && count >= 4);
+          if (length === 0) fail(pos);
+          pos += length;
+          break;
+        }
         if (m === null) fail(pos);
         const match = m as RegExpExecArray;
         offset =
