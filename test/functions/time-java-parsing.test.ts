@@ -210,3 +210,28 @@ describe('java.time zone texts (time:timezoneConvert)', () => {
     assert.equal(formatDate(1405418400000, 'z zzzz Z ZZ', london, 'simple'), 'BST British Summer Time +0100 +0100');
   });
 });
+
+describe('FastDateFormat error messages', () => {
+  test('a failed parse names the expression FastDateParser built, as Java does', () => {
+    const f = fn(get('dateFormat'), ['string', 'string', 'string']);
+    assert.throws(
+      () => f('2014/11/11', 'ss', 'yyyy-MM-dd'),
+      (e: Error) =>
+        e.message ===
+        'Provided format yyyy-MM-dd does not match with the timestamp 2014/11/11 Unparseable date: "2014/11/11" ' +
+          'does not match (\\p{Nd}++)\\Q-\\E(\\p{Nd}++)\\Q-\\E(\\p{Nd}++)',
+    );
+    assert.throws(
+      () => fast('2014111', 'yyyyMMddHHmm'),
+      (e: Error) =>
+        e.message ===
+        'Unparseable date: "2014111" does not match (\\p{Nd}{4}+)(\\p{Nd}{2}+)(\\p{Nd}{2}+)(\\p{Nd}{2}+)(\\p{Nd}++)',
+    );
+    assert.throws(
+      () => fast('x', "hh 'o''clock' a"),
+      (e: Error) =>
+        e.message ===
+        'Unparseable date: "x" does not match (\\p{Nd}++)\\Q \\E\\Qo\'clock\\E\\Q \\E(\\QAM\\E|\\QPM\\E|\\Qa\\E|\\Qp\\E)',
+    );
+  });
+});

@@ -13,6 +13,7 @@
  * Both then set the calendar fields in pattern order and let Java's lenient resolution decide (see java-calendar).
  * Text after the last field is ignored.
  */
+import { FAST_TEXT_FIELDS, fastDateRegex } from './fast-date-regex.js';
 import { F, FieldSet, type WeekRules } from './java-calendar.js';
 import { zoneNames } from './zone-names.js';
 import { javaCalendarInstant, resolveZone, type Zone } from './zones.js';
@@ -26,30 +27,11 @@ type Piece = Field | { readonly kind: 'literal'; readonly text: string };
 
 export type CalendarDialect = 'fast' | 'simple';
 
-/** The names Java's `Calendar.getDisplayNames(field, ALL_STYLES, Locale.US)` gives, in the order FastDateParser tries them. */
-const FAST_NAMES: Readonly<Record<string, readonly (readonly [string, number])[]>> = {
-  G: [
-    ['Before Christ', 0],
-    ['Anno Domini', 1],
-    ['AD', 1],
-    ['BC', 0],
-    ['A', 1],
-    ['B', 0],
-  ],
-  a: [
-    ['AM', 0],
-    ['PM', 1],
-    ['a', 0],
-    ['p', 1],
-  ],
-};
 const MONTHS = 'January February March April May June July August September October November December'.split(' ');
 const DAYS = 'Sunday Monday Tuesday Wednesday Thursday Friday Saturday'.split(' ');
 
-/** Names with their values: the full names, then the three-letter ones. */
+/** SimpleDateFormat's names of months or days: the full names, then the three-letter ones. */
 function namesOf(letter: string): readonly (readonly [string, number])[] {
-  const fixed = FAST_NAMES[letter];
-  if (fixed) return fixed;
   const full = letter === 'E' ? DAYS : MONTHS;
   const base = letter === 'E' ? 1 : 0;
   return [...full.map((n, i) => [n, i + base] as const), ...full.map((n, i) => [n.slice(0, 3), i + base] as const)];
@@ -131,6 +113,8 @@ function readSimpleZone(rest: string, letter: string, count: number): { length: 
 
 export interface CalendarParseOptions {
   readonly dialect: CalendarDialect;
+  /** The pattern, for FastDateFormat's error message. */
+  readonly pattern: string;
   /** The instant "now", for two-digit years (they resolve within 80 years before and 20 after). */
   readonly now: number;
   readonly week: WeekRules;
@@ -140,7 +124,9 @@ export interface CalendarParseOptions {
 export function parseCalendarDate(text: string, pieces: readonly Piece[], zone: Zone, o: CalendarParseOptions): number {
   const fast = o.dialect === 'fast';
   const fail = (): never => {
-    throw new DateParseError(`Unparseable date: "${text}"`);
+    throw new DateParseError(
+      fast ? `Unparseable date: "${text}" does not match ${fastDateRegex(o.pattern)}` : `Unparseable date: "${text}"`,
+    );
   };
   const cal = new FieldSet();
   let zoneRead: ZoneRead | undefined;
@@ -242,7 +228,7 @@ export function parseCalendarDate(text: string, pieces: readonly Piece[], zone: 
       pos += got.length;
       continue;
     }
-    const names = fast ? namesOf(letter) : (SIMPLE_NAMES[letter] ?? namesOf(letter));
+    const names = fast ? (FAST_TEXT_FIELDS[letter] ?? []) : (SIMPLE_NAMES[letter] ?? namesOf(letter));
     let best: readonly [string, number] | undefined;
     if (fast) best = names.find(([n]) => text.startsWith(n, pos));
     else {

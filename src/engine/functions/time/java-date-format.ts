@@ -308,6 +308,7 @@ export function parseDate(text: string, pattern: string, zone: Zone, options: Pa
   if (dialect !== 'java.time') {
     return parseCalendarDate(text, tokens, zone, {
       dialect,
+      pattern,
       now: options.now ?? DEFAULT_NOW,
       week: options.week ?? US_WEEK,
     });
