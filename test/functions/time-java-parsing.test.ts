@@ -235,3 +235,16 @@ describe('FastDateFormat error messages', () => {
     );
   });
 });
+
+describe('java.time formatting of week, quarter and narrow fields', () => {
+  const jt = (ms: number, pattern: string) => formatDate(ms, pattern, UTC, 'java.time');
+  test('e and c count days from Sunday, F is the aligned day of week in the month, five letters are narrow', () => {
+    assert.equal(jt(1415692424000, 'YYYY ww W e E F D'), '2014 46 3 3 Tue 4 315');
+    assert.equal(jt(1419724800000, 'YYYY ww W e E F D'), '2015 01 5 1 Sun 7 362');
+    assert.equal(jt(1415692424000, 'c ccc cccc EEEEE MMMMM'), '3 Tue Tuesday T N');
+  });
+  test('quarters, and two-digit years of negative years', () => {
+    assert.equal(jt(Date.UTC(2014, 3, 1), 'QQQQ|qqqq|QQ|q|QQQQQ|ee|cccc'), '2nd quarter|2nd quarter|02|2|2|03|Tuesday');
+    assert.equal(jt(-125697225600000, 'YY yy uu uuuu G'), '14 15 14 -2014 BC');
+  });
+});

@@ -49,7 +49,7 @@ type Token = FieldToken | LiteralToken;
 const LETTERS: Readonly<Record<Dialect, string>> = {
   fast: 'GyMdhHmsSEDFwWakKzZ',
   simple: 'GyYMLwWDdFEuaHkKhmsSzZX',
-  'java.time': 'GuyYMLwWDdFEeaHkKhmsSnzZXxVO',
+  'java.time': 'GuyYMLQqwWDdFEecaHkKhmsSnzZXxVO',
 };
 
 /** Tokens of a pattern; throws on an unknown letter or an unterminated quote, as Java does. */
@@ -142,7 +142,12 @@ export function formatDate(
     }
     const { letter, count } = t;
     const yearText = (y: number): string =>
-      count === 2 ? pad(((y % 100) + 100) % 100, 2) : pad(y, dialect === 'fast' ? Math.max(count, 4) : count);
+      count === 2
+        ? pad(dialect === 'java.time' ? Math.abs(y % 100) : ((y % 100) + 100) % 100, 2)
+        : pad(y, dialect === 'fast' ? Math.max(count, 4) : count);
+    // java.time: five letters give the narrow form (the first letter)
+    const text = (name: string): string =>
+      dialect === 'java.time' && count === 5 ? name.slice(0, 1) : count >= 4 ? name : name.slice(0, 3);
     switch (letter) {
       case 'G':
         out += f.year > 0 ? 'AD' : 'BC';
@@ -158,13 +163,19 @@ export function formatDate(
         break;
       case 'M':
       case 'L':
-        out +=
-          count >= 4
-            ? MONTHS[f.month - 1]
-            : count === 3
-              ? (MONTHS[f.month - 1] as string).slice(0, 3)
-              : pad(f.month, count);
+        out += count >= 3 ? text(MONTHS[f.month - 1] as string) : pad(f.month, count);
         break;
+      case 'Q':
+      case 'q': {
+        const quarter = Math.floor((f.month - 1) / 3) + 1;
+        out +=
+          count === 3
+            ? `Q${quarter}`
+            : count === 4
+              ? `${quarter}${['st', 'nd', 'rd', 'th'][quarter - 1] as string} quarter`
+              : pad(quarter, count === 2 ? 2 : 1);
+        break;
+      }
       case 'w':
         out += pad(weekOfYear(f, week).week, count);
         break;
@@ -178,11 +189,17 @@ export function formatDate(
         out += pad(f.day, count);
         break;
       case 'F':
-        out += pad(Math.floor((f.day - 1) / 7) + 1, count);
+        // java.time (17) prints the aligned day of week in the month here
+        out += pad(dialect === 'java.time' ? ((f.day - 1) % 7) + 1 : Math.floor((f.day - 1) / 7) + 1, count);
         break;
       case 'E':
+        out += text(DAYS[f.dayOfWeek - 1] as string);
+        break;
       case 'e':
-        out += count >= 4 ? DAYS[f.dayOfWeek - 1] : (DAYS[f.dayOfWeek - 1] as string).slice(0, 3);
+      case 'c':
+        // localized day of week: a number counted from the locale's first day for one or two letters
+        out +=
+          count <= 2 ? pad(((f.dayOfWeek - week.firstDay + 7) % 7) + 1, count) : text(DAYS[f.dayOfWeek - 1] as string);
         break;
       case 'a':
         out += f.hour < 12 ? 'AM' : 'PM';
