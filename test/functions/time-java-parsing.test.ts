@@ -248,3 +248,53 @@ describe('java.time formatting of week, quarter and narrow fields', () => {
     assert.equal(jt(-125697225600000, 'YY yy uu uuuu G'), '14 15 14 -2014 BC');
   });
 });
+
+describe('java.time parsing resolves as LocalDateTime.parse does (SMART)', () => {
+  const read = (text: string, pattern: string) =>
+    iso(parseDate(text, pattern, UTC, { dialect: 'java.time', ignoreOffset: true }));
+  test('week-based fields, an era and signed proleptic years give dates', () => {
+    assert.equal(read('2014 46 Tue 10:00', 'YYYY ww EEE HH:mm'), '2014-11-11T10:00:00.000Z');
+    assert.equal(read('2014 46 3 10:00', 'YYYY ww e HH:mm'), '2014-11-11T10:00:00.000Z');
+    assert.equal(read('2014-11 3 Wed 10:00', 'yyyy-MM W EEE HH:mm'), '2014-11-12T10:00:00.000Z');
+    assert.equal(read('2014-11-11 10:00 BC', 'yyyy-MM-dd HH:mm G'), '-002013-11-11T10:00:00.000Z');
+    assert.equal(read('-2014-11-11 10:00', 'uuuu-MM-dd HH:mm'), '-002014-11-11T10:00:00.000Z');
+    assert.equal(read('2014-02-30 10:00', 'yyyy-MM-dd HH:mm'), '2014-02-28T10:00:00.000Z');
+    assert.equal(read('2014-11-11 24:00', 'yyyy-MM-dd HH:mm'), '2014-11-12T00:00:00.000Z');
+    assert.equal(read('2014-11-11 24:00', 'yyyy-MM-dd kk:mm'), '2014-11-11T00:00:00.000Z');
+  });
+  test('what Java rejects, with its messages', () => {
+    const rejects = (text: string, pattern: string, message: string) =>
+      assert.throws(
+        () => read(text, pattern),
+        (e: Error) => e.message === `Text '${text}' could not be parsed${message}`,
+      );
+    rejects(
+      '-2014-11-11 10:00',
+      'yyyy-MM-dd HH:mm',
+      ': Invalid value for YearOfEra (valid values 1 - 999999999/1000000000): -2014',
+    );
+    rejects('+2014-11-11 10:00', 'uuuu-MM-dd HH:mm', ' at index 0');
+    rejects('12345-11-11 10:00', 'uuuu-MM-dd HH:mm', ' at index 0');
+    rejects('2014-13-01 10:00', 'yyyy-MM-dd HH:mm', ': Invalid value for MonthOfYear (valid values 1 - 12): 13');
+    rejects('2014-02-32 10:00', 'yyyy-MM-dd HH:mm', ': Invalid value for DayOfMonth (valid values 1 - 28/31): 32');
+    rejects('2014 366 10:00', 'yyyy D HH:mm', ": Invalid date 'DayOfYear 366' as '2014' is not a leap year");
+    rejects(
+      '2014-11-11 10:00:60',
+      'yyyy-MM-dd HH:mm:ss',
+      ': Invalid value for SecondOfMinute (valid values 0 - 59): 60',
+    );
+    rejects(
+      '2014-11-11 10:00 Sun',
+      'yyyy-MM-dd HH:mm EEE',
+      ': Conflict found: Field DayOfWeek 2 differs from DayOfWeek 7 derived from 2014-11-11',
+    );
+    // Java adds a dump of what it parsed after this
+    assert.throws(() => read('2014 46 10:00', 'yyyy ww HH:mm'), /Unable to obtain LocalDateTime from TemporalAccessor/);
+    assert.throws(() => read('2014-11-11 03:00', 'yyyy-MM-dd hh:mm'), /Unable to obtain LocalDateTime/);
+    assert.throws(() => read('2014-11-11', 'yyyy-MM-dd'), /Unable to obtain LocalDateTime/);
+  });
+  test('time:timezoneConvert reads week fields', () => {
+    const convert = fn(get('timezoneConvert'), ['string', 'string', 'string', 'string']);
+    assert.equal(convert('2014 46 Tue 10:00', 'YYYY ww EEE HH:mm', 'Asia/Kolkata', 'UTC'), '2014 46 Tue 15:30');
+  });
+});

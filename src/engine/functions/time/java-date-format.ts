@@ -10,10 +10,11 @@
  * Parsing is lenient like Java's default: out-of-range values roll over (month 13 is January of the next year),
  * and text after the last field is ignored (except in java.time).
  */
-import { fieldsOf, US_WEEK, utcDate as localDateTime, weekOfMonth, weekOfYear, type WeekRules } from './calendar.js';
+import { fieldsOf, US_WEEK, weekOfMonth, weekOfYear, type WeekRules } from './calendar.js';
 import { DateParseError, parseCalendarDate } from './calendar-date-parse.js';
-import { zoneTextNames, zoneTexts } from './java-time-zone-texts.js';
-import { formatOffset, localToInstant, type Zone } from './zones.js';
+import { zoneTexts } from './java-time-zone-texts.js';
+import { parseJavaTime } from './java-time-parse.js';
+import { formatOffset, type Zone } from './zones.js';
 
 export { DateParseError };
 
@@ -285,27 +286,6 @@ function javaZoneText(ms: number, zone: Zone, long: boolean): string {
   return daylight ? texts.shortDaylight : texts.shortStandard;
 }
 
-/** The longest zone name or id java.time reads at the start of `rest` (case matters), or 0. */
-function javaTimeZoneNameLength(rest: string, long: boolean): number {
-  const { names, ids } = zoneTextNames(long);
-  let best = 0;
-  for (const list of [names, ids]) {
-    for (const name of list) if (name.length > best && rest.startsWith(name)) best = name.length;
-  }
-  return best;
-}
-
-const NUMERIC = new Set('yYuMLwWDdFHkKhmsSn');
-
-function isNumeric(t: Token | undefined): boolean {
-  return (
-    t !== undefined &&
-    t.kind === 'field' &&
-    NUMERIC.has(t.letter) &&
-    !((t.letter === 'M' || t.letter === 'L') && t.count >= 3)
-  );
-}
-
 export interface ParseOptions {
   readonly dialect?: Dialect;
   /** For two-digit years: the instant "now" (years resolve within 80 years before and 20 after). */
@@ -330,158 +310,8 @@ export function parseDate(text: string, pattern: string, zone: Zone, options: Pa
       week: options.week ?? US_WEEK,
     });
   }
-  const fail = (index: number): never => {
-    throw new DateParseError(`Text '${text}' could not be parsed at index ${index}`);
-  };
-  let pos = 0;
-  let year = 1970;
-  let month = 1;
-  let day = 1;
-  let dayOfYear: number | undefined;
-  let dayOfMonthOrder = 0;
-  let dayOfYearOrder = 0;
-  let hour24: number | undefined;
-  let hour12: number | undefined;
-  let pm: boolean | undefined;
-  let minute = 0;
-  let second = 0;
-  let millis = 0;
-  let offset: number | undefined;
-  const matchName = (names: readonly string[]): number => {
-    let best = -1;
-    let bestLen = 0;
-    const rest = text.slice(pos).toLowerCase();
-    names.forEach((name, i) => {
-      for (const candidate of [name, name.slice(0, 3)]) {
-        if (candidate.length > bestLen && rest.startsWith(candidate.toLowerCase())) {
-          best = i;
-          bestLen = candidate.length;
-        }
-      }
-    });
-    if (best < 0) fail(pos);
-    pos += bestLen;
-    return best;
-  };
-  for (let ti = 0; ti < tokens.length; ti++) {
-    const t = tokens[ti] as Token;
-    if (t.kind === 'literal') {
-      if (!text.startsWith(t.text, pos)) fail(pos);
-      pos += t.text.length;
-      continue;
-    }
-    const { letter, count } = t;
-    if (isNumeric(t)) {
-      let width = count >= 2 && !'yuYS'.includes(letter) ? count : isNumeric(tokens[ti + 1]) ? count : 19;
-      if (letter === 'S') width = count;
-      const start = pos;
-      while (pos < text.length && pos - start < width && /[0-9]/.test(text[pos] as string)) pos++;
-      const digits = text.slice(start, pos);
-      if (digits.length === 0) fail(start);
-      if (count >= 2 && !'yuY'.includes(letter) && digits.length !== count) fail(start);
-      if ('yuY'.includes(letter) && count >= 4 && digits.length < count) fail(start);
-      let value = Number(digits);
-      switch (letter) {
-        case 'y':
-        case 'u':
-        case 'Y':
-          if (count <= 2 && digits.length === 2) {
-            const startYear = new Date(options.now ?? DEFAULT_NOW).getUTCFullYear() - 80;
-            value += Math.floor(startYear / 100) * 100;
-            if (value < startYear) value += 100;
-          }
-          year = value;
-          break;
-        case 'M':
-        case 'L':
-          month = value;
-          break;
-        case 'd':
-          day = value;
-          dayOfMonthOrder = ti + 1;
-          break;
-        case 'D':
-          dayOfYear = value;
-          dayOfYearOrder = ti + 1;
-          break;
-        case 'H':
-          hour24 = value;
-          break;
-        case 'k':
-          hour24 = value === 24 ? 0 : value;
-          break;
-        case 'h':
-          hour12 = value % 12;
-          break;
-        case 'K':
-          hour12 = value;
-          break;
-        case 'm':
-          minute = value;
-          break;
-        case 's':
-          second = value;
-          break;
-        case 'S':
-          millis = Math.round(Number(`0.${digits}`) * 1000);
-          break;
-        default:
-          break;
-      }
-      continue;
-    }
-    switch (letter) {
-      case 'M':
-      case 'L':
-        month = matchName(MONTHS) + 1;
-        break;
-      case 'E':
-      case 'e':
-        matchName(DAYS);
-        break;
-      case 'a':
-        pm = matchName(['AM', 'PM']) === 1;
-        break;
-      case 'G':
-        matchName(['BC', 'AD']);
-        break;
-      case 'z':
-      case 'Z':
-      case 'X':
-      case 'x':
-      case 'O':
-      case 'V': {
-        const rest = text.slice(pos);
-        const m = /^(?:(?:GMT|UTC)?([+-])(\d{2}):?(\d{2})?|(Z)(?![A-Za-z])|(GMT|UTC|UT)(?![A-Za-z+-]))/.exec(rest);
-        if (m === null && (letter === 'z' || letter === 'V')) {
-          // a zone name or id: LocalDateTime.parse reads it and drops it
-          const length = javaTimeZoneNameLength(rest, letter === 'z' && count >= 4);
-          if (length === 0) fail(pos);
-          pos += length;
-          break;
-        }
-        if (m === null) fail(pos);
-        const match = m as RegExpExecArray;
-        offset =
-          match[1] !== undefined
-            ? (match[1] === '-' ? -1 : 1) * (Number(match[2]) * 60 + Number(match[3] ?? 0)) * 60000
-            : 0;
-        pos += match[0].length;
-        break;
-      }
-      default:
-        fail(pos);
-    }
-  }
-  if (pos < text.length) {
-    throw new DateParseError(`Text '${text}' could not be parsed, unparsed text found at index ${pos}`);
-  }
-  let hour = hour24 ?? 0;
-  if (hour24 === undefined && hour12 !== undefined) hour = hour12 + (pm === true ? 12 : 0);
-  else if (hour24 === undefined && pm === true) hour = 12;
-  const local =
-    dayOfYear !== undefined && dayOfYearOrder > dayOfMonthOrder
-      ? localDateTime(year, 1, dayOfYear, hour, minute, second, millis)
-      : localDateTime(year, month, day, hour, minute, second, millis);
-  return offset !== undefined && options.ignoreOffset !== true ? local - offset : localToInstant(local, zone);
+  return parseJavaTime(text, tokens, zone, {
+    now: options.now ?? DEFAULT_NOW,
+    ignoreOffset: options.ignoreOffset === true,
+  });
 }
