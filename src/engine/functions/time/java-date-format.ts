@@ -2,13 +2,13 @@
  * Java date patterns (`yyyy-MM-dd HH:mm:ss.SSS`) with English names, in three dialects:
  * - `fast`: commons-lang 3.3.2 `FastDateFormat`, which siddhi-execution-time uses for nearly everything. It knows
  *   fewer letters (no `Y`, `u`, `X`, `L`: Java throws "Illegal pattern component"), prints `y` with at least four
- *   digits and `ZZ` with a colon; its parsing is in calendar-date-parse.
+ *   digits and `ZZ` with a colon.
  * - `simple`: `java.text.SimpleDateFormat`.
- * - `java.time`: `DateTimeFormatter` (`u` is the year, `S` a fraction, fixed-width two-letter fields, the whole text
- *   must be consumed), on the proleptic Gregorian calendar; the other two use Java's Julian-then-Gregorian calendar.
+ * - `java.time`: `DateTimeFormatter` (`u` is the year, `S` a fraction, `e`/`c` localized days, `Q` quarters, five
+ *   letters narrow), on the proleptic Gregorian calendar; the other two use Java's Julian-then-Gregorian calendar.
  *
- * Parsing is lenient like Java's default: out-of-range values roll over (month 13 is January of the next year),
- * and text after the last field is ignored (except in java.time).
+ * This file tokenizes and formats; parsing is in calendar-date-parse (fast, simple: lenient Calendar resolution)
+ * and java-time-parse (java.time: SMART resolution, the whole text consumed).
  */
 import { fieldsOf, US_WEEK, weekOfMonth, weekOfYear, type WeekRules } from './calendar.js';
 import { DateParseError, parseCalendarDate } from './calendar-date-parse.js';
