@@ -298,3 +298,16 @@ describe('java.time parsing resolves as LocalDateTime.parse does (SMART)', () =>
     assert.equal(convert('2014 46 Tue 10:00', 'YYYY ww EEE HH:mm', 'Asia/Kolkata', 'UTC'), '2014 46 Tue 15:30');
   });
 });
+
+describe('time:dateAdd on Java’s calendar', () => {
+  test('Julian leap days before 1582, the cutover skips ten days', () => {
+    const add = (unit: string) =>
+      fn(get('dateAdd'), ['string', 'int', 'string', 'string'], [undefined, undefined, unit]);
+    const P = 'yyyy-MM-dd HH:mm:ss';
+    assert.equal(add('DAY')('1500-02-28 10:00:00', 1, 'DAY', P), '1500-02-29 10:00:00');
+    assert.equal(add('MONTH')('1500-01-31 10:00:00', 1, 'MONTH', P), '1500-02-29 10:00:00');
+    assert.equal(add('DAY')('1582-10-04 10:00:00', 1, 'DAY', P), '1582-10-15 10:00:00');
+    assert.equal(add('MONTH')('1582-09-30 10:00:00', 1, 'MONTH', P), '1582-10-30 10:00:00');
+    assert.equal(add('YEAR')('1600-02-29 10:00:00', -100, 'YEAR', P), '1500-02-29 10:00:00');
+  });
+});

@@ -147,7 +147,8 @@ export function addToInstant(ms: number, unit: string, amount: number, zone: Zon
       const total = year * 12 + (month - 1) + months;
       year = Math.floor(total / 12);
       month = total - year * 12 + 1;
-      day = Math.min(day, hybridDay(year, month + 1, 1) - hybridDay(year, month, 1));
+      // the month's last day number (31 in October 1582, which skips the 5th to the 14th)
+      day = Math.min(day, dateOfDay(hybridDay(year, month + 1, 1) - 1).day);
       return localToInstant(hybridDay(year, month, day) * 86400000 + timeOfDay, zone);
     }
     default:
