@@ -1,9 +1,20 @@
 /**
- * Java `Calendar` field arithmetic on the proleptic Gregorian calendar in a zone: the fields of an instant,
- * week numbering by locale (en_US: weeks start Sunday, week 1 holds January 1; fr_FR: Monday, 4 days), and `add`
- * with Java's rules (adding months clamps the day to the month's end).
+ * Java `Calendar` field arithmetic in a zone: the fields of an instant (Julian before 15 October 1582, as Java's
+ * GregorianCalendar; or proleptic Gregorian, as java.time), week numbering by locale (en_US: weeks start Sunday,
+ * week 1 holds January 1; fr_FR: Monday, 4 days), and `add` with Java's rules (adding months clamps the day to the
+ * month's end).
  */
+import {
+  dateOfDay,
+  dayOfWeekOf,
+  hybridDay,
+  hybridYearLength,
+  hybridYearStart,
+  type WeekRules,
+} from './java-calendar.js';
 import { localToInstant, type Zone } from './zones.js';
+
+export type { WeekRules };
 
 export interface DateFields {
   readonly year: number;
@@ -18,12 +29,6 @@ export interface DateFields {
   readonly dayOfWeek: number;
   readonly dayOfYear: number;
   readonly offsetMs: number;
-}
-
-export interface WeekRules {
-  /** Java's first day of week: 1 = Sunday, 2 = Monday. */
-  readonly firstDay: number;
-  readonly minimalDays: number;
 }
 
 export const US_WEEK: WeekRules = { firstDay: 1, minimalDays: 1 };
@@ -59,29 +64,34 @@ export function daysInMonth(year: number, month: number): number {
   return [31, isLeap(year) ? 29 : 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31][month - 1] as number;
 }
 
-/** The calendar fields of the instant `ms` in `zone`. */
-export function fieldsOf(ms: number, zone: Zone): DateFields {
+/**
+ * The calendar fields of the instant `ms` in `zone`: in Java's calendar (Julian before the 1582 cutover) unless
+ * `hybrid` is false (java.time's proleptic Gregorian).
+ */
+export function fieldsOf(ms: number, zone: Zone, hybrid = true): DateFields {
   const offsetMs = zone.offsetAt(ms);
-  const d = new Date(ms + offsetMs);
-  const year = d.getUTCFullYear();
-  const startOfYear = utcDate(year, 1, 1);
+  const local = ms + offsetMs;
+  const epochDay = Math.floor(local / 86400000);
+  const timeOfDay = local - epochDay * 86400000;
+  const { year, month, day } = dateOfDay(epochDay, hybrid);
+  const startOfYear = hybrid ? hybridYearStart(year) : Math.floor(utcDate(year, 1, 1) / 86400000);
   return {
     year,
-    month: d.getUTCMonth() + 1,
-    day: d.getUTCDate(),
-    hour: d.getUTCHours(),
-    minute: d.getUTCMinutes(),
-    second: d.getUTCSeconds(),
-    millis: d.getUTCMilliseconds(),
-    dayOfWeek: d.getUTCDay() + 1,
-    dayOfYear: Math.floor((d.getTime() - startOfYear) / 86400000) + 1,
+    month,
+    day,
+    hour: Math.floor(timeOfDay / 3600000),
+    minute: Math.floor(timeOfDay / 60000) % 60,
+    second: Math.floor(timeOfDay / 1000) % 60,
+    millis: timeOfDay % 1000,
+    dayOfWeek: dayOfWeekOf(epochDay),
+    dayOfYear: epochDay - startOfYear + 1,
     offsetMs,
   };
 }
 
 /** Day of year (1-based) where week 1 of `year` starts (may be <= 0). */
 function week1Start(year: number, rules: WeekRules): number {
-  const jan1Dow = new Date(utcDate(year, 1, 1)).getUTCDay() + 1;
+  const jan1Dow = dayOfWeekOf(hybridYearStart(year));
   const rel = (jan1Dow - rules.firstDay + 7) % 7;
   return 7 - rel >= rules.minimalDays ? 1 - rel : 8 - rel;
 }
@@ -93,10 +103,10 @@ export function weekOfYear(
 ): { week: number; weekYear: number } {
   const start = week1Start(f.year, rules);
   if (f.dayOfYear < start) {
-    const prevDays = isLeap(f.year - 1) ? 366 : 365;
+    const prevDays = hybridYearLength(f.year - 1);
     return weekOfYear({ year: f.year - 1, dayOfYear: f.dayOfYear + prevDays }, rules);
   }
-  const yearDays = isLeap(f.year) ? 366 : 365;
+  const yearDays = hybridYearLength(f.year);
   const nextStart = week1Start(f.year + 1, rules) + yearDays;
   if (f.dayOfYear >= nextStart) return { week: 1, weekYear: f.year + 1 };
   return { week: Math.floor((f.dayOfYear - start) / 7) + 1, weekYear: f.year };
@@ -128,18 +138,18 @@ export function addToInstant(ms: number, unit: string, amount: number, zone: Zon
     case 'YEAR': {
       const f = fieldsOf(ms, zone);
       let { year, month, day } = f;
+      const timeOfDay = ((f.hour * 60 + f.minute) * 60 + f.second) * 1000 + f.millis;
       if (unit === 'DAY' || unit === 'WEEK') {
-        const local =
-          utcDate(year, month, day, f.hour, f.minute, f.second, f.millis) +
-          amount * (unit === 'DAY' ? 1 : 7) * 86400000;
+        const local = hybridDay(year, month, day) * 86400000 + timeOfDay + amount * (unit === 'DAY' ? 1 : 7) * 86400000;
         return localToInstant(local, zone);
       }
       const months = unit === 'YEAR' ? amount * 12 : unit === 'QUARTER' ? amount * 3 : amount;
       const total = year * 12 + (month - 1) + months;
       year = Math.floor(total / 12);
       month = total - year * 12 + 1;
-      day = Math.min(day, daysInMonth(year, month));
-      return localToInstant(utcDate(year, month, day, f.hour, f.minute, f.second, f.millis), zone);
+      // the month's last day number (31 in October 1582, which skips the 5th to the 14th)
+      day = Math.min(day, dateOfDay(hybridDay(year, month + 1, 1) - 1).day);
+      return localToInstant(hybridDay(year, month, day) * 86400000 + timeOfDay, zone);
     }
     default:
       return ms;

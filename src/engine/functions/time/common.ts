@@ -1,6 +1,6 @@
 /** Pieces shared by the time functions: default patterns, the local zone, parsing and formatting with Siddhi's errors. */
 import { errorsFor, type ExtensionRuntimeError } from '../shared/errors.js';
-import { formatDate, parseDate } from './java-date-format.js';
+import { formatDate, parseDate, type Dialect } from './java-date-format.js';
 import { UTC, type Zone } from './zones.js';
 
 export const TIME_PACKAGE = 'io.siddhi.extension.execution.time';
@@ -18,10 +18,20 @@ export function timeErrors(javaClass: string): ErrorMaker {
   return errorsFor(`${TIME_PACKAGE}.${javaClass}`);
 }
 
-/** Parses `text` with a Java pattern in the local zone; a failure becomes Siddhi's "does not match" error. */
-export function parseLocal(text: string, format: string, error: ErrorMaker, now?: number, separator = '. '): number {
+/**
+ * Parses `text` with a Java pattern in the local zone, by FastDateFormat (as siddhi-execution-time does) unless
+ * told otherwise; a failure becomes Siddhi's "does not match" error.
+ */
+export function parseLocal(
+  text: string,
+  format: string,
+  error: ErrorMaker,
+  now?: number,
+  separator = '. ',
+  dialect: Dialect = 'fast',
+): number {
   try {
-    return parseDate(text, format, LOCAL_ZONE, now === undefined ? {} : { now });
+    return parseDate(text, format, LOCAL_ZONE, now === undefined ? { dialect } : { now, dialect });
   } catch (e) {
     throw error(
       `Provided format ${format} does not match with the timestamp ${text}${separator}${(e as Error).message}`,
@@ -30,10 +40,10 @@ export function parseLocal(text: string, format: string, error: ErrorMaker, now?
   }
 }
 
-/** Formats the instant in the local zone; an invalid pattern becomes a runtime error. */
+/** Formats the instant in the local zone by FastDateFormat; an invalid pattern becomes a runtime error. */
 export function formatLocal(ms: number, format: string, error: ErrorMaker, zone: Zone = LOCAL_ZONE): string {
   try {
-    return formatDate(ms, format, zone);
+    return formatDate(ms, format, zone, 'fast');
   } catch (e) {
     throw error((e as Error).message, e);
   }

@@ -25,7 +25,7 @@ function clockText(name: 'currentDate' | 'currentTime', format: string, what: st
   } as const satisfies ExtensionSpec;
   return {
     spec: { ...base, validate: validateWith(base) },
-    create: (ctx) => () => formatDate(ctx.now(), format, LOCAL_ZONE),
+    create: (ctx) => () => formatDate(ctx.now(), format, LOCAL_ZONE, 'fast'),
   };
 }
 
@@ -62,7 +62,7 @@ const tsBase = {
 export const currentTimestamp: FunctionImpl = {
   spec: { ...tsBase, validate: validateWith(tsBase) },
   create: (ctx) => (zoneId) => {
-    if (isNullish(zoneId)) return formatDate(ctx.now(), TIMESTAMP_FORMAT, LOCAL_ZONE);
+    if (isNullish(zoneId)) return formatDate(ctx.now(), TIMESTAMP_FORMAT, LOCAL_ZONE, 'fast');
     const zone = resolveZone(String(zoneId));
     if (zone === undefined) throw tsError(`Provided time zone ${String(zoneId)} is invalid.`);
     return formatDate(ctx.now(), TIMESTAMP_FORMAT, zone, 'java.time');

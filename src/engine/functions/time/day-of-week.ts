@@ -40,7 +40,8 @@ export const dayOfWeek: FunctionImpl = {
         if (isNullish(format)) return null;
         ms = parseLocal(text, asString(format, error), error, ctx.now(), '');
       } else {
-        ms = parseLocal(text.split(' ')[0] as string, DATE_FORMAT, error, ctx.now(), '');
+        // Siddhi reads the one-argument form with SimpleDateFormat, not FastDateFormat.
+        ms = parseLocal(text.split(' ')[0] as string, DATE_FORMAT, error, ctx.now(), '', 'simple');
       }
       return formatLocal(ms, 'EEEE', error);
     };

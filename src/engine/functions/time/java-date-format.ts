@@ -1,16 +1,24 @@
 /**
- * Java date patterns (`yyyy-MM-dd HH:mm:ss.SSS`), formatting and parsing as `SimpleDateFormat` /
- * commons-lang `FastDateFormat` do, with English names; and the `java.time.DateTimeFormatter` dialect
- * (`u` is the year, `S` a fraction, fixed-width two-letter fields, the whole text must be consumed).
+ * Java date patterns (`yyyy-MM-dd HH:mm:ss.SSS`) with English names, in three dialects:
+ * - `fast`: commons-lang 3.3.2 `FastDateFormat`, which siddhi-execution-time uses for nearly everything. It knows
+ *   fewer letters (no `Y`, `u`, `X`, `L`: Java throws "Illegal pattern component"), prints `y` with at least four
+ *   digits and `ZZ` with a colon.
+ * - `simple`: `java.text.SimpleDateFormat`.
+ * - `java.time`: `DateTimeFormatter` (`u` is the year, `S` a fraction, `e`/`c` localized days, `Q` quarters, five
+ *   letters narrow), on the proleptic Gregorian calendar; the other two use Java's Julian-then-Gregorian calendar.
  *
- * Parsing is lenient like Java's default: numeric fields take as many digits as are there unless the next
- * field is numeric too (then exactly the letter count), out-of-range values roll over (month 13 is January
- * of the next year), and text after the last field is ignored.
+ * This file tokenizes and formats; parsing is in calendar-date-parse (fast, simple: lenient Calendar resolution)
+ * and java-time-parse (java.time: SMART resolution, the whole text consumed).
  */
-import { fieldsOf, US_WEEK, utcDate as localDateTime, weekOfMonth, weekOfYear, type WeekRules } from './calendar.js';
-import { formatOffset, localToInstant, type Zone } from './zones.js';
+import { fieldsOf, US_WEEK, weekOfMonth, weekOfYear, type WeekRules } from './calendar.js';
+import { DateParseError, parseCalendarDate } from './calendar-date-parse.js';
+import { zoneTexts } from './java-time-zone-texts.js';
+import { parseJavaTime } from './java-time-parse.js';
+import { formatOffset, type Zone } from './zones.js';
 
-export type Dialect = 'simple' | 'java.time';
+export { DateParseError };
+
+export type Dialect = 'fast' | 'simple' | 'java.time';
 
 const MONTHS = [
   'January',
@@ -39,8 +47,11 @@ interface LiteralToken {
 }
 type Token = FieldToken | LiteralToken;
 
-const SIMPLE_LETTERS = 'GyYMLwWDdFEuaHkKhmsSzZX';
-const TIME_LETTERS = 'GuyYMLwWDdFEeaHkKhmsSnzZXxVO';
+const LETTERS: Readonly<Record<Dialect, string>> = {
+  fast: 'GyMdhHmsSEDFwWakKzZ',
+  simple: 'GyYMLwWDdFEuaHkKhmsSzZX',
+  'java.time': 'GuyYMLQqwWDdFEecaHkKhmsSnzZXxVO',
+};
 
 /** Tokens of a pattern; throws on an unknown letter or an unterminated quote, as Java does. */
 const tokenCache = new Map<string, Token[]>();
@@ -57,7 +68,7 @@ export function tokenize(pattern: string, dialect: Dialect = 'simple'): Token[] 
 }
 
 function tokenizeUncached(pattern: string, dialect: Dialect): Token[] {
-  const letters = dialect === 'simple' ? SIMPLE_LETTERS : TIME_LETTERS;
+  const letters = LETTERS[dialect];
   const tokens: Token[] = [];
   let i = 0;
   const literal = (t: string): void => {
@@ -93,9 +104,13 @@ function tokenizeUncached(pattern: string, dialect: Dialect): Token[] {
       continue;
     }
     if (/[A-Za-z]/.test(c)) {
-      if (!letters.includes(c)) throw new Error(`Illegal pattern character '${c}'`);
       let n = 1;
       while (pattern[i + n] === c) n++;
+      if (!letters.includes(c)) {
+        throw new Error(
+          dialect === 'fast' ? `Illegal pattern component: ${c.repeat(n)}` : `Illegal pattern character '${c}'`,
+        );
+      }
       tokens.push({ kind: 'field', letter: c, count: n });
       i += n;
       continue;
@@ -119,7 +134,7 @@ export function formatDate(
   dialect: Dialect = 'simple',
   week: WeekRules = US_WEEK,
 ): string {
-  const f = fieldsOf(ms, zone);
+  const f = fieldsOf(ms, zone, dialect !== 'java.time');
   let out = '';
   for (const t of tokenize(pattern, dialect)) {
     if (t.kind === 'literal') {
@@ -127,32 +142,41 @@ export function formatDate(
       continue;
     }
     const { letter, count } = t;
-    const yearText = (y: number): string => (count === 2 ? pad(((y % 100) + 100) % 100, 2) : pad(y, count));
+    const yearText = (y: number): string =>
+      count === 2
+        ? pad(dialect === 'java.time' ? Math.abs(y % 100) : ((y % 100) + 100) % 100, 2)
+        : pad(y, dialect === 'fast' ? Math.max(count, 4) : count);
+    // java.time: five letters give the narrow form (the first letter)
+    const text = (name: string): string =>
+      dialect === 'java.time' && count === 5 ? name.slice(0, 1) : count >= 4 ? name : name.slice(0, 3);
     switch (letter) {
       case 'G':
         out += f.year > 0 ? 'AD' : 'BC';
         break;
       case 'y':
-        out +=
-          dialect === 'simple'
-            ? yearText(f.year > 0 ? f.year : 1 - f.year)
-            : yearText(f.year > 0 ? f.year : 1 - f.year);
+        out += yearText(f.year > 0 ? f.year : 1 - f.year);
         break;
       case 'u':
-        out += dialect === 'simple' ? String(((f.dayOfWeek + 5) % 7) + 1) : yearText(f.year);
+        out += dialect === 'java.time' ? yearText(f.year) : String(((f.dayOfWeek + 5) % 7) + 1);
         break;
       case 'Y':
         out += yearText(weekOfYear(f, week).weekYear);
         break;
       case 'M':
       case 'L':
-        out +=
-          count >= 4
-            ? MONTHS[f.month - 1]
-            : count === 3
-              ? (MONTHS[f.month - 1] as string).slice(0, 3)
-              : pad(f.month, count);
+        out += count >= 3 ? text(MONTHS[f.month - 1] as string) : pad(f.month, count);
         break;
+      case 'Q':
+      case 'q': {
+        const quarter = Math.floor((f.month - 1) / 3) + 1;
+        out +=
+          count === 3
+            ? `Q${quarter}`
+            : count === 4
+              ? `${quarter}${['st', 'nd', 'rd', 'th'][quarter - 1] as string} quarter`
+              : pad(quarter, count === 2 ? 2 : 1);
+        break;
+      }
       case 'w':
         out += pad(weekOfYear(f, week).week, count);
         break;
@@ -166,11 +190,17 @@ export function formatDate(
         out += pad(f.day, count);
         break;
       case 'F':
-        out += pad(Math.floor((f.day - 1) / 7) + 1, count);
+        // java.time (17) prints the aligned day of week in the month here
+        out += pad(dialect === 'java.time' ? ((f.day - 1) % 7) + 1 : Math.floor((f.day - 1) / 7) + 1, count);
         break;
       case 'E':
+        out += text(DAYS[f.dayOfWeek - 1] as string);
+        break;
       case 'e':
-        out += count >= 4 ? DAYS[f.dayOfWeek - 1] : (DAYS[f.dayOfWeek - 1] as string).slice(0, 3);
+      case 'c':
+        // localized day of week: a number counted from the locale's first day for one or two letters
+        out +=
+          count <= 2 ? pad(((f.dayOfWeek - week.firstDay + 7) % 7) + 1, count) : text(DAYS[f.dayOfWeek - 1] as string);
         break;
       case 'a':
         out += f.hour < 12 ? 'AM' : 'PM';
@@ -195,7 +225,7 @@ export function formatDate(
         break;
       case 'S':
         out +=
-          dialect === 'simple'
+          dialect !== 'java.time'
             ? pad(f.millis, count)
             : String(f.millis).padStart(3, '0').padEnd(count, '0').slice(0, count);
         break;
@@ -203,7 +233,7 @@ export function formatDate(
         out += String(f.millis * 1000000);
         break;
       case 'z':
-        out += count >= 4 ? zone.longName(ms) : zone.shortName(ms);
+        out += javaZoneText(ms, zone, count >= 4);
         break;
       case 'V':
         out += zone.id;
@@ -213,17 +243,19 @@ export function formatDate(
         break;
       case 'Z':
         out +=
-          dialect === 'simple'
-            ? formatOffset(f.offsetMs, count === 2)
-            : count === 4
-              ? f.offsetMs === 0
-                ? 'GMT'
-                : `GMT${formatOffset(f.offsetMs, true)}`
-              : count === 5
+          dialect === 'fast'
+            ? formatOffset(f.offsetMs, count >= 2)
+            : dialect === 'simple'
+              ? formatOffset(f.offsetMs, false)
+              : count === 4
                 ? f.offsetMs === 0
-                  ? 'Z'
-                  : formatOffset(f.offsetMs, true)
-                : formatOffset(f.offsetMs, false);
+                  ? 'GMT'
+                  : `GMT${formatOffset(f.offsetMs, true)}`
+                : count === 5
+                  ? f.offsetMs === 0
+                    ? 'Z'
+                    : formatOffset(f.offsetMs, true)
+                  : formatOffset(f.offsetMs, false);
         break;
       case 'X':
       case 'x': {
@@ -240,18 +272,18 @@ export function formatDate(
   return out;
 }
 
-/** The error a failed parse throws, with Java's message. */
-export class DateParseError extends Error {}
-
-const NUMERIC = new Set('yYuMLwWDdFHkKhmsSn');
-
-function isNumeric(t: Token | undefined): boolean {
-  return (
-    t !== undefined &&
-    t.kind === 'field' &&
-    NUMERIC.has(t.letter) &&
-    !((t.letter === 'M' || t.letter === 'L') && t.count >= 3)
-  );
+/**
+ * Java's zone text: its standard or daylight name, by whether the zone is ahead of its standard offset that year
+ * (java.time's table; the java.util names FastDateFormat and SimpleDateFormat print agree for the zones checked).
+ */
+function javaZoneText(ms: number, zone: Zone, long: boolean): string {
+  const texts = zoneTexts(zone.id);
+  if (texts === undefined) return long ? zone.longName(ms) : zone.shortName(ms);
+  const year = new Date(ms).getUTCFullYear();
+  const standard = Math.min(zone.offsetAt(Date.UTC(year, 0, 1)), zone.offsetAt(Date.UTC(year, 6, 1)));
+  const daylight = zone.offsetAt(ms) > standard;
+  if (long) return daylight ? texts.longDaylight : texts.longStandard;
+  return daylight ? texts.shortDaylight : texts.shortStandard;
 }
 
 export interface ParseOptions {
@@ -260,175 +292,26 @@ export interface ParseOptions {
   readonly now?: number;
   /** Read an offset in the text but keep the wall-clock time (java.time's LocalDateTime.parse). */
   readonly ignoreOffset?: boolean;
+  /** Week numbering for week fields (fast and simple); en_US by default. */
+  readonly week?: WeekRules;
 }
+
+const DEFAULT_NOW = 1577836800000;
 
 /** Parses text with a Java pattern in `zone`, giving epoch millis. */
 export function parseDate(text: string, pattern: string, zone: Zone, options: ParseOptions = {}): number {
   const dialect = options.dialect ?? 'simple';
   const tokens = tokenize(pattern, dialect);
-  const fail = (index: number): never => {
-    throw new DateParseError(
-      dialect === 'simple' ? `Unparseable date: "${text}"` : `Text '${text}' could not be parsed at index ${index}`,
-    );
-  };
-  let pos = 0;
-  let year = 1970;
-  let month = 1;
-  let day = 1;
-  let dayOfYear: number | undefined;
-  // Java's Calendar picks the day within the year from whichever was parsed last, day of month or day of year;
-  // year and month (even a month read after a day of year) play no part in that choice.
-  let dayOfMonthOrder = 0;
-  let dayOfYearOrder = 0;
-  let hour24: number | undefined;
-  let hour12: number | undefined;
-  let pm: boolean | undefined;
-  let minute = 0;
-  let second = 0;
-  let millis = 0;
-  let offset: number | undefined;
-  let order = 0;
-  const matchName = (names: readonly string[]): number => {
-    let best = -1;
-    let bestLen = 0;
-    const rest = text.slice(pos).toLowerCase();
-    names.forEach((name, i) => {
-      for (const candidate of [name, name.slice(0, 3)]) {
-        if (candidate.length > bestLen && rest.startsWith(candidate.toLowerCase())) {
-          best = i;
-          bestLen = candidate.length;
-        }
-      }
+  if (dialect !== 'java.time') {
+    return parseCalendarDate(text, tokens, zone, {
+      dialect,
+      pattern,
+      now: options.now ?? DEFAULT_NOW,
+      week: options.week ?? US_WEEK,
     });
-    if (best < 0) fail(pos);
-    pos += bestLen;
-    return best;
-  };
-  for (let ti = 0; ti < tokens.length; ti++) {
-    const t = tokens[ti] as Token;
-    order++;
-    if (t.kind === 'literal') {
-      if (!text.startsWith(t.text, pos)) fail(pos);
-      pos += t.text.length;
-      continue;
-    }
-    const { letter, count } = t;
-    if (isNumeric(t)) {
-      if (dialect === 'simple') while (pos < text.length && /\s/.test(text[pos] as string)) pos++;
-      let width: number;
-      if (dialect === 'java.time') {
-        width = count >= 2 && !'yuYS'.includes(letter) ? count : isNumeric(tokens[ti + 1]) ? count : 19;
-        if (letter === 'S') width = count;
-      } else width = isNumeric(tokens[ti + 1]) ? count : 19;
-      const start = pos;
-      let sign = 1;
-      if (dialect === 'simple' && (letter === 'y' || letter === 'Y') && (text[pos] === '-' || text[pos] === '+')) {
-        sign = text[pos] === '-' ? -1 : 1;
-        pos++;
-      }
-      const digitsStart = pos;
-      while (pos < text.length && pos - digitsStart < width && /[0-9]/.test(text[pos] as string)) pos++;
-      const digits = text.slice(digitsStart, pos);
-      if (digits.length === 0) fail(start);
-      if (dialect === 'java.time' && count >= 2 && !'yuY'.includes(letter) && digits.length !== count) fail(start);
-      if (dialect === 'java.time' && 'yuY'.includes(letter) && count >= 4 && digits.length < count) fail(start);
-      let value = sign * Number(digits);
-      switch (letter) {
-        case 'y':
-        case 'u':
-        case 'Y':
-          if (letter === 'u' && dialect === 'simple') break;
-          if (count <= 2 && digits.length === 2 && sign === 1) {
-            const nowYear = new Date(options.now ?? 1577836800000).getUTCFullYear();
-            const startYear = nowYear - 80;
-            value = Math.floor(startYear / 100) * 100 + value;
-            if (value < startYear) value += 100;
-          }
-          year = value;
-          break;
-        case 'M':
-        case 'L':
-          month = value;
-          break;
-        case 'd':
-          day = value;
-          dayOfMonthOrder = order;
-          break;
-        case 'D':
-          dayOfYear = value;
-          dayOfYearOrder = order;
-          break;
-        case 'H':
-          hour24 = value;
-          break;
-        case 'k':
-          hour24 = value === 24 ? 0 : value;
-          break;
-        case 'h':
-          hour12 = value % 12;
-          break;
-        case 'K':
-          hour12 = value;
-          break;
-        case 'm':
-          minute = value;
-          break;
-        case 's':
-          second = value;
-          break;
-        case 'S':
-          millis = dialect === 'simple' ? value : Math.round(Number(`0.${digits}`) * 1000);
-          break;
-        default:
-          break;
-      }
-      continue;
-    }
-    switch (letter) {
-      case 'M':
-      case 'L':
-        month = matchName(MONTHS) + 1;
-        break;
-      case 'E':
-      case 'e':
-        matchName(DAYS);
-        break;
-      case 'a':
-        pm = matchName(['AM', 'PM']) === 1;
-        break;
-      case 'G':
-        matchName(['BC', 'AD']);
-        break;
-      case 'z':
-      case 'Z':
-      case 'X':
-      case 'x':
-      case 'O':
-      case 'V': {
-        const rest = text.slice(pos);
-        const m = /^(?:(?:GMT|UTC)?([+-])(\d{2}):?(\d{2})?|(Z)(?![A-Za-z])|(GMT|UTC|UT)(?![A-Za-z+-]))/.exec(rest);
-        if (m === null) fail(pos);
-        const match = m as RegExpExecArray;
-        offset =
-          match[1] !== undefined
-            ? (match[1] === '-' ? -1 : 1) * (Number(match[2]) * 60 + Number(match[3] ?? 0)) * 60000
-            : 0;
-        pos += match[0].length;
-        break;
-      }
-      default:
-        fail(pos);
-    }
   }
-  if (dialect === 'java.time' && pos < text.length) {
-    throw new DateParseError(`Text '${text}' could not be parsed, unparsed text found at index ${pos}`);
-  }
-  let hour = hour24 ?? 0;
-  if (hour24 === undefined && hour12 !== undefined) hour = hour12 + (pm === true ? 12 : 0);
-  else if (hour24 === undefined && pm === true) hour = 12;
-  let local: number;
-  if (dayOfYear !== undefined && dayOfYearOrder > dayOfMonthOrder)
-    local = localDateTime(year, 1, dayOfYear, hour, minute, second, millis);
-  else local = localDateTime(year, month, day, hour, minute, second, millis);
-  return offset !== undefined && options.ignoreOffset !== true ? local - offset : localToInstant(local, zone);
+  return parseJavaTime(text, tokens, zone, {
+    now: options.now ?? DEFAULT_NOW,
+    ignoreOffset: options.ignoreOffset === true,
+  });
 }

@@ -139,3 +139,14 @@ export function localToInstant(localMs: number, zone: Zone): number {
   const retry = localMs - second;
   return zone.offsetAt(retry) === second ? retry : Math.max(guess, retry);
 }
+
+/**
+ * The instant of a wall-clock time as Java's Calendar places it in a zone: a time in a gap is read with the offset
+ * before the gap, a time in an overlap with the offset after it (both the later instant).
+ */
+export function javaCalendarInstant(localMs: number, zone: Zone): number {
+  const before = localMs - zone.offsetAt(localMs - 86400000);
+  const after = localMs - zone.offsetAt(localMs + 86400000);
+  const valid = [before, after].filter((t) => t + zone.offsetAt(t) === localMs);
+  return valid.length > 0 ? Math.max(...valid) : Math.max(before, after);
+}
