@@ -228,12 +228,33 @@ describe('app creation errors', () => {
       `@source(type='inMemory', topic='t', retry.interval='20ms', @map(type='passThrough')) define stream S (a string);`,
       /1:1 option 'retry\.interval' must be a number, not '20ms'/,
     ],
+    [
+      'passThrough with @attributes naming only some attributes',
+      `@source(type='inMemory', topic='t', @map(type='passThrough', @attributes(code='code'))) define stream S (code string, qty int);`,
+      /attribute 'qty' is not mapped/,
+    ],
+    [
+      'passThrough with fewer positional @attributes than attributes',
+      `@source(type='inMemory', topic='t', @map(type='passThrough', @attributes('code'))) define stream S (code string, qty int);`,
+      /'1' mapping attributes are provided but expected attributes are '2'/,
+    ],
   ];
   for (const [name, text, re] of cases) {
     test(name, () => {
       assert.throws(() => m.createSiddhiAppRuntime(text), re);
     });
   }
+
+  test('passThrough with @attributes mapping every attribute is accepted and still passes data through', async () => {
+    const { manager, runtime } = app(`@App:name('FwAttrs')
+      @source(type='inMemory', topic='fw-attrs', @map(type='passThrough', @attributes(qty='qty', code='code')))
+      define stream S (code string, qty int);`);
+    const got: unknown[] = [];
+    runtime.addStreamCallback('S', (es) => got.push(...es.map((e) => e.data)));
+    inMemoryBroker.publish('fw-attrs', ['bolt', 7]);
+    assert.deepEqual(got, [['bolt', 7]]);
+    await manager.shutdown();
+  });
 });
 
 describe('options Tributary does not use', () => {

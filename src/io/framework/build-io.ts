@@ -11,6 +11,7 @@ import type { Annotation, Span, StreamDefinition } from '../../lang/ast.js';
 import type { ExtensionKind } from '../../lang/catalog.js';
 import { CompileError } from '../../plan/expression/compile.js';
 import { MapperConfigError, type SinkMapperFactory, type SourceMapperFactory } from '../mappers/mapper.js';
+import { resolveAttributeMappings } from '../mappers/shared/attribute-mappings.js';
 import { backoffFrom } from './backoff.js';
 import { strategyOf, type DistributionStrategy } from './distribution.js';
 import { compileDynamic, isDynamic, type DynamicValue } from './dynamic-option.js';
@@ -99,14 +100,16 @@ function buildSource(ext: AppExtensionContext, def: StreamDefinition, cfg: IoCon
     unusedOptions(mf.spec, cfg.map.options),
   );
   const attributes = attributesOf(def);
-  const mapper = at(cfg.map.span, () =>
-    mf.create({
-      streamId: def.id,
-      attributes,
-      options: cfg.map.options,
-      ...(cfg.map.attributeMappings ? { attributeMappings: cfg.map.attributeMappings } : {}),
-    }),
-  );
+  const mapperConfig = {
+    streamId: def.id,
+    attributes,
+    options: cfg.map.options,
+    ...(cfg.map.attributeMappings ? { attributeMappings: cfg.map.attributeMappings } : {}),
+  };
+  // `@attributes` must map the whole stream whatever the mapper (Siddhi checks it before any mapper
+  // sees it), so even mappers that ignore custom mappings, like passThrough, reject a partial one.
+  at(cfg.map.span, () => resolveAttributeMappings(mapperConfig, cfg.map.type));
+  const mapper = at(cfg.map.span, () => mf.create(mapperConfig));
   const junction = ctx.junctions.get(def.id);
   if (!junction) throw new CompileError(`stream '${def.id}' has no junction`, cfg.span);
   const options = optionReader(cfg.options);
