@@ -103,6 +103,46 @@ describe('inMemory source and sink', () => {
   });
 });
 
+describe('inMemory sink without subscribers', () => {
+  test("the message follows on.error: a fault stream gets it with the broker's reason", async () => {
+    const { manager, runtime } = app(`@App:name('FwNoSub1')
+      define stream In (code string, qty int);
+      @OnError(action='STREAM')
+      @sink(type='inMemory', topic='fw-nosub-{{code}}', on.error='STREAM', @map(type='passThrough'))
+      define stream Out (code string, qty int);
+      from In select * insert into Out;`);
+    const faults: unknown[][] = [];
+    runtime.addStreamCallback('!Out', (es) => faults.push(...es.map((e) => e.data)));
+    runtime.getInputHandler('In').send(['bolt', 4]);
+    assert.equal(faults.length, 1);
+    assert.deepEqual(faults[0]!.slice(0, 2), ['bolt', 4]);
+    assert.match(String(faults[0]![2]), /Subscriber for topic 'fw-nosub-bolt' is unavailable/);
+    await manager.shutdown();
+  });
+
+  test('by default the message is logged and dropped, and the next one to a listened topic still goes out', async () => {
+    const nuts = collect('fw-nosub-nut');
+    const { manager, runtime, lines } = app(`@App:name('FwNoSub2')
+      define stream In (code string, qty int);
+      @sink(type='inMemory', topic='fw-nosub-{{code}}', @map(type='passThrough')) define stream Out (code string, qty int);
+      from In select * insert into Out;`);
+    const h = runtime.getInputHandler('In');
+    h.send(['nut', 1]);
+    h.send(['bolt', 2]);
+    h.send(['nut', 3]);
+    assert.deepEqual(nuts.messages, [
+      ['nut', 1],
+      ['nut', 3],
+    ]);
+    const dropped = lines.filter((l) => l.level === 'error').map((l) => l.msg);
+    assert.deepEqual(dropped, [
+      "sink 'inMemory' of stream 'Out' dropped events: Subscriber for topic 'fw-nosub-bolt' is unavailable",
+    ]);
+    await manager.shutdown();
+    nuts.stop();
+  });
+});
+
 describe('distribution', () => {
   const APP = (strategy: string, extra = '') => `@App:name('FwDist')
     define stream In (symbol string, n long);

@@ -332,8 +332,21 @@ export class SinkRuntime {
     for (const item of s.queue.splice(0)) this.failed(s, item, error);
   }
 
-  /** Reconnects in the background (LOG/STREAM/STORE sinks keep dropping or routing meanwhile). */
+  /**
+   * Reconnects: at once when the transport connects synchronously (as Siddhi's `connectWithRetry` does in
+   * the publishing thread, so the next message goes out), else in the background (LOG/STREAM/STORE sinks
+   * keep dropping or routing meanwhile).
+   */
   private reconnect(s: DestinationState): void {
+    try {
+      if (!isPromise(s.d.transport.connect())) {
+        s.connected = true;
+        this.counters.connected = this.states.every((x) => x.connected);
+        return;
+      }
+    } catch {
+      // retried with backoff below
+    }
     const retrier = new Retrier(
       this.p.backoff,
       () => s.d.transport.connect(),
