@@ -103,6 +103,32 @@ describe('inMemory source and sink', () => {
   });
 });
 
+describe('an app started again after a shutdown', () => {
+  test('lists its sources and sinks again: handles and counters', async () => {
+    const out = collect('fw-again-out');
+    const { runtime } = app(`@App:name('FwAgain')
+      @source(type='inMemory', topic='fw-again-in', @map(type='passThrough')) define stream In (n int);
+      @sink(type='inMemory', topic='fw-again-out', @map(type='passThrough')) define stream Out (n int);
+      from In select * insert into Out;`);
+    await runtime.shutdown();
+    assert.equal(ioHandles('FwAgain'), undefined);
+    assert.deepEqual(ioCounters('FwAgain'), []);
+    runtime.start();
+    inMemoryBroker.publish('fw-again-in', [7]);
+    assert.deepEqual(out.messages, [[7]]);
+    assert.equal(ioHandles('FwAgain')?.sources.length, 1);
+    assert.deepEqual(
+      ioCounters('FwAgain').map((c) => [c.kind, c.messages]),
+      [
+        ['source', 1],
+        ['sink', 1],
+      ],
+    );
+    await runtime.shutdown();
+    out.stop();
+  });
+});
+
 describe('inMemory sink without subscribers', () => {
   test("the message follows on.error: a fault stream gets it with the broker's reason", async () => {
     const { manager, runtime } = app(`@App:name('FwNoSub1')

@@ -16,7 +16,7 @@ import { backoffFrom } from './backoff.js';
 import { strategyOf, type DistributionStrategy } from './distribution.js';
 import { compileDynamic, isDynamic, type DynamicValue } from './dynamic-option.js';
 import { ioAnnotations, readIoConfig, type IoConfig } from './io-config.js';
-import { newIoHandles, releaseIoHandles, type IoHandles } from './io-handles.js';
+import { newIoHandles, registerIoHandles, releaseIoHandles, type IoHandles } from './io-handles.js';
 import { SinkRuntime, type SinkDestination, type SinkErrorAction } from './sink-runtime.js';
 import { SourceRuntime } from './source-runtime.js';
 import { optionReader, type SinkFactory, type SourceFactory } from './transport.js';
@@ -30,6 +30,7 @@ function appHandles(ext: AppExtensionContext): IoHandles {
     const created = newIoHandles(ext.ctx.name);
     handlesOf.set(ext.ctx, created);
     ext.hooks.onShutdown.push(() => releaseIoHandles(created));
+    ext.hooks.onStart.push(() => registerIoHandles(created));
     h = created;
   }
   return h;

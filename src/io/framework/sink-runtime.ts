@@ -16,7 +16,7 @@ import { Retrier, type BackoffPolicy } from './backoff.js';
 import { partitionIndex, type DistributionStrategy } from './distribution.js';
 import type { DynamicValue } from './dynamic-option.js';
 import { storeFailure } from './error-store.js';
-import { dropCounters, newCounters, type IoCounters } from './io-metrics.js';
+import { dropCounters, keepCounters, newCounters, type IoCounters } from './io-metrics.js';
 import {
   ConnectionUnavailableError,
   errorMessage,
@@ -124,6 +124,7 @@ export class SinkRuntime {
   start(): void {
     if (this.running) return;
     this.running = true;
+    keepCounters(this.counters);
     for (const s of this.states) {
       // A transport that connects synchronously is usable at once (in-process sinks publish in the same turn).
       try {
