@@ -5,7 +5,9 @@
 import { checkApp } from '../lang/check/index.js';
 import type { SiddhiApp } from '../lang/ast.js';
 import { SiddhiAppCreationError, type Diagnostic } from '../lang/errors.js';
+import { resolveIoRefs, type IoRefs } from '../lang/io-refs.js';
 import { parseSiddhiApp } from '../lang/parser/index.js';
+import { sandboxApp } from '../lang/sandbox.js';
 import { substituteVariables, type SubstitutedText } from '../lang/variables.js';
 import { buildApp, type ErrorStoreHook } from './app/build-app.js';
 export type { ErrorStoreHook } from './app/build-app.js';
@@ -45,6 +47,18 @@ export interface SiddhiManagerOptions {
    * read from the environment (`process.env`). A `${NAME}` with neither fails the app's creation.
    */
   readonly variables?: Readonly<Record<string, string>>;
+  /**
+   * Named source, sink, destination and store configurations (Siddhi's `refs`): `@sink(ref='name', ...)`
+   * takes `type` and the options of `refs.name`, the elements written in the annotation winning. A `ref`
+   * not listed here fails the app's creation.
+   */
+  readonly refs?: IoRefs;
+}
+
+/** How `build` treats the app beyond the manager's options. */
+interface BuildMode {
+  /** Build the sandbox form: only inMemory sources and sinks, tables without `@store`. */
+  readonly sandbox?: boolean;
 }
 
 /** Diagnostics of the substituted text, pointed back at the text as written. */
@@ -76,12 +90,22 @@ export class SiddhiManager {
     return runtime;
   }
 
-  private build(text: string, overrides: Partial<SiddhiManagerOptions>): SiddhiAppRuntime {
+  /**
+   * Siddhi's sandbox runtime: the app without its external connections, to try its logic in isolation.
+   * Streams keep only their `inMemory` sources and sinks; tables lose `@store` and keep their rows in memory.
+   */
+  createSandboxSiddhiAppRuntime(text: string, overrides: Partial<SiddhiManagerOptions> = {}): SiddhiAppRuntime {
+    const runtime = this.build(text, overrides, { sandbox: true });
+    this.runtimes.set(runtime.name, runtime);
+    return runtime;
+  }
+
+  private build(text: string, overrides: Partial<SiddhiManagerOptions>, mode: BuildMode = {}): SiddhiAppRuntime {
     const opts = { ...this.options, ...overrides };
     const sub = this.substitute(text, opts);
     let runtime: SiddhiAppRuntime;
     try {
-      const app = this.parseAndCheck(sub, opts.skipCheck === true);
+      const app = this.parseAndCheck(sub, opts, mode);
       // The runtime keeps the text as written (the server shows and saves it; variables stay variables).
       runtime = buildApp(app, text, {
         registry: this.registry,
@@ -108,7 +132,7 @@ export class SiddhiManager {
     try {
       const sub = this.substitute(text, this.options);
       try {
-        this.parseAndCheck(sub, false);
+        this.parseAndCheck(sub, { ...this.options, skipCheck: false }, {});
       } catch (e) {
         throw written(e, sub);
       }
@@ -132,7 +156,7 @@ export class SiddhiManager {
     return sub;
   }
 
-  private parseAndCheck(sub: SubstitutedText, skipCheck: boolean): SiddhiApp {
+  private parseAndCheck(sub: SubstitutedText, opts: SiddhiManagerOptions, mode: BuildMode): SiddhiApp {
     const parsed = parseSiddhiApp(sub.text);
     if (!parsed.app || parsed.diagnostics.some((d) => d.severity === 'error')) {
       throw new SiddhiAppCreationError(
@@ -141,11 +165,15 @@ export class SiddhiManager {
           : [{ line: 1, column: 1, offset: 0, endOffset: 0, message: 'the app is empty', severity: 'error' }],
       );
     }
-    if (!skipCheck) {
-      const errors = checkApp(parsed.app, this.registry).diagnostics.filter((d) => d.severity === 'error');
+    // As in Siddhi, the sandbox drops connections before refs are looked up.
+    const written = mode.sandbox === true ? sandboxApp(parsed.app) : parsed.app;
+    const resolved = resolveIoRefs(written, opts.refs ?? {});
+    if (resolved.diagnostics.length > 0) throw new SiddhiAppCreationError(resolved.diagnostics);
+    if (opts.skipCheck !== true) {
+      const errors = checkApp(resolved.app, this.registry).diagnostics.filter((d) => d.severity === 'error');
       if (errors.length > 0) throw new SiddhiAppCreationError(errors);
     }
-    return parsed.app;
+    return resolved.app;
   }
 
   getSiddhiAppRuntime(name: string): SiddhiAppRuntime | undefined {

@@ -2,3 +2,4 @@ export * from './ast.js';
 export * from './catalog.js';
 export * from './errors.js';
 export { parseSiddhiApp, parseOnDemandQuery, parseExpression } from './parser/index.js';
+export type { IoRefs } from './io-refs.js';

@@ -103,6 +103,72 @@ describe('inMemory source and sink', () => {
   });
 });
 
+describe('an app started again after a shutdown', () => {
+  test('lists its sources and sinks again: handles and counters', async () => {
+    const out = collect('fw-again-out');
+    const { runtime } = app(`@App:name('FwAgain')
+      @source(type='inMemory', topic='fw-again-in', @map(type='passThrough')) define stream In (n int);
+      @sink(type='inMemory', topic='fw-again-out', @map(type='passThrough')) define stream Out (n int);
+      from In select * insert into Out;`);
+    await runtime.shutdown();
+    assert.equal(ioHandles('FwAgain'), undefined);
+    assert.deepEqual(ioCounters('FwAgain'), []);
+    runtime.start();
+    inMemoryBroker.publish('fw-again-in', [7]);
+    assert.deepEqual(out.messages, [[7]]);
+    assert.equal(ioHandles('FwAgain')?.sources.length, 1);
+    assert.deepEqual(
+      ioCounters('FwAgain').map((c) => [c.kind, c.messages]),
+      [
+        ['source', 1],
+        ['sink', 1],
+      ],
+    );
+    await runtime.shutdown();
+    out.stop();
+  });
+});
+
+describe('inMemory sink without subscribers', () => {
+  test("the message follows on.error: a fault stream gets it with the broker's reason", async () => {
+    const { manager, runtime } = app(`@App:name('FwNoSub1')
+      define stream In (code string, qty int);
+      @OnError(action='STREAM')
+      @sink(type='inMemory', topic='fw-nosub-{{code}}', on.error='STREAM', @map(type='passThrough'))
+      define stream Out (code string, qty int);
+      from In select * insert into Out;`);
+    const faults: unknown[][] = [];
+    runtime.addStreamCallback('!Out', (es) => faults.push(...es.map((e) => e.data)));
+    runtime.getInputHandler('In').send(['bolt', 4]);
+    assert.equal(faults.length, 1);
+    assert.deepEqual(faults[0]!.slice(0, 2), ['bolt', 4]);
+    assert.match(String(faults[0]![2]), /Subscriber for topic 'fw-nosub-bolt' is unavailable/);
+    await manager.shutdown();
+  });
+
+  test('by default the message is logged and dropped, and the next one to a listened topic still goes out', async () => {
+    const nuts = collect('fw-nosub-nut');
+    const { manager, runtime, lines } = app(`@App:name('FwNoSub2')
+      define stream In (code string, qty int);
+      @sink(type='inMemory', topic='fw-nosub-{{code}}', @map(type='passThrough')) define stream Out (code string, qty int);
+      from In select * insert into Out;`);
+    const h = runtime.getInputHandler('In');
+    h.send(['nut', 1]);
+    h.send(['bolt', 2]);
+    h.send(['nut', 3]);
+    assert.deepEqual(nuts.messages, [
+      ['nut', 1],
+      ['nut', 3],
+    ]);
+    const dropped = lines.filter((l) => l.level === 'error').map((l) => l.msg);
+    assert.deepEqual(dropped, [
+      "sink 'inMemory' of stream 'Out' dropped events: Subscriber for topic 'fw-nosub-bolt' is unavailable",
+    ]);
+    await manager.shutdown();
+    nuts.stop();
+  });
+});
+
 describe('distribution', () => {
   const APP = (strategy: string, extra = '') => `@App:name('FwDist')
     define stream In (symbol string, n long);
@@ -228,12 +294,33 @@ describe('app creation errors', () => {
       `@source(type='inMemory', topic='t', retry.interval='20ms', @map(type='passThrough')) define stream S (a string);`,
       /1:1 option 'retry\.interval' must be a number, not '20ms'/,
     ],
+    [
+      'passThrough with @attributes naming only some attributes',
+      `@source(type='inMemory', topic='t', @map(type='passThrough', @attributes(code='code'))) define stream S (code string, qty int);`,
+      /attribute 'qty' is not mapped/,
+    ],
+    [
+      'passThrough with fewer positional @attributes than attributes',
+      `@source(type='inMemory', topic='t', @map(type='passThrough', @attributes('code'))) define stream S (code string, qty int);`,
+      /'1' mapping attributes are provided but expected attributes are '2'/,
+    ],
   ];
   for (const [name, text, re] of cases) {
     test(name, () => {
       assert.throws(() => m.createSiddhiAppRuntime(text), re);
     });
   }
+
+  test('passThrough with @attributes mapping every attribute is accepted and still passes data through', async () => {
+    const { manager, runtime } = app(`@App:name('FwAttrs')
+      @source(type='inMemory', topic='fw-attrs', @map(type='passThrough', @attributes(qty='qty', code='code')))
+      define stream S (code string, qty int);`);
+    const got: unknown[] = [];
+    runtime.addStreamCallback('S', (es) => got.push(...es.map((e) => e.data)));
+    inMemoryBroker.publish('fw-attrs', ['bolt', 7]);
+    assert.deepEqual(got, [['bolt', 7]]);
+    await manager.shutdown();
+  });
 });
 
 describe('options Tributary does not use', () => {

@@ -141,6 +141,25 @@ describe('checker: definitions and outputs', () => {
       ["1:23 table 'T' has more than one @PrimaryKey: list every key column in one @PrimaryKey('a', 'b')"],
     );
   });
+  test('@app:async is refused: @async belongs on streams', () => {
+    assert.deepEqual(errorsOf('@app:async define stream S (a int);'), [
+      "1:1 @app:async is not supported on the app: put @async(buffer.size='...') on the streams to process asynchronously",
+    ]);
+    assert.deepEqual(errorsOf("@async(buffer.size='8') define stream S (a int);"), []);
+  });
+  test('@async workers and batch.size.max must be positive whole numbers', () => {
+    assert.deepEqual(errorsOf("@async(buffer.size='8', workers='0', batch.size.max='-1') define stream S (a int);"), [
+      "1:25 @async 'workers' of stream 'S' must be greater than zero, but found '0'",
+      "1:38 @async 'batch.size.max' of stream 'S' must be greater than zero, but found '-1'",
+    ]);
+    assert.deepEqual(errorsOf("@async(buffer.size='big') define stream S (a int);"), [
+      "1:8 @async 'buffer.size' of stream 'S' must be a whole number, but found 'big'",
+    ]);
+    assert.deepEqual(
+      errorsOf("@async(buffer.size='16', workers='2', batch.size.max='25') define stream S (a int);"),
+      [],
+    );
+  });
   test('@Index with two attributes, and the same attribute indexed twice', () => {
     assert.deepEqual(errorsOf("@Index('symbol', 'price') define table T (symbol string, price float);"), [
       "1:1 @Index of table 'T' must name exactly one attribute, but found 2; to index several attributes write one @Index('attribute') per attribute",

@@ -69,6 +69,9 @@ define stream Out (v int);
 from In select v insert into Out;
 `;
     assert.equal((await h.request('POST', '/siddhi-apps', { body: io })).status, 201);
+    // Someone listens on the sink's topic: publishing where nobody listens is a sink error.
+    const out: unknown[] = [];
+    const stop = inMemoryBroker.subscribe('metrics-out', (msg) => out.push(msg));
     inMemoryBroker.publish('metrics-in', '{"event":{"v":1}}');
     inMemoryBroker.publish('metrics-in', '[{"event":{"v":2}},{"event":{"v":3}}]');
     inMemoryBroker.publish('metrics-in', 'not json');
@@ -91,6 +94,8 @@ from In select v insert into Out;
         ['sink', 0],
       ],
     );
+    assert.equal(out.length, 2);
+    stop();
   });
 
   test('GET statistics reports the same counts; PUT statsEnable turns query counting off and on', async () => {

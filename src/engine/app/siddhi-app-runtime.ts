@@ -5,7 +5,7 @@ import type { SiddhiApp } from '../../lang/ast.js';
 import type { StreamEvent } from '../event/stream-event.js';
 import { toUserEvent } from '../query/query-output.js';
 import type { QueryCallback, StreamCallback } from '../runtime/event.js';
-import { InputHandler } from '../runtime/input-handler.js';
+import { InputHandler, type InputGate } from '../runtime/input-handler.js';
 import type { AppStatistics, StatisticsLevel } from '../runtime/statistics.js';
 import type { ManualScheduler } from '../time/manual-scheduler.js';
 import type { PlaybackClock } from '../time/playback-clock.js';
@@ -31,6 +31,8 @@ export interface AppRuntimeHooks {
 
 export class SiddhiAppRuntime {
   private started = false;
+  /** Opened by start; a shutdown closes it and the next handlers get a fresh one. */
+  private gate: InputGate;
   /** Set when persistence is incremental: what the last revision held. */
   private incremental: IncrementalSnapshots | undefined;
   private readonly streamCallbacks = new Map<StreamCallback, { junction: string; sink: (c: StreamEvent[]) => void }>();
@@ -46,7 +48,9 @@ export class SiddhiAppRuntime {
     readonly manualClock: ManualScheduler | undefined,
     /** Set for `@app:playback` apps: event time drives the clock. */
     private readonly playbackClock?: PlaybackClock,
-  ) {}
+  ) {
+    this.gate = { open: false, app: name };
+  }
 
   /**
    * Lets `ms` of (simulated) wall time pass: on the virtual clock, timers due meanwhile fire; in
@@ -119,6 +123,7 @@ export class SiddhiAppRuntime {
     return new InputHandler(
       junction,
       playback ? { now: () => scheduler.now(), onEventTime: (t: number) => playback.onEvent(t) } : scheduler,
+      this.gate,
     );
   }
 
@@ -173,6 +178,7 @@ export class SiddhiAppRuntime {
   start(): void {
     if (this.started) return;
     this.started = true;
+    this.gate.open = true;
     for (const l of this.ctx.lifecycle) l.start?.();
     for (const f of this.hooks.onStart) f();
   }
@@ -200,6 +206,8 @@ export class SiddhiAppRuntime {
   async shutdown(): Promise<void> {
     if (!this.started) return;
     this.started = false;
+    this.gate.open = false;
+    this.gate = { open: false, app: this.name };
     for (const l of this.ctx.lifecycle) l.stop?.();
     for (const f of this.hooks.onShutdown) await f();
     await this.flush();

@@ -13,11 +13,23 @@ export interface InputClock {
   onEventTime?(timestamp: number): void;
 }
 
+/**
+ * Whether the handlers given out by a runtime may send: open while the app runs. A shutdown closes it for
+ * good (the runtime gives handlers a new gate), so, as in Siddhi, a handler taken before a shutdown stays
+ * closed after a restart.
+ */
+export interface InputGate {
+  open: boolean;
+  /** The app's name, for the error. */
+  readonly app: string;
+}
+
 /** Sends events into a stream: `send(data)`, `send(timestamp, data)` or `send(events)` (one chunk). */
 export class InputHandler {
   constructor(
     private readonly junction: StreamJunction,
     private readonly clock: InputClock,
+    private readonly gate: InputGate = { open: true, app: '' },
   ) {}
 
   get streamId(): string {
@@ -28,6 +40,7 @@ export class InputHandler {
   send(timestamp: number, data: readonly unknown[]): void;
   send(events: readonly InputEvent[]): void;
   send(a: number | readonly unknown[] | readonly InputEvent[], b?: readonly unknown[]): void {
+    if (!this.gate.open) throw this.notRunning();
     // The common case first, and small: V8 inlines what the stream's reader does into the sender only
     // while the callees' bytecode fits its budget.
     if (b === undefined && Array.isArray(a) && !isInputEventArray(a)) {
@@ -47,6 +60,13 @@ export class InputHandler {
     } else {
       this.junction.sendInput(this.clock.now(), this.checked(a as readonly unknown[]));
     }
+  }
+
+  private notRunning(): Error {
+    return new Error(
+      `Siddhi app '${this.gate.app}' is not running, cannot send events to stream '${this.junction.id}': ` +
+        `start the app first (a handler taken before a shutdown stays closed; take a new one after a restart)`,
+    );
   }
 
   private checked(data: readonly unknown[]): readonly unknown[] {

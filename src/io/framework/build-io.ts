@@ -11,11 +11,12 @@ import type { Annotation, Span, StreamDefinition } from '../../lang/ast.js';
 import type { ExtensionKind } from '../../lang/catalog.js';
 import { CompileError } from '../../plan/expression/compile.js';
 import { MapperConfigError, type SinkMapperFactory, type SourceMapperFactory } from '../mappers/mapper.js';
+import { resolveAttributeMappings } from '../mappers/shared/attribute-mappings.js';
 import { backoffFrom } from './backoff.js';
 import { strategyOf, type DistributionStrategy } from './distribution.js';
 import { compileDynamic, isDynamic, type DynamicValue } from './dynamic-option.js';
 import { ioAnnotations, readIoConfig, type IoConfig } from './io-config.js';
-import { newIoHandles, releaseIoHandles, type IoHandles } from './io-handles.js';
+import { newIoHandles, registerIoHandles, releaseIoHandles, type IoHandles } from './io-handles.js';
 import { SinkRuntime, type SinkDestination, type SinkErrorAction } from './sink-runtime.js';
 import { SourceRuntime } from './source-runtime.js';
 import { optionReader, type SinkFactory, type SourceFactory } from './transport.js';
@@ -29,6 +30,7 @@ function appHandles(ext: AppExtensionContext): IoHandles {
     const created = newIoHandles(ext.ctx.name);
     handlesOf.set(ext.ctx, created);
     ext.hooks.onShutdown.push(() => releaseIoHandles(created));
+    ext.hooks.onStart.push(() => registerIoHandles(created));
     h = created;
   }
   return h;
@@ -99,14 +101,16 @@ function buildSource(ext: AppExtensionContext, def: StreamDefinition, cfg: IoCon
     unusedOptions(mf.spec, cfg.map.options),
   );
   const attributes = attributesOf(def);
-  const mapper = at(cfg.map.span, () =>
-    mf.create({
-      streamId: def.id,
-      attributes,
-      options: cfg.map.options,
-      ...(cfg.map.attributeMappings ? { attributeMappings: cfg.map.attributeMappings } : {}),
-    }),
-  );
+  const mapperConfig = {
+    streamId: def.id,
+    attributes,
+    options: cfg.map.options,
+    ...(cfg.map.attributeMappings ? { attributeMappings: cfg.map.attributeMappings } : {}),
+  };
+  // `@attributes` must map the whole stream whatever the mapper (Siddhi checks it before any mapper
+  // sees it), so even mappers that ignore custom mappings, like passThrough, reject a partial one.
+  at(cfg.map.span, () => resolveAttributeMappings(mapperConfig, cfg.map.type));
+  const mapper = at(cfg.map.span, () => mf.create(mapperConfig));
   const junction = ctx.junctions.get(def.id);
   if (!junction) throw new CompileError(`stream '${def.id}' has no junction`, cfg.span);
   const options = optionReader(cfg.options);

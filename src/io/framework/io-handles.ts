@@ -34,6 +34,11 @@ export function newIoHandles(app: string): IoHandles {
   return h;
 }
 
+/** Lists an app's handles again (the app starts after a shutdown). */
+export function registerIoHandles(h: IoHandles): void {
+  byApp.set(h.app, h);
+}
+
 export function releaseIoHandles(h: IoHandles): void {
   if (byApp.get(h.app) === h) byApp.delete(h.app);
 }

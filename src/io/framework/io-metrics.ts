@@ -36,6 +36,11 @@ export function newCounters(app: string, stream: string, kind: 'source' | 'sink'
   return c;
 }
 
+/** Lists counters again (a source or sink that starts after a shutdown). */
+export function keepCounters(c: IoCounters): void {
+  all.add(c);
+}
+
 export function dropCounters(c: IoCounters): void {
   all.delete(c);
 }

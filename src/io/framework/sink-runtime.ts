@@ -16,7 +16,7 @@ import { Retrier, type BackoffPolicy } from './backoff.js';
 import { partitionIndex, type DistributionStrategy } from './distribution.js';
 import type { DynamicValue } from './dynamic-option.js';
 import { storeFailure } from './error-store.js';
-import { dropCounters, newCounters, type IoCounters } from './io-metrics.js';
+import { dropCounters, keepCounters, newCounters, type IoCounters } from './io-metrics.js';
 import {
   ConnectionUnavailableError,
   errorMessage,
@@ -124,6 +124,7 @@ export class SinkRuntime {
   start(): void {
     if (this.running) return;
     this.running = true;
+    keepCounters(this.counters);
     for (const s of this.states) {
       // A transport that connects synchronously is usable at once (in-process sinks publish in the same turn).
       try {
@@ -332,8 +333,21 @@ export class SinkRuntime {
     for (const item of s.queue.splice(0)) this.failed(s, item, error);
   }
 
-  /** Reconnects in the background (LOG/STREAM/STORE sinks keep dropping or routing meanwhile). */
+  /**
+   * Reconnects: at once when the transport connects synchronously (as Siddhi's `connectWithRetry` does in
+   * the publishing thread, so the next message goes out), else in the background (LOG/STREAM/STORE sinks
+   * keep dropping or routing meanwhile).
+   */
   private reconnect(s: DestinationState): void {
+    try {
+      if (!isPromise(s.d.transport.connect())) {
+        s.connected = true;
+        this.counters.connected = this.states.every((x) => x.connected);
+        return;
+      }
+    } catch {
+      // retried with backoff below
+    }
     const retrier = new Retrier(
       this.p.backoff,
       () => s.d.transport.connect(),

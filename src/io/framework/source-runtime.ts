@@ -12,7 +12,7 @@ import type { StreamJunction } from '../../engine/runtime/stream-junction.js';
 import type { MappedInput, MappingError, SourceMapper } from '../mappers/mapper.js';
 import { Retrier, type BackoffPolicy } from './backoff.js';
 import { storeFailure } from './error-store.js';
-import { dropCounters, newCounters, type IoCounters } from './io-metrics.js';
+import { dropCounters, keepCounters, newCounters, type IoCounters } from './io-metrics.js';
 import {
   errorMessage,
   type DeliveryResult,
@@ -131,6 +131,7 @@ export class SourceRuntime {
   start(): void {
     if (this.running) return;
     this.running = true;
+    keepCounters(this.counters);
     this.connect();
   }
 

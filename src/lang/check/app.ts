@@ -1,6 +1,7 @@
 /** The checker's entry: a whole app. */
 import type { SiddhiApp } from '../ast.js';
 import type { Catalog } from '../catalog.js';
+import { checkAppAsync } from './async-annotations.js';
 import { CheckContext, toPublicSchema } from './context.js';
 import { checkDefinitionBodies, registerDefinitions } from './definitions.js';
 import { checkPartition } from './partition.js';
@@ -18,6 +19,7 @@ function publicQuery(q: CheckedQuery): QueryInfo {
 /** Checks an app against the extensions of `catalog`: every problem as a diagnostic, plus types and schemas. */
 export function checkApp(app: SiddhiApp, catalog: Catalog): CheckResult {
   const ctx = new CheckContext(catalog);
+  checkAppAsync(ctx, app.annotations);
   registerDefinitions(ctx, app.definitions);
   checkDefinitionBodies(ctx, app.definitions);
   const queries: CheckedQuery[] = [];

@@ -1,6 +1,7 @@
 /** Registers the app's definitions as schemas and checks them (duplicates, annotations, windows, aggregations). */
 import type { AggregationDefinition, AttributeDefinition, Definition, Span, WindowDefinition } from '../ast.js';
 import { checkTableAnnotations, wantsFaultStream } from './annotations.js';
+import { checkStreamAsync } from './async-annotations.js';
 import { schemaText, type Attr, type CheckContext, type Schema } from './context.js';
 import { tableResolver, type QueryEnv } from './env.js';
 import { checkHandlerCall, singleScope } from './handlers.js';
@@ -72,6 +73,7 @@ export function registerDefinitions(ctx: CheckContext, defs: readonly Definition
         const kind = kindOf(d) ?? 'stream';
         define(ctx, { id: d.id, kind, attributes: attrsOf(d.attributes) }, d.span);
         if (d.kind === 'tableDefinition') checkTableAnnotations(ctx, d.id, d.attributes, d.annotations);
+        if (d.kind === 'streamDefinition') checkStreamAsync(ctx, d.id, d.annotations);
         if (d.kind === 'streamDefinition' && wantsFaultStream(d.annotations)) {
           const attrs: Attr[] = [...attrsOf(d.attributes), { name: '_error', type: 'object' }];
           ctx.schemas.set(`!${d.id}`, { id: `!${d.id}`, kind: 'stream', attributes: attrs, fault: true });

@@ -1,6 +1,11 @@
 /** `@sink(type='inMemory', topic='...')`: publishes each mapped message to a topic of the in-process broker. */
 import type { ExtensionSpec } from '../../../lang/catalog.js';
-import type { PublishMeta, Sink, SinkFactory } from '../../framework/transport.js';
+import {
+  ConnectionUnavailableError,
+  type PublishMeta,
+  type Sink,
+  type SinkFactory,
+} from '../../framework/transport.js';
 import { inMemoryBroker } from './broker.js';
 
 const spec: ExtensionSpec = {
@@ -8,7 +13,7 @@ const spec: ExtensionSpec = {
   namespace: '',
   name: 'inMemory',
   description:
-    'Publishes every message (after the `@map` mapper) to a topic of the in-process broker, synchronously; `inMemory` sources and code subscribed to the topic receive it.',
+    "Publishes every message (after the `@map` mapper) to a topic of the in-process broker, synchronously; `inMemory` sources and code subscribed to the topic receive it. A topic nobody subscribes to is an unavailable connection: the message goes to the sink's `on.error` handling (logged and dropped by default; `wait` holds it until a subscriber comes).",
   parameters: [],
   options: [
     {
@@ -32,7 +37,12 @@ class InMemorySink implements Sink {
   readonly endpoint = 'inMemory';
   connect(): void {}
   publish(payload: unknown, meta: PublishMeta): void {
-    inMemoryBroker.publish(meta.option('topic') ?? '', payload);
+    const topic = meta.option('topic') ?? '';
+    // As Siddhi's broker: publishing where nobody listens fails like a lost connection.
+    if (inMemoryBroker.subscriberCount(topic) === 0) {
+      throw new ConnectionUnavailableError(`Subscriber for topic '${topic}' is unavailable`);
+    }
+    inMemoryBroker.publish(topic, payload);
   }
   disconnect(): void {}
 }
