@@ -339,18 +339,27 @@ export class SinkRuntime {
    * keep dropping or routing meanwhile).
    */
   private reconnect(s: DestinationState): void {
+    // The first attempt's promise, when the transport connects asynchronously: the retrier awaits it
+    // as its first try (a second connect beside it would leave this one's failure unhandled).
+    let first: Promise<void> | undefined;
     try {
-      if (!isPromise(s.d.transport.connect())) {
+      const attempt = s.d.transport.connect();
+      if (!isPromise(attempt)) {
         s.connected = true;
         this.counters.connected = this.states.every((x) => x.connected);
         return;
       }
+      first = attempt;
     } catch {
       // retried with backoff below
     }
     const retrier = new Retrier(
       this.p.backoff,
-      () => s.d.transport.connect(),
+      () => {
+        const pending = first;
+        first = undefined;
+        return pending ?? s.d.transport.connect();
+      },
       () => {
         s.connected = true;
         s.retrier = undefined;
