@@ -50,7 +50,6 @@ function rdbmsTable(layout: TableLayout, store: Annotation, ctx: AppContext): Ob
 
 function redisTable(layout: TableLayout, store: Annotation, ctx: AppContext): ObservableTable {
   const opts = new StoreOptions(store, layout.id);
-  if (layout.primaryKey.length === 0) throw opts.error('needs a @PrimaryKey: it names the Redis key of each row');
   if ((opts.get('cluster.mode') ?? 'false').toLowerCase() === 'true') {
     throw opts.error('cluster.mode is not supported yet: connect to a single node with host and port');
   }

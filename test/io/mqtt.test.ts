@@ -61,6 +61,33 @@ describe('mqtt', () => {
     }
   });
 
+  test("Siddhi's message.retain decides per event whether the broker keeps the message", async () => {
+    const s = suffix();
+    const app = await startApp(
+      `@App:name('Mqtt4${s}')
+      @sink(type='mqtt', url='${URL}', topic='t${s}/keep/{{k}}', message.retain='{{keep}}', @map(type='json'))
+      define stream Out (k string, keep bool);`,
+    );
+    const client = await connectAsync('mqtt://127.0.0.1:1883', { clientId: `k-${s}` });
+    try {
+      const { ioHandles } = await import('../../src/index.js');
+      await ioHandles(`Mqtt4${s}`)!.sinks[0]!.whenConnected();
+      app.runtime.getInputHandler('Out').send(['a', true]);
+      app.runtime.getInputHandler('Out').send(['b', false]);
+      await waitFor(() => (ioCounters(`Mqtt4${s}`).find((c) => c.kind === 'sink')?.messages ?? 0) === 2, 'published');
+      const got: string[] = [];
+      client.on('message', (topic, body) => got.push(`${topic} ${body.toString()}`));
+      await client.subscribeAsync(`t${s}/keep/#`, { qos: 1 });
+      await waitFor(() => got.length === 1, 'the retained message');
+      await new Promise((r) => setTimeout(r, 100));
+      assert.deepEqual(got, [`t${s}/keep/a {"event":{"k":"a","keep":true}}`]);
+      await client.publishAsync(`t${s}/keep/a`, '', { retain: true, qos: 1 }); // clear it
+    } finally {
+      await app.stop();
+      await client.endAsync();
+    }
+  });
+
   test('a malformed message follows on.error and is counted', async () => {
     const s = suffix();
     const client = await connectAsync('mqtt://127.0.0.1:1883', { clientId: `m-${s}` });

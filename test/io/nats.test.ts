@@ -2,9 +2,10 @@ import { after, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { randomBytes } from 'node:crypto';
 import { connect, DeliverPolicy, AckPolicy, nanos, StringCodec, type NatsConnection } from 'nats';
-import { ioCounters } from '../../src/index.js';
+import { spawn } from 'node:child_process';
+import { ioCounters, ioHandles, memoryLogger, SiddhiManager } from '../../src/index.js';
 import { startNats, stopNats } from './service-restart.js';
-import { startApp, waitFor, withTimeout } from './helpers.js';
+import { freePort, startApp, waitFor, withTimeout } from './helpers.js';
 
 const sc = StringCodec();
 const suffix = (): string => randomBytes(4).toString('hex');
@@ -111,6 +112,60 @@ describe('nats (core)', () => {
       await a.stop();
       await b.stop();
     }
+  });
+
+  test("Siddhi's server.urls and auth.type: a token server is reached; bad urls and missing credentials fail creation", async () => {
+    const s = suffix();
+    const port = await freePort();
+    const server = spawn('/usr/sbin/nats-server', ['-a', '127.0.0.1', '-p', String(port), '--auth', 't0ken'], {
+      stdio: 'ignore',
+    });
+    const tokenClient = (): Promise<NatsConnection> =>
+      connect({ servers: `127.0.0.1:${port}`, token: 't0ken', reconnect: false });
+    try {
+      let c: NatsConnection | undefined;
+      for (let i = 0; i < 50 && c === undefined; i++) {
+        c = await tokenClient().catch(() => undefined);
+        if (c === undefined) await new Promise((r) => setTimeout(r, 100));
+      }
+      assert.ok(c, 'the token server runs');
+      const got: string[] = [];
+      c.subscribe(`tok.${s}`, { callback: (_e, m) => got.push(sc.decode(m.data)) });
+      await c.flush();
+      const app = await startApp(
+        `@App:name('NatsTok${s}')
+        @sink(type='nats', destination='tok.${s}', server.urls='nats://127.0.0.1:${port}', auth.type='token', token='t0ken', @map(type='json'))
+        define stream Out (n long);`,
+      );
+      try {
+        await ioHandles(`NatsTok${s}`)!.sinks[0]!.whenConnected();
+        app.runtime.getInputHandler('Out').send([5]);
+        await waitFor(() => got.length === 1, 'the message');
+        assert.deepEqual(got, ['{"event":{"n":5}}']);
+      } finally {
+        await app.stop();
+        await c.close();
+      }
+    } finally {
+      server.kill();
+    }
+    const create = (opts: string): string => {
+      try {
+        new SiddhiManager({ logger: memoryLogger() }).createSiddhiAppRuntime(
+          `@source(type='nats', destination='x', ${opts}, @map(type='json')) define stream In (n long);`,
+        );
+      } catch (e) {
+        return (e as Error).message;
+      }
+      return 'created';
+    };
+    assert.match(
+      create(`server.urls='127.0.0.1:4222'`),
+      /url '127.0.0.1:4222' is not of the form nats:\/\/<host>:<port>/,
+    );
+    assert.match(create(`server.urls='nats://127.0.0.1'`), /url 'nats:\/\/127.0.0.1' is not of the form/);
+    assert.match(create(`auth.type='user', username='u'`), /auth.type='user' needs username='...' and password='...'/);
+    assert.match(create(`auth.type='token'`), /auth.type='token' needs token='...'/);
   });
 
   test('credentials in bootstrap.servers never reach logs or endpoints', async () => {

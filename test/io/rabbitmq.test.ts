@@ -3,7 +3,7 @@ import assert from 'node:assert/strict';
 import { randomBytes } from 'node:crypto';
 import { connect as amqpConnect, type ChannelModel, type ConfirmChannel } from 'amqplib';
 import { connect as natsConnect, nanos } from 'nats';
-import { ioCounters } from '../../src/index.js';
+import { ioCounters, memoryLogger, SiddhiManager } from '../../src/index.js';
 import { startApp, waitFor, withTimeout } from './helpers.js';
 import { startRabbit, stopRabbit } from './service-restart.js';
 
@@ -76,6 +76,81 @@ async function collector(
 }
 
 describe('rabbitmq', () => {
+  test('app creation rejects a missing exchange.name, an unknown exchange.type, a non-AMQP uri, bad headers', () => {
+    const create = (opts: string, kind = 'source'): string => {
+      try {
+        new SiddhiManager({ logger: memoryLogger() }).createSiddhiAppRuntime(
+          `@${kind}(type='rabbitmq', ${opts}, @map(type='json')) define stream S (a string);`,
+        );
+      } catch (e) {
+        return (e as Error).message;
+      }
+      return 'created';
+    };
+    for (const kind of ['source', 'sink']) {
+      assert.match(create(`uri='${URI}'`, kind), /needs option 'exchange.name'/);
+      assert.match(create(`uri='${URI}', exchange.name='e', exchange.type='fanout'`, kind), /^created$/);
+      assert.match(
+        create(`uri='${URI}', exchange.name='e', exchange.type='broadcast'`, kind),
+        /exchange.type 'broadcast' is not one of direct, fanout, topic, headers/,
+      );
+      assert.match(create(`uri='amqp://10.0.0.1^5672', exchange.name='e'`, kind), /is not a RabbitMQ URL/);
+      assert.match(create(`uri='http://u:pw@10.0.0.1:5672', exchange.name='e'`, kind), /uri 'http:\/\/u:\*\*\*@/);
+    }
+    assert.match(
+      create(`uri='${URI}', exchange.name='e', headers="'x-match:all','colour-red'"`),
+      /header 'colour-red' is not name:value/,
+    );
+    assert.match(
+      create(`uri='${URI}', exchange.name='e', timestamp='2020-01-31'`, 'sink'),
+      /timestamp='2020-01-31' is not a date as dd\/MM\/yyyy/,
+    );
+  });
+
+  test('the sink publishes to the exchange an event names, stamps a fixed day, drops a message with a bad header', async () => {
+    const s = suffix();
+    const red = await collector(`red-${s}`, 'direct', 'k');
+    const blue = await collector(`blue-${s}`, 'direct', 'k');
+    const app = await startApp(
+      `@App:name('RmqDyn${s}')
+      define stream In (colour string, n long, tag string);
+      @sink(type='rabbitmq', uri='${URI}', exchange.name='{{colour}}-${s}', routing.key='k', timestamp='02/01/2020', headers="'{{tag}}'", @map(type='json'))
+      define stream Out (colour string, n long, tag string);
+      from In select * insert into Out;`,
+    );
+    try {
+      const stamps: unknown[] = [];
+      const conn = await amqpConnect(URI);
+      const ch = await conn.createChannel();
+      const q = await ch.assertQueue('', { exclusive: true });
+      await ch.bindQueue(q.queue, `red-${s}`, 'k');
+      await ch.consume(q.queue, (m) => m && stamps.push(m.properties.timestamp), { noAck: true });
+      const input = app.runtime.getInputHandler('In');
+      input.send(['red', 1, 'tag:a']);
+      input.send(['blue', 2, 'tag:b']);
+      input.send(['red', 3, 'no-colon-here']);
+      input.send(['red', 4, 'tag:c']);
+      await waitFor(() => red.got.length === 2 && blue.got.length === 1 && stamps.length === 2, 'three messages');
+      assert.deepEqual(
+        red.got.map((g) => JSON.parse(g) as unknown),
+        [{ event: { colour: 'red', n: 1, tag: 'tag:a' } }, { event: { colour: 'red', n: 4, tag: 'tag:c' } }],
+      );
+      assert.deepEqual(
+        blue.got.map((g) => JSON.parse(g) as unknown),
+        [{ event: { colour: 'blue', n: 2, tag: 'tag:b' } }],
+      );
+      const day = new Date(2020, 0, 2).getTime() / 1000;
+      assert.deepEqual(stamps, [day, day]);
+      const dropped = app.lines.find((l) => l.level === 'error' && /dropped events/.test(l.msg));
+      assert.match(String(dropped?.msg), /header 'no-colon-here' is not name:value/);
+      await conn.close();
+    } finally {
+      await app.stop();
+      await red.close();
+      await blue.close();
+    }
+  });
+
   test('a topic exchange feeds the app (JSON); results go to an exchange a real consumer reads, with headers', async () => {
     const s = suffix();
     const out = await collector(`out-${s}`, 'topic', 'alerts.#');
@@ -112,7 +187,7 @@ describe('rabbitmq', () => {
     const pub = new Publisher();
     const app = await startApp(
       `@App:name('Rmq2${s}')
-      @source(type='rabbitmq', uri='${URI}', queue.name='bad-${s}', queue.autodelete.enabled='true', @map(type='json'))
+      @source(type='rabbitmq', uri='${URI}', exchange.name='', queue.name='bad-${s}', queue.autodelete.enabled='true', @map(type='json'))
       define stream In (id string, amount double);`,
       ['In'],
     );
@@ -133,7 +208,7 @@ describe('rabbitmq', () => {
     const s = suffix();
     const app = await startApp(
       `@App:name('Rmq3${s}')
-      @source(type='rabbitmq', uri='amqp://guest:wr0ngpw@127.0.0.1:5672', queue.name='x-${s}', retry.interval='100', @map(type='json'))
+      @source(type='rabbitmq', uri='amqp://guest:wr0ngpw@127.0.0.1:5672', exchange.name='', queue.name='x-${s}', retry.interval='100', @map(type='json'))
       define stream In (id string);`,
       ['In'],
       { waitConnected: false },
@@ -162,11 +237,11 @@ describe('rabbitmq', () => {
     const pub = new Publisher();
     const app = await startApp(
       `@App:name('Rmq4${s}')
-      @source(type='rabbitmq', uri='${URI}', queue.name='rin-${s}', queue.durable.enabled='true', prefetch.count='10', retry.interval='200', retry.interval.max='1000', @map(type='json'))
+      @source(type='rabbitmq', uri='${URI}', exchange.name='', queue.name='rin-${s}', queue.durable.enabled='true', prefetch.count='10', retry.interval='200', retry.interval.max='1000', @map(type='json'))
       define stream In (id string, n long);
       @sink(type='nats', jetstream='true', destination='rmqout.${s}', message.id='{{id}}', on.error='WAIT', retry.interval='200', bootstrap.servers='nats://127.0.0.1:4222', @map(type='json'))
       define stream Out (id string, n long);
-      @sink(type='rabbitmq', uri='${URI}', routing.key='rout-${s}', delivery.mode='2', on.error='WAIT', retry.interval='200', retry.interval.max='1000', @map(type='json'))
+      @sink(type='rabbitmq', uri='${URI}', exchange.name='', routing.key='rout-${s}', delivery.mode='2', on.error='WAIT', retry.interval='200', retry.interval.max='1000', @map(type='json'))
       define stream Copy (id string, n long);
       from In select * insert into Out;
       from In select * insert into Copy;`,

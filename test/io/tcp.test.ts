@@ -46,6 +46,46 @@ describe('tcp frames', () => {
 });
 
 describe('tcp source and sink', () => {
+  test('without context a source takes <app name>/<stream id>; sources starting together share the port', async () => {
+    const port = await freePort();
+    const receiver = await startApp(
+      `@App:name('TcpCtx') @source(type='tcp', host='127.0.0.1', port='${port}', @map(type='json'))
+       define stream A (n long);
+       @source(type='tcp', context='b', host='127.0.0.1', port='${port}', @map(type='json'))
+       define stream B (n long);
+       @source(type='tcp', context='b', host='127.0.0.1', port='${port}', @map(type='json'))
+       define stream C (n long);`,
+      ['A', 'B', 'C'],
+      { waitConnected: false },
+    );
+    const sender = await startApp(
+      `@App:name('TcpCtxOut') define stream In (n long);
+       @sink(type='tcp', url='tcp://127.0.0.1:${port}/TcpCtx/A', sync='true', @map(type='json')) define stream ToA (n long);
+       @sink(type='tcp', url='tcp://127.0.0.1:${port}/b', @map(type='json')) define stream ToB (n long);
+       from In select n insert into ToA; from In select n * 10 as n insert into ToB;`,
+    );
+    try {
+      await ioHandles('TcpCtx')!.sources[0]!.whenConnected();
+      await ioHandles('TcpCtx')!.sources[1]!.whenConnected();
+      await waitFor(() => receiver.lines.some((l) => l.level === 'error'), 'the third source refused');
+      const refused = receiver.lines.find((l) => l.level === 'error')!.msg;
+      assert.match(
+        refused,
+        /source 'tcp' of stream 'C' could not connect: another tcp source already takes context 'b'/,
+      );
+      await ioHandles('TcpCtxOut')!.sinks[0]!.whenConnected();
+      await ioHandles('TcpCtxOut')!.sinks[1]!.whenConnected();
+      sender.runtime.getInputHandler('In').send([1]);
+      sender.runtime.getInputHandler('In').send([2]);
+      await waitFor(() => receiver.streams.get('A')!.length === 2 && receiver.streams.get('B')!.length === 2, 'events');
+      assert.deepEqual(receiver.streams.get('A'), [[1], [2]]);
+      assert.deepEqual(receiver.streams.get('B'), [[10], [20]]);
+    } finally {
+      await sender.stop();
+      await receiver.stop();
+    }
+  });
+
   test('a tcp sink in one app feeds a tcp source in another, by context', async () => {
     const receiver = await startApp(
       `@App:name('TcpIn1') @source(type='tcp', context='Sweets', host='127.0.0.1', port='0', @map(type='json'))

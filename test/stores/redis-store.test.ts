@@ -62,3 +62,51 @@ test('redis: a null attribute is an absent field and reads back as null; a chang
     await dropKeys(prefix);
   }
 });
+
+test('redis: a table without a primary key keys each row by a generated id; equal rows are kept apart', async () => {
+  const prefix = `nopk_${suffix()}`;
+  const app = `
+define stream Ins (symbol string, price float);
+define stream Del (symbol string);
+define stream Upd (symbol string, price float);
+@store(type = 'redis', table.name = '${prefix}')
+define table T (symbol string, price float);
+from Ins insert into T;
+from Del delete T on T.symbol == symbol;
+from Upd update T set T.price = price on T.symbol == symbol;
+`;
+  try {
+    const r = await startApp(app);
+    for (const row of [
+      ['A', 1],
+      ['A', 1],
+      ['B', 2],
+      ['C', 3],
+    ])
+      r.getInputHandler('Ins').send(row);
+    r.getInputHandler('Del').send(['B']);
+    r.getInputHandler('Upd').send(['C', 4]);
+    await r.shutdown();
+    await withRedis(async (c) => {
+      const keys = await c.keys(`${prefix}:*`);
+      assert.equal(keys.length, 3);
+      for (const k of keys) assert.match(k, new RegExp(`^${prefix}:[0-9a-f-]{36}$`));
+      const rows = await Promise.all(keys.map(async (k) => ({ ...(await c.hGetAll(k)) })));
+      assert.deepEqual(
+        rows.sort((x, y) => String(x.symbol).localeCompare(String(y.symbol))),
+        [
+          { symbol: 'A', price: '1' },
+          { symbol: 'A', price: '1' },
+          { symbol: 'C', price: '4' },
+        ],
+      );
+    });
+    const again = await startApp(app);
+    again.getInputHandler('Del').send(['A']);
+    assert.deepEqual(again.query('from T select symbol, price'), [['C', 4]]);
+    await again.shutdown();
+    await withRedis(async (c) => assert.equal((await c.keys(`${prefix}:*`)).length, 1));
+  } finally {
+    await dropKeys(prefix);
+  }
+});

@@ -408,7 +408,16 @@ export class SinkRuntime {
   private async drain(s: DestinationState): Promise<void> {
     while (s.queue.length > 0) {
       const item = s.queue[0]!;
-      await s.d.transport.publish(item.payload, item.meta);
+      try {
+        await s.d.transport.publish(item.payload, item.meta);
+      } catch (e) {
+        // Only a lost connection is worth retrying; a message the transport refuses (a malformed header,
+        // say) would fail again: it follows on.error and the queue moves on.
+        if (e instanceof ConnectionUnavailableError) throw e;
+        s.queue.shift();
+        this.failed(s, item, e);
+        continue;
+      }
       s.queue.shift();
       this.counters.messages++;
       item.settle?.resolve();

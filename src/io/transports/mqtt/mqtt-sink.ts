@@ -26,17 +26,25 @@ const spec: ExtensionSpec = {
     ...mqttOptionSpecs,
     { name: 'topic', type: ['string'], optional: false, dynamic: true, description: 'The topic; may hold `{{attr}}`.' },
     {
+      name: 'message.retain',
+      type: ['bool'],
+      optional: true,
+      defaultValue: 'false',
+      dynamic: true,
+      description: 'The broker keeps the last message of the topic for new subscribers; may hold `{{attr}}`.',
+    },
+    {
       name: 'retain',
       type: ['bool'],
       optional: true,
       defaultValue: 'false',
-      description: 'The broker keeps the last message for new subscribers.',
+      description: 'Older name of message.retain.',
     },
   ],
   examples: [
     {
       syntax:
-        "@sink(type='mqtt', url='tcp://localhost:1883', topic='alerts/{{room}}', quality.of.service='1', retain='true', @map(type='json'))\ndefine stream Alerts (room string, value double);",
+        "@sink(type='mqtt', url='tcp://localhost:1883', topic='alerts/{{room}}', quality.of.service='1', message.retain='true', @map(type='json'))\ndefine stream Alerts (room string, value double);",
       description: 'Publishes the latest alert of each room as a retained message.',
     },
   ],
@@ -78,7 +86,8 @@ class MqttSink implements Sink {
     try {
       await c.publishAsync(meta.option('topic') ?? '', payloadBuffer(payload), {
         qos: this.qos,
-        retain: this.ctx.options.bool('retain', false),
+        retain:
+          (meta.option('message.retain') ?? this.ctx.options.getOr('retain', 'false')).trim().toLowerCase() === 'true',
       });
     } catch (e) {
       throw new ConnectionUnavailableError(`MQTT publish failed: ${maskedMessage(e)}`);

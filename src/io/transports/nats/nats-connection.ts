@@ -13,11 +13,24 @@ export const DEFAULT_SERVERS = 'nats://localhost:4222';
 
 export const connectionOptionSpecs: readonly OptionSpec[] = [
   {
-    name: 'bootstrap.servers',
+    name: 'server.urls',
     type: ['string'],
     optional: true,
     defaultValue: DEFAULT_SERVERS,
-    description: 'Comma-separated NATS server URLs (credentials in a URL are never logged).',
+    description: 'Comma-separated NATS server URLs, each nats://host:port (credentials in a URL are never logged).',
+  },
+  {
+    name: 'bootstrap.servers',
+    type: ['string'],
+    optional: true,
+    description: 'Older name of server.urls; wins when both are given.',
+  },
+  {
+    name: 'auth.type',
+    type: ['string'],
+    optional: true,
+    description:
+      'user (needs username and password), token (needs token) or tls; without it, whichever of username/password or token is given is used.',
   },
   { name: 'client.id', type: ['string'], optional: true, description: 'The connection name the server shows.' },
   { name: 'username', type: ['string'], optional: true, description: 'User name for user/password authentication.' },
@@ -37,8 +50,7 @@ export const connectionOptionSpecs: readonly OptionSpec[] = [
 ];
 
 export function serversOf(options: OptionReader): string[] {
-  return options
-    .getOr('bootstrap.servers', DEFAULT_SERVERS)
+  return (options.get('bootstrap.servers') ?? options.getOr('server.urls', DEFAULT_SERVERS))
     .split(',')
     .map((s) => s.trim())
     .filter((s) => s !== '');
@@ -48,8 +60,41 @@ export function natsEndpoint(options: OptionReader, subject: string): string {
   return `${maskUrl(serversOf(options).join(','))}/${subject}`;
 }
 
+/**
+ * App-creation checks of the connection options, as Siddhi's NATS extension makes them: every server URL is
+ * nats://host:port, and auth.type 'user' or 'token' comes with its credentials. An unknown auth.type is
+ * warned about (the connection goes without authentication).
+ */
+export function checkNatsOptions(options: OptionReader, what: string, warn: (message: string) => void): void {
+  for (const url of serversOf(options)) {
+    let u: URL | undefined;
+    try {
+      u = new URL(url);
+    } catch {
+      u = undefined;
+    }
+    if (u === undefined || u.protocol !== 'nats:' || u.hostname === '' || u.port === '') {
+      throw new Error(`${what}: NATS server url '${maskUrl(url)}' is not of the form nats://<host>:<port>`);
+    }
+  }
+  const auth = authTypeOf(options);
+  if (auth === 'user' && (options.get('username') === undefined || options.get('password') === undefined)) {
+    throw new Error(`${what}: auth.type='user' needs username='...' and password='...'`);
+  }
+  if (auth === 'token' && options.get('token') === undefined) {
+    throw new Error(`${what}: auth.type='token' needs token='...'`);
+  }
+  if (auth !== undefined && auth !== 'user' && auth !== 'token' && auth !== 'tls') {
+    warn(`${what}: auth.type '${auth}' is not one of user, token, tls; connecting without authentication`);
+  }
+}
+
+function authTypeOf(options: OptionReader): string | undefined {
+  return options.get('auth.type')?.trim().toLowerCase();
+}
+
 function tlsOf(options: OptionReader): ConnectionOptions['tls'] {
-  if (!options.bool('tls.enabled', false)) return undefined;
+  if (!options.bool('tls.enabled', false) && authTypeOf(options) !== 'tls') return undefined;
   const ca = options.get('tls.ca.file');
   const cert = options.get('tls.cert.file');
   const key = options.get('tls.key.file');
@@ -61,9 +106,11 @@ function tlsOf(options: OptionReader): ConnectionOptions['tls'] {
 }
 
 export async function connectNats(options: OptionReader, defaultName: string): Promise<NatsConnection> {
-  const user = options.get('username');
-  const pass = options.get('password');
-  const token = options.get('token');
+  // With auth.type, only the credentials of that type are sent (as Siddhi does); without it, those given.
+  const auth = authTypeOf(options);
+  const user = auth === undefined || auth === 'user' ? options.get('username') : undefined;
+  const pass = auth === undefined || auth === 'user' ? options.get('password') : undefined;
+  const token = auth === undefined || auth === 'token' ? options.get('token') : undefined;
   const tls = tlsOf(options);
   const { connect } = await import('nats');
   try {

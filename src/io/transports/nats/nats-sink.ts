@@ -2,7 +2,7 @@
 import type { ExtensionSpec } from '../../../lang/catalog.js';
 import type { SinkFactory } from '../../framework/transport.js';
 import { JetStreamSink } from './jetstream-sink.js';
-import { connectionOptionSpecs } from './nats-connection.js';
+import { checkNatsOptions, connectionOptionSpecs } from './nats-connection.js';
 import { NatsCoreSink } from './nats-core-sink.js';
 
 const spec: ExtensionSpec = {
@@ -74,5 +74,8 @@ const spec: ExtensionSpec = {
 
 export const natsSink: SinkFactory = {
   spec,
-  create: (ctx) => (ctx.options.bool('jetstream', false) ? new JetStreamSink(ctx) : new NatsCoreSink(ctx)),
+  create: (ctx) => {
+    checkNatsOptions(ctx.options, "sink 'nats'", (m) => ctx.logger.warn(m));
+    return ctx.options.bool('jetstream', false) ? new JetStreamSink(ctx) : new NatsCoreSink(ctx);
+  },
 };

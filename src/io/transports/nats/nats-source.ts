@@ -5,7 +5,7 @@
 import type { ExtensionSpec } from '../../../lang/catalog.js';
 import type { SourceFactory } from '../../framework/transport.js';
 import { JetStreamSource } from './jetstream-source.js';
-import { connectionOptionSpecs } from './nats-connection.js';
+import { checkNatsOptions, connectionOptionSpecs } from './nats-connection.js';
 import { NatsCoreSource } from './nats-core-source.js';
 
 const spec: ExtensionSpec = {
@@ -73,7 +73,7 @@ const spec: ExtensionSpec = {
   examples: [
     {
       syntax:
-        "@source(type='nats', destination='orders.*', queue.group.name='workers', bootstrap.servers='nats://localhost:4222', @map(type='json'))\ndefine stream Orders (id string, amount double);",
+        "@source(type='nats', destination='orders.*', queue.group.name='workers', server.urls='nats://localhost:4222', @map(type='json'))\ndefine stream Orders (id string, amount double);",
       description: 'Shares the JSON messages of orders.<anything> with the other members of queue group workers.',
     },
     {
@@ -89,6 +89,7 @@ export const natsSource: SourceFactory = {
   create: (ctx) => {
     const subject = ctx.options.getOr('destination', '');
     if (subject.trim() === '') throw new Error("nats source needs destination='<subject>'");
+    checkNatsOptions(ctx.options, "source 'nats'", (m) => ctx.logger.warn(m));
     return ctx.options.bool('jetstream', false) ? new JetStreamSource(ctx, subject) : new NatsCoreSource(ctx, subject);
   },
 };

@@ -26,8 +26,9 @@ export const connectionOptionSpecs: readonly OptionSpec[] = [
   {
     name: 'exchange.name',
     type: ['string'],
-    optional: true,
-    description: "The exchange; '' (default) is the default exchange.",
+    optional: false,
+    description:
+      "The exchange, declared when it does not exist yet (an existing one is used as it is); '' is the default exchange.",
   },
   {
     name: 'exchange.type',
@@ -109,15 +110,57 @@ export async function connectRabbit(options: OptionReader): Promise<ChannelModel
   }
 }
 
-/** Declares the exchange named by `exchange.name` (nothing for the default exchange). */
-export async function assertExchange(ch: Channel, options: OptionReader): Promise<string> {
-  const name = options.getOr('exchange.name', '');
-  if (name === '') return '';
+const EXCHANGE_TYPES = ['direct', 'fanout', 'topic', 'headers'];
+
+/**
+ * App-creation checks shared by the source and the sink: a `uri` that is an amqp:// or amqps:// URL and an
+ * `exchange.type` RabbitMQ has. Throws what to fix.
+ */
+export function checkRabbitOptions(options: OptionReader, what: string): void {
+  const uri = options.getOr('uri', '');
+  let url: URL | undefined;
+  try {
+    url = new URL(uri);
+  } catch {
+    url = undefined;
+  }
+  if (url === undefined || (url.protocol !== 'amqp:' && url.protocol !== 'amqps:')) {
+    throw new Error(
+      `${what}: uri '${maskUrl(uri)}' is not a RabbitMQ URL; write it as amqp://user:password@host:5672/vhost`,
+    );
+  }
+  const type = options.getOr('exchange.type', 'direct');
+  if (!type.includes('{{') && !EXCHANGE_TYPES.includes(type)) {
+    throw new Error(`${what}: exchange.type '${type}' is not one of ${EXCHANGE_TYPES.join(', ')}`);
+  }
+}
+
+/**
+ * Makes sure exchange `name` exists: one that exists already is used as it is (whatever its type and
+ * flags), else it is declared with `exchange.type` and the durable/auto-delete flags. The default
+ * exchange ('') always exists.
+ */
+export async function ensureExchange(
+  conn: ChannelModel,
+  ch: Channel,
+  name: string,
+  options: OptionReader,
+): Promise<void> {
+  if (name === '') return;
+  // A passive check that fails closes its channel: it runs on a channel of its own.
+  const probe = await conn.createChannel();
+  probe.on('error', () => undefined);
+  try {
+    await probe.checkExchange(name);
+    await probe.close().catch(() => undefined);
+    return;
+  } catch {
+    // not there (the probe channel is closed by the broker): declare it
+  }
   await ch.assertExchange(name, options.getOr('exchange.type', 'direct'), {
     durable: options.bool('exchange.durable.enabled', false),
     autoDelete: options.bool('exchange.autodelete.enabled', false),
   });
-  return name;
 }
 
 /** `headers="'a:1','b:2'"` as an AMQP header table. */

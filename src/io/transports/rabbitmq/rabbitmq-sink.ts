@@ -13,16 +13,18 @@ import {
   type SinkContext,
   type SinkFactory,
 } from '../../framework/transport.js';
-import { parseHeaders } from '../shared/header-list.js';
+import { malformedHeaders, parseHeaders } from '../shared/header-list.js';
 import { maskedMessage } from '../shared/mask-url.js';
 import { payloadBuffer } from '../shared/payload-bytes.js';
 import {
-  assertExchange,
+  checkRabbitOptions,
   connectionOptionSpecs,
   connectRabbit,
+  ensureExchange,
   headerTable,
   rabbitEndpoint,
 } from './rabbitmq-connection.js';
+import { messageTimestamp, type TimestampRule } from './rabbitmq-timestamp.js';
 
 const dyn = (
   name: string,
@@ -43,7 +45,9 @@ const spec: ExtensionSpec = {
     "Publishes every mapped message to a RabbitMQ exchange and waits for the broker's confirmation. Use `delivery.mode='2'` for persistent messages and `on.error='WAIT'` to hold and retry while the broker is away.",
   parameters: [],
   options: [
-    ...connectionOptionSpecs,
+    ...connectionOptionSpecs.map((o) =>
+      o.name === 'exchange.name' ? { ...o, dynamic: true, description: `${o.description} May hold \`{{attr}}\`.` } : o,
+    ),
     dyn('routing.key', 'Routing key (for the default exchange: the queue name); may hold `{{attr}}`.'),
     dyn('headers', "Message headers as `'Name:value','Other:value'`."),
     {
@@ -65,10 +69,11 @@ const spec: ExtensionSpec = {
     dyn('app.id', 'Application id property.'),
     {
       name: 'timestamp',
-      type: ['bool'],
+      type: ['string'],
       optional: true,
-      defaultValue: 'false',
-      description: 'Stamp messages with the publish time.',
+      defaultValue: 'true',
+      description:
+        "The message's timestamp property: a date as dd/MM/yyyy stamps every message with that day; 'true' (default) stamps the publish time, 'false' sends none.",
     },
   ],
   examples: [
@@ -83,9 +88,14 @@ const spec: ExtensionSpec = {
 class RabbitMqSink implements Sink {
   private conn: ChannelModel | undefined;
   private ch: ConfirmChannel | undefined;
-  private exchange = '';
+  /** Exchanges known to exist on the current connection (a dynamic exchange.name is checked on first use). */
+  private readonly exchanges = new Set<string>();
+  private readonly timestamp: TimestampRule;
 
-  constructor(private readonly ctx: SinkContext) {}
+  constructor(private readonly ctx: SinkContext) {
+    checkRabbitOptions(ctx.options, "sink 'rabbitmq'");
+    this.timestamp = messageTimestamp(ctx.options.get('timestamp'));
+  }
 
   get endpoint(): string {
     return rabbitEndpoint(this.ctx.options, this.ctx.options.getOr('exchange.name', ''));
@@ -100,7 +110,12 @@ class RabbitMqSink implements Sink {
     const conn = await connectRabbit(this.ctx.options);
     try {
       const ch = await conn.createConfirmChannel();
-      this.exchange = await assertExchange(ch, this.ctx.options);
+      this.exchanges.clear();
+      if (!this.ctx.dynamicOptions.has('exchange.name')) {
+        const name = this.ctx.options.getOr('exchange.name', '');
+        await ensureExchange(conn, ch, name, this.ctx.options);
+        this.exchanges.add(name);
+      }
       const forget = (): void => {
         if (this.conn === conn) {
           this.conn = undefined;
@@ -125,6 +140,12 @@ class RabbitMqSink implements Sink {
 
   private properties(meta: PublishMeta): Options.Publish {
     const o = (n: string): string | undefined => meta.option(n);
+    const bad = malformedHeaders(o('headers'));
+    if (bad.length > 0) {
+      throw new Error(
+        `sink 'rabbitmq' of stream '${this.ctx.streamId}': header '${bad[0]}' is not name:value; write headers="'name1:value1','name2:value2'"`,
+      );
+    }
     const headers = parseHeaders(o('headers'));
     const p: Options.Publish = { deliveryMode: this.ctx.options.number('delivery.mode', 1) };
     if (headers.length > 0) p.headers = headerTable(headers);
@@ -142,17 +163,29 @@ class RabbitMqSink implements Sink {
     set('type', o('type'));
     set('userId', o('user.id'));
     set('appId', o('app.id'));
-    if (this.ctx.options.bool('timestamp', false)) p.timestamp = Math.floor(Date.now() / 1000);
+    const stamp = this.timestamp === 'now' ? Math.floor(Date.now() / 1000) : this.timestamp;
+    if (stamp !== 'none') p.timestamp = stamp;
     return p;
   }
 
-  publish(payload: unknown, meta: PublishMeta): Promise<void> {
+  async publish(payload: unknown, meta: PublishMeta): Promise<void> {
     const ch = this.ch;
-    if (!ch) return Promise.reject(new ConnectionUnavailableError('RabbitMQ channel is closed'));
+    const conn = this.conn;
+    if (!ch || !conn) throw new ConnectionUnavailableError('RabbitMQ channel is closed');
     const key = meta.option('routing.key') ?? '';
+    const exchange = meta.option('exchange.name') ?? '';
+    const properties = this.properties(meta);
+    if (!this.exchanges.has(exchange)) {
+      try {
+        await ensureExchange(conn, ch, exchange, this.ctx.options);
+      } catch (e) {
+        throw new ConnectionUnavailableError(`RabbitMQ exchange '${exchange}': ${maskedMessage(e)}`);
+      }
+      this.exchanges.add(exchange);
+    }
     return new Promise((resolve, reject) => {
       try {
-        ch.publish(this.exchange, key, payloadBuffer(payload), this.properties(meta), (err: unknown) => {
+        ch.publish(exchange, key, payloadBuffer(payload), properties, (err: unknown) => {
           if (err) reject(new ConnectionUnavailableError(`RabbitMQ did not confirm: ${maskedMessage(err)}`));
           else resolve();
         });

@@ -8,11 +8,12 @@
 import type { Channel, ChannelModel, ConsumeMessage } from 'amqplib';
 import type { ExtensionSpec } from '../../../lang/catalog.js';
 import { errorMessage, type Source, type SourceContext, type SourceFactory } from '../../framework/transport.js';
-import { parseHeaders } from '../shared/header-list.js';
+import { malformedHeaders, parseHeaders } from '../shared/header-list.js';
 import { maskedMessage } from '../shared/mask-url.js';
 import {
-  assertExchange,
+  checkRabbitOptions,
   connectionOptionSpecs,
+  ensureExchange,
   connectRabbit,
   headerTable,
   rabbitEndpoint,
@@ -92,7 +93,15 @@ class RabbitMqSource implements Source {
   private closing = false;
   private paused = false;
 
-  constructor(private readonly ctx: SourceContext) {}
+  constructor(private readonly ctx: SourceContext) {
+    checkRabbitOptions(ctx.options, "source 'rabbitmq'");
+    const bad = malformedHeaders(ctx.options.get('headers'));
+    if (bad.length > 0) {
+      throw new Error(
+        `source 'rabbitmq': header '${bad[0]}' is not name:value; write headers="'x-match:all','name1:value1'"`,
+      );
+    }
+  }
 
   get endpoint(): string {
     return rabbitEndpoint(this.ctx.options, this.queue || this.ctx.options.getOr('queue.name', ''));
@@ -109,17 +118,13 @@ class RabbitMqSource implements Source {
     try {
       const ch = await conn.createChannel();
       await ch.prefetch(o.number('prefetch.count', 100));
-      const exchange = await assertExchange(ch, o);
-      const q = await ch.assertQueue(o.getOr('queue.name', ''), {
-        durable: o.bool('queue.durable.enabled', false),
-        exclusive: o.bool('queue.exclusive.enabled', false) || o.get('queue.name') === undefined,
-        autoDelete: o.bool('queue.autodelete.enabled', false),
-      });
-      this.queue = q.queue;
+      const exchange = o.getOr('exchange.name', '');
+      await ensureExchange(conn, ch, exchange, o);
+      this.queue = await ensureQueue(conn, ch, o);
       if (exchange !== '') {
         const key = o.get('binding.key') ?? o.getOr('routing.key', '');
         const headers = parseHeaders(o.get('headers'));
-        await ch.bindQueue(q.queue, exchange, key, headers.length > 0 ? headerTable(headers) : undefined);
+        await ch.bindQueue(this.queue, exchange, key, headers.length > 0 ? headerTable(headers) : undefined);
       }
       if (generation !== this.generation) {
         // disconnect() ran while this connection was being set up: do not keep it.
@@ -207,6 +212,31 @@ class RabbitMqSource implements Source {
 }
 
 export const rabbitmqSource: SourceFactory = { spec, create: (ctx) => new RabbitMqSource(ctx) };
+
+/**
+ * The queue to consume: `queue.name` as it is when it exists already (whatever its flags), else declared
+ * with the queue flags; without a name, a server-named exclusive queue.
+ */
+async function ensureQueue(conn: ChannelModel, ch: Channel, o: SourceContext['options']): Promise<string> {
+  const name = o.get('queue.name');
+  if (name !== undefined && name !== '') {
+    const probe = await conn.createChannel();
+    probe.on('error', () => undefined);
+    try {
+      await probe.checkQueue(name);
+      await probe.close().catch(() => undefined);
+      return name;
+    } catch {
+      // not there (the broker closed the probe channel): declare it
+    }
+  }
+  const q = await ch.assertQueue(name ?? '', {
+    durable: o.bool('queue.durable.enabled', false),
+    exclusive: o.bool('queue.exclusive.enabled', false) || name === undefined || name === '',
+    autoDelete: o.bool('queue.autodelete.enabled', false),
+  });
+  return q.queue;
+}
 
 /** Acknowledges unless the channel closed meanwhile (then the broker requeues the message by itself). */
 function ackQuietly(ch: Channel, m: ConsumeMessage): void {

@@ -35,6 +35,15 @@ const spec: ExtensionSpec = {
       defaultValue: 'true',
       description: 'Enables TCP keep-alive.',
     },
+    {
+      name: 'sync',
+      type: ['bool'],
+      optional: true,
+      defaultValue: 'false',
+      dynamic: true,
+      description:
+        "Siddhi's choice to wait for each write to finish; every publish here already waits for its write, so either value sends the same way.",
+    },
   ],
   examples: [
     {

@@ -21,8 +21,9 @@ const spec: ExtensionSpec = {
     {
       name: 'context',
       type: ['string'],
-      optional: false,
-      description: 'The name clients address, e.g. the stream id.',
+      optional: true,
+      defaultValue: '<app name>/<stream id>',
+      description: 'The name clients address (the path of the sink url).',
     },
     { name: 'host', type: ['string'], optional: true, defaultValue: '0.0.0.0', description: 'Interface to listen on.' },
     {
@@ -50,17 +51,38 @@ interface TcpListener {
   readonly sockets: Set<Socket>;
   port: number;
   onError: (message: string) => void;
+  /** Its key in the pool (none for a port the system picked). */
+  readonly key: string | undefined;
 }
 
-const pool = new Map<string, TcpListener>();
+/** Servers by host:port, held from the moment one starts listening so sources starting together share it. */
+const pool = new Map<string, Promise<TcpListener>>();
 
-async function listen(host: string, port: number): Promise<TcpListener> {
+function listen(host: string, port: number): Promise<TcpListener> {
   const key = `${host}:${port}`;
   const existing = port === 0 ? undefined : pool.get(key);
   if (existing) return existing;
+  const started = startListener(host, port);
+  if (port !== 0) {
+    pool.set(key, started);
+    started.catch(() => {
+      if (pool.get(key) === started) pool.delete(key);
+    });
+  }
+  return started;
+}
+
+async function startListener(host: string, port: number): Promise<TcpListener> {
   const contexts = new Map<string, Handler>();
   const sockets = new Set<Socket>();
-  const l: TcpListener = { server: createServer(), contexts, sockets, port, onError: () => undefined };
+  const l: TcpListener = {
+    server: createServer(),
+    contexts,
+    sockets,
+    port,
+    onError: () => undefined,
+    key: port === 0 ? undefined : `${host}:${port}`,
+  };
   l.server.on('connection', (socket) => {
     sockets.add(socket);
     socket.on('close', () => sockets.delete(socket));
@@ -90,14 +112,13 @@ async function listen(host: string, port: number): Promise<TcpListener> {
     });
   });
   l.port = (l.server.address() as AddressInfo).port;
-  if (port !== 0) pool.set(key, l);
   return l;
 }
 
 async function release(l: TcpListener, context: string): Promise<void> {
   l.contexts.delete(context);
   if (l.contexts.size > 0) return;
-  for (const [k, v] of pool) if (v === l) pool.delete(k);
+  if (l.key !== undefined) pool.delete(l.key);
   for (const s of l.sockets) s.destroy();
   await new Promise<void>((r) => l.server.close(() => r()));
 }
@@ -108,7 +129,7 @@ class TcpSource implements Source {
   private readonly host: string;
   private readonly port: number;
   constructor(private readonly ctx: SourceContext) {
-    this.context = ctx.options.getOr('context', ctx.streamId);
+    this.context = ctx.options.getOr('context', `${ctx.appName}/${ctx.streamId}`);
     this.host = ctx.options.getOr('host', '0.0.0.0');
     this.port = ctx.options.number('port', 9892);
   }
