@@ -1,5 +1,6 @@
 import type { FunctionImpl } from '../../registry/extension-impl.js';
 import type { ExtensionSpec } from '../../../lang/catalog.js';
+import { JavaHashMap } from '../shared/java-hash-map.js';
 import { validateWith } from '../shared/overloads.js';
 import { mapErrors, requireHashMaps, unionKeys } from './map-support.js';
 
@@ -31,12 +32,15 @@ export const combineByKey: FunctionImpl = {
     const types = ctx.argTypes;
     return (...args) => {
       const maps = requireHashMaps(args, types, error);
-      const combined = new Map<unknown, unknown>();
-      for (const key of unionKeys(maps))
-        combined.set(
+      const combined = new JavaHashMap();
+      for (const key of unionKeys(maps)) {
+        const holder = maps.find((m) => m.has(key))!;
+        combined.putFrom(
           key,
           maps.map((m) => m.get(key) ?? null),
+          holder,
         );
+      }
       return combined;
     };
   },
