@@ -81,9 +81,14 @@ export function copyMap(map: JavaMap): JavaHashMap {
 
 /** The union of the keys of several maps, each once, in the order of the Java HashSet Siddhi adds them to. */
 export function unionKeys(maps: readonly Map<unknown, unknown>[]): unknown[] {
+  return [...unionKeySet(maps).keys()];
+}
+
+/** The keys of several maps in a HashSet (a map of each key to true), as Siddhi collects them. */
+export function unionKeySet(maps: readonly Map<unknown, unknown>[]): JavaHashMap {
   const keys = new JavaHashMap();
-  for (const m of maps) for (const k of m.keys()) if (!keys.has(k)) keys.putFrom(k, true, m);
-  return [...keys.keys()];
+  for (const m of maps) keys.putKeysOf(m, () => true);
+  return keys;
 }
 
 /**

@@ -5,13 +5,16 @@
  * a bucket reaches 9 keys while the table is under 64, and never shrinks. What `map:keys`, `map:values`,
  * `map:tokenize`, `map:toXML`, `map:toJSON` and the mappers show follows from that order.
  *
- * The JS `Map` underneath is kept in that order (it is rebuilt when a key lands before others or the table
- * grows), so every reader, the snapshot serialiser included, sees Java's order. Not modelled: buckets Java
- * turns into trees (9 keys in one bucket of a table of 64 or more).
+ * The keys are held in that order with their hashes (bucket by bucket, so a bucket is a run of them), and the
+ * JS `Map` underneath is kept in it too (laid out again when a key lands before others or the table grows), so
+ * every reader, the snapshot serialiser included, sees Java's order. Not modelled: buckets Java turns into
+ * trees (9 keys in one bucket of a table of 64 or more).
  */
 import type { AttributeType } from '../../../lang/ast.js';
 import { javaHashCode } from './java-hash-code.js';
 import { mapEntries, mapSize, type JavaMap } from './java-values.js';
+
+const sameKey = (a: unknown, b: unknown): boolean => a === b || (Number.isNaN(a) && Number.isNaN(b));
 
 const DEFAULT_CAPACITY = 16;
 const TREEIFY_THRESHOLD = 8;
@@ -30,24 +33,24 @@ function spread(h: number): number {
 }
 
 export class JavaHashMap extends Map<unknown, unknown> {
-  /** The buckets of keys; empty until the first key (Java allocates the table lazily). */
-  #bins: unknown[][] = [];
+  /** The keys in Java's iteration order. */
+  #keys: unknown[] = [];
+  /** The spread hash of each key of `#keys`, at the same index. */
+  #hashes: number[] = [];
+  /** The table size: 0 until the first key (Java allocates the table lazily). */
+  #capacity = 0;
   /** The size at which the table doubles; before the table exists, the capacity it will start with (0: 16). */
   #threshold = 0;
-  /** Each key's spread hash, as computed when it came in. */
-  readonly #hashes = new Map<unknown, number>();
 
   /** `new HashMap<>(source)`: sized for the source, its entries put in its order. */
   static copyOf(source: JavaMap): JavaHashMap {
-    const map = new JavaHashMap();
-    map.putAll(source);
-    return map;
+    return new JavaHashMap().putAll(source);
   }
 
   /** Java's `put`: `keyType` (the attribute type of the key, when known) decides a number's hash. */
   put(key: unknown, value: unknown, keyType?: AttributeType): this {
     if (super.has(key)) return super.set(key, value);
-    this.#insert(key, value, spread(javaHashCode(key, keyType)));
+    if (this.#insert(key, value, spread(javaHashCode(key, keyType)))) this.#layOut();
     return this;
   }
 
@@ -55,94 +58,120 @@ export class JavaHashMap extends Map<unknown, unknown> {
     return this.put(key, value);
   }
 
-  /** Puts a key another map holds, hashed as that map hashed it (a HashMap's keys keep their Java class). */
-  putFrom(key: unknown, value: unknown, source: JavaMap): this {
-    const known = source instanceof JavaHashMap ? source.#hashes.get(key) : undefined;
-    if (known === undefined) return this.put(key, value);
-    if (super.has(key)) return super.set(key, value);
-    this.#insert(key, value, known);
-    return this;
-  }
-
   /** Java's `putAll`: sizes the table for the entries first, then puts each in the source's order. */
   putAll(source: JavaMap): this {
     const s = mapSize(source);
     if (s === 0) return this;
-    if (this.#bins.length === 0) {
+    let moved = false;
+    if (this.#capacity === 0) {
       const t = Math.trunc(Math.fround(Math.fround(s / 0.75) + 1));
       if (t > this.#threshold) this.#threshold = tableSizeFor(t);
     } else if (s > this.#threshold) {
-      this.#resize();
-      this.#rebuild();
+      moved = this.#resize();
     }
-    for (const [k, v] of [...mapEntries(source)]) this.putFrom(k, v, source);
+    return this.#putEach(source, (_k, v) => v, true, moved);
+  }
+
+  /**
+   * Puts each key of `source` this map lacks, hashed as the source hashed it (a HashMap's keys keep their Java
+   * class), with the value `valueOf` gives: how a HashSet collects the keys of maps and a map is built from it.
+   */
+  putKeysOf(source: JavaMap, valueOf: (key: unknown, value: unknown) => unknown): this {
+    return this.#putEach(source, valueOf, false, false);
+  }
+
+  #putEach(
+    source: JavaMap,
+    valueOf: (key: unknown, value: unknown) => unknown,
+    replace: boolean,
+    moved: boolean,
+  ): this {
+    if (source instanceof JavaHashMap) {
+      const keys = [...source.#keys];
+      const hashes = [...source.#hashes];
+      keys.forEach((k, i) => {
+        if (super.has(k)) {
+          if (replace) super.set(k, valueOf(k, source.get(k)));
+        } else {
+          moved = this.#insert(k, valueOf(k, source.get(k)), hashes[i]!) || moved;
+        }
+      });
+    } else {
+      for (const [k, v] of [...mapEntries(source)]) {
+        if (super.has(k)) {
+          if (replace) super.set(k, valueOf(k, v));
+        } else {
+          moved = this.#insert(k, valueOf(k, v), spread(javaHashCode(k))) || moved;
+        }
+      }
+    }
+    if (moved) this.#layOut();
     return this;
   }
 
   override delete(key: unknown): boolean {
-    const h = this.#hashes.get(key);
-    if (h === undefined || !super.has(key)) return false;
-    const bin = this.#bins[h & (this.#bins.length - 1)]!;
-    bin.splice(
-      bin.findIndex((k) => k === key || (Number.isNaN(k) && Number.isNaN(key))),
-      1,
-    );
-    this.#hashes.delete(key);
+    if (!super.has(key)) return false;
+    const at = this.#keys.findIndex((k) => sameKey(k, key));
+    this.#keys.splice(at, 1);
+    this.#hashes.splice(at, 1);
     return super.delete(key);
   }
 
   override clear(): void {
-    for (const bin of this.#bins) bin.length = 0;
-    this.#hashes.clear();
+    this.#keys = [];
+    this.#hashes = [];
     super.clear();
   }
 
-  #insert(key: unknown, value: unknown, hash: number): void {
-    if (this.#bins.length === 0) this.#resize();
-    const at = hash & (this.#bins.length - 1);
-    const bin = this.#bins[at]!;
-    const before = bin.length;
-    bin.push(key);
-    this.#hashes.set(key, hash);
+  /**
+   * Adds a new key after the last key of its bucket, and to the end of the JS map; true when that end is not
+   * where Java's order has it (the JS map needs laying out again).
+   */
+  #insert(key: unknown, value: unknown, hash: number): boolean {
+    if (this.#capacity === 0) this.#resize();
+    const mask = this.#capacity - 1;
+    const bin = hash & mask;
+    let at = this.#keys.length;
+    while (at > 0 && (this.#hashes[at - 1]! & mask) > bin) at--;
+    let before = 0;
+    while (before < at && (this.#hashes[at - 1 - before]! & mask) === bin) before++;
+    if (at === this.#keys.length) {
+      this.#keys.push(key);
+      this.#hashes.push(hash);
+    } else {
+      this.#keys.splice(at, 0, key);
+      this.#hashes.splice(at, 0, hash);
+    }
     super.set(key, value);
-    let grown = false;
-    if (before >= TREEIFY_THRESHOLD && this.#bins.length < MIN_TREEIFY_CAPACITY) grown = this.#resize();
-    if (this.#hashes.size > this.#threshold) grown = this.#resize();
-    if (grown || this.#lastBin() !== at) this.#rebuild();
+    let moved = at !== this.#keys.length - 1;
+    if (before >= TREEIFY_THRESHOLD && this.#capacity < MIN_TREEIFY_CAPACITY) moved = this.#resize();
+    if (this.#keys.length > this.#threshold) moved = this.#resize();
+    return moved;
   }
 
-  /** The index of the last bucket holding a key. */
-  #lastBin(): number {
-    for (let i = this.#bins.length - 1; i >= 0; i--) if (this.#bins[i]!.length > 0) return i;
-    return -1;
-  }
-
-  /** HashMap.resize: the first table, or twice the table, each bucket split in order. */
+  /** HashMap.resize: the first table, or twice the table, each bucket split in order (a stable sort by bucket). */
   #resize(): true {
-    const oldCap = this.#bins.length;
-    let newCap: number;
+    const oldCap = this.#capacity;
     let newThr = 0;
     if (oldCap > 0) {
-      newCap = oldCap * 2;
+      this.#capacity = oldCap * 2;
       if (oldCap >= DEFAULT_CAPACITY) newThr = this.#threshold * 2;
-    } else if (this.#threshold > 0) {
-      newCap = this.#threshold;
     } else {
-      newCap = DEFAULT_CAPACITY;
+      this.#capacity = this.#threshold > 0 ? this.#threshold : DEFAULT_CAPACITY;
     }
-    if (newThr === 0) newThr = Math.trunc(newCap * 0.75);
-    this.#threshold = newThr;
-    const next: unknown[][] = Array.from({ length: newCap }, () => []);
-    this.#bins.forEach((bin, i) => {
-      for (const key of bin) next[(this.#hashes.get(key)! & oldCap) === 0 ? i : i + oldCap]!.push(key);
-    });
-    this.#bins = next;
+    this.#threshold = newThr === 0 ? Math.trunc(this.#capacity * 0.75) : newThr;
+    if (this.#keys.length < 2) return true;
+    const mask = this.#capacity - 1;
+    const order = this.#keys.map((_k, i) => i);
+    order.sort((a, b) => (this.#hashes[a]! & mask) - (this.#hashes[b]! & mask) || a - b);
+    this.#keys = order.map((i) => this.#keys[i]);
+    this.#hashes = order.map((i) => this.#hashes[i]!);
     return true;
   }
 
-  /** Lays the JS map out again in bucket order. */
-  #rebuild(): void {
-    const entries = this.#bins.flat().map((k): [unknown, unknown] => [k, super.get(k)]);
+  /** Lays the JS map out again in Java's order. */
+  #layOut(): void {
+    const entries = this.#keys.map((k): [unknown, unknown] => [k, super.get(k)]);
     super.clear();
     for (const [k, v] of entries) super.set(k, v);
   }
