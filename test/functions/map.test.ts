@@ -4,22 +4,29 @@ import { mapFunctions } from '../../src/engine/functions/map/index.js';
 import { jsonFunctions } from '../../src/engine/functions/json/index.js';
 import { strFunctions } from '../../src/engine/functions/str/index.js';
 import { ExtensionRuntimeError } from '../../src/engine/functions/shared/errors.js';
+import { JavaHashMap } from '../../src/engine/functions/shared/java-hash-map.js';
 import { agg, check, finder, fn, rows } from './call-site.js';
 import { queryOutputs, STOCK_EVENTS } from './query-outputs.js';
 
 const get = finder(mapFunctions);
+/** A map as the map: functions make them, to compare with (entries compare in any order). */
+const hashMap = (entries: Iterable<readonly [unknown, unknown]> = []): JavaHashMap => {
+  const map = new JavaHashMap();
+  for (const [k, v] of entries) map.put(k, v);
+  return map;
+};
 const M = (...pairs: unknown[]): Map<unknown, unknown> => fn(get('create'), [])(...pairs) as Map<unknown, unknown>;
 
 describe('map: functions', () => {
   test('create pairs keys and values; an odd count is refused at app creation', () => {
     assert.deepEqual(
       M(1, 'one', 2, 'two', 1, 'uno'),
-      new Map<unknown, unknown>([
+      hashMap([
         [1, 'uno'],
         [2, 'two'],
       ]),
     );
-    assert.deepEqual(M(), new Map());
+    assert.deepEqual(M(), hashMap());
     assert.equal(check(get('create'), []), undefined);
     assert.equal(check(get('create'), ['string', 'int', 'bool', 'object']), undefined);
     assert.equal(
@@ -56,7 +63,7 @@ describe('map: functions', () => {
     assert.deepEqual(fn(get('values'), ['object'])(m), [200, 100]);
     assert.deepEqual(
       m,
-      new Map<unknown, unknown>([
+      hashMap([
         ['IBM', 200],
         ['WSO2', 100],
       ]),
@@ -107,10 +114,10 @@ describe('map: functions', () => {
     assert.deepEqual(
       [...m],
       [
+        ['ABC', 2],
         ['IBM', 250],
         ['WSO2', 100],
         ['XYZ', 5],
-        ['ABC', 2],
       ],
     );
     fn(get('remove'), ['object', 'string'])(m, 'XYZ');
@@ -120,18 +127,18 @@ describe('map: functions', () => {
     assert.deepEqual(
       [...m],
       [
+        ['ABC', 2],
         ['IBM', 250],
         ['WSO2', 110],
-        ['ABC', 2],
       ],
     );
     fn(get('replaceAll'), ['object', 'object'])(m, M('ABC', 3, 'ZZZ', 9));
     assert.deepEqual(
       [...m],
       [
+        ['ABC', 3],
         ['IBM', 250],
         ['WSO2', 110],
-        ['ABC', 3],
       ],
     );
     assert.throws(
@@ -155,7 +162,7 @@ describe('map: functions', () => {
     fn(get('put'), ['object', 'string', 'string'])(obj, 'city', 'Colombo');
     assert.deepEqual(obj, { name: 'John', age: 30, city: 'Colombo' });
     assert.throws(() => fn(get('put'), ['object', 'int', 'string'])(obj, 1, 'x'), /takes only java.lang.String keys/);
-    assert.deepEqual(fn(get('clone'), ['object'])(obj), new Map<unknown, unknown>(Object.entries(obj)));
+    assert.deepEqual(fn(get('clone'), ['object'])(obj), hashMap(Object.entries(obj)));
     assert.throws(
       () => fn(get('combineByKey'), ['object', 'object'])(obj, M()),
       /Attribute number, '1' must be of type java.util.Map, but found com.google.gson.internal.LinkedTreeMap/,
@@ -197,14 +204,14 @@ describe('map: functions', () => {
     );
     assert.deepEqual(
       m,
-      new Map<unknown, unknown>([
+      hashMap([
         ['symbol', 'IBM'],
         ['price', 100.5],
         ['volume', 100],
         ['ok', true],
         [
           'last5val',
-          new Map<unknown, unknown>([
+          hashMap([
             ['price', 150],
             ['none', null],
           ]),
@@ -215,11 +222,11 @@ describe('map: functions', () => {
     const toJSON = fn(get('toJSON'), ['object']);
     assert.equal(
       toJSON(m),
-      '{"symbol":"IBM","price":100.5,"volume":100,"ok":true,"last5val":{"price":150},"l":[1,"a"]}',
+      '{"volume":100,"symbol":"IBM","price":100.5,"last5val":{"price":150},"ok":true,"l":[1,"a"]}',
     );
     assert.equal(
       toJSON(M('a', '</b>', 'n', null, 'd', 2.5e-7, 'q', 'say "hi"\n')),
-      '{"a":"<\\/b>","d":2.5E-7,"q":"say \\"hi\\"\\n"}',
+      '{"a":"<\\/b>","q":"say \\"hi\\"\\n","d":2.5E-7}',
     );
     assert.equal(toJSON(M('x', NaN)), null);
     assert.throws(() => from('{a:1, a:2}'), /Cannot create JSON from '\{a:1, a:2\}' in create from json function/);
@@ -236,14 +243,14 @@ describe('map: functions', () => {
     );
     assert.deepEqual(
       m,
-      new Map<unknown, unknown>([
+      hashMap([
         ['symbol', 'IBM'],
         ['price', 200.5],
         ['volume', '1,000'],
         ['big', 1],
         ['hot', true],
         ['pad', ' 5 '],
-        ['d', new Map<unknown, unknown>([['low', 1]])],
+        ['d', hashMap([['low', 1]])],
         ['{urn:a}x', 'y'],
       ]),
     );
@@ -263,33 +270,33 @@ describe('map: functions', () => {
   test('collect and merge give a new map per event, take out expired entries and reset to an empty map', () => {
     const c = agg(get('collect'), ['string', 'int']);
     const first = c.add('IBM', 200);
-    assert.deepEqual(first, new Map([['IBM', 200]]));
+    assert.deepEqual(first, hashMap([['IBM', 200]]));
     assert.deepEqual(
       c.add('WSO2', 100),
-      new Map([
+      hashMap([
         ['IBM', 200],
         ['WSO2', 100],
       ]),
     );
-    assert.deepEqual(first, new Map([['IBM', 200]]));
-    assert.deepEqual(c.remove('IBM', 200), new Map([['WSO2', 100]]));
+    assert.deepEqual(first, hashMap([['IBM', 200]]));
+    assert.deepEqual(c.remove('IBM', 200), hashMap([['WSO2', 100]]));
     const saved = c.snapshot();
-    assert.deepEqual(c.reset(), new Map());
+    assert.deepEqual(c.reset(), hashMap());
     c.restore(saved);
-    assert.deepEqual(c.value(), new Map([['WSO2', 100]]));
+    assert.deepEqual(c.value(), hashMap([['WSO2', 100]]));
     const m = agg(get('merge'), ['object']);
     m.add(M('a', 1, 'b', 2));
     assert.deepEqual(
       m.add(M('b', 3, 'c', 4)),
-      new Map([
+      hashMap([
         ['a', 1],
         ['b', 3],
         ['c', 4],
       ]),
     );
-    assert.deepEqual(m.remove(M('a', 1, 'b', 2)), new Map([['c', 4]]));
+    assert.deepEqual(m.remove(M('a', 1, 'b', 2)), hashMap([['c', 4]]));
     assert.throws(() => m.add('x'), /but found 'java.lang.String'\./);
-    assert.deepEqual(m.reset(), new Map());
+    assert.deepEqual(m.reset(), hashMap());
   });
 
   test('tokenize sends a key and value per entry, or per key of several maps the list of values', () => {
@@ -307,6 +314,24 @@ describe('map: functions', () => {
       () => rows(t, ['object'], [], [null]),
       /Attribute number, '1' must be of type java.util.Map, but found null/,
     );
+  });
+
+  test("maps iterate in Java's HashMap order: keys, values, toXML, a clone's smaller table, tokenize's key set", () => {
+    const m = M('WSO2', 1, 'IBM', 2, 'GOOG', 3, 'ORCL', 4, 'XYZ', 5);
+    assert.deepEqual(fn(get('keys'), ['object'])(m), ['GOOG', 'IBM', 'WSO2', 'XYZ', 'ORCL']);
+    assert.deepEqual(fn(get('values'), ['object'])(m), [3, 2, 1, 5, 4]);
+    assert.equal(fn(get('toXML'), ['object'])(m), '<GOOG>3</GOOG><IBM>2</IBM><WSO2>1</WSO2><XYZ>5</XYZ><ORCL>4</ORCL>');
+    const copy = fn(get('clone'), ['object'])(m) as Map<unknown, unknown>;
+    assert.deepEqual([...copy.keys()], ['XYZ', 'GOOG', 'ORCL', 'IBM', 'WSO2']);
+    const t = get('tokenize');
+    assert.deepEqual(
+      rows(t, ['object', 'object'], [], [M('IBM', 1, 'WSO2', 2), M('XYZ', 3, 'GOOG', 4)]).map(([k]) => k),
+      ['GOOG', 'IBM', 'WSO2', 'XYZ'],
+    );
+    const xml = fn(get('createFromXML'), ['string'])(
+      '<s><commonAttr1>19</commonAttr1><commonAttr2>1.5</commonAttr2><commonAttr3>true</commonAttr3></s>',
+    );
+    assert.deepEqual(fn(get('keys'), ['object'])(xml), ['commonAttr3', 'commonAttr2', 'commonAttr1']);
   });
 });
 
@@ -341,13 +366,13 @@ describe('map: in an app', () => {
     ]);
     assert.deepEqual(got.collect, [
       [
-        new Map([
+        hashMap([
           ['IBM', 75.5],
           ['WSO2', 57.25],
         ]),
       ],
       [
-        new Map([
+        hashMap([
           ['IBM', 80],
           ['ORCL', 12],
         ]),

@@ -32,6 +32,7 @@ export function valuesEqual(expected: unknown, actual: unknown): boolean {
         return false;
       }
     }
+    if (actual instanceof Map) actual = mapAsObject(actual);
     if (typeof actual !== 'object' || actual === null) return false;
     const ek = Object.keys(expected as object);
     const ak = Object.keys(actual as object);
@@ -41,6 +42,13 @@ export function valuesEqual(expected: unknown, actual: unknown): boolean {
     );
   }
   return false;
+}
+
+/** A map value (a SiddhiQL `object` holding a `java.util.Map`) as the JSON object a case writes: keys as text. */
+function mapAsObject(map: Map<unknown, unknown>): Record<string, unknown> {
+  const out: Record<string, unknown> = {};
+  for (const [k, v] of map) out[String(k)] = v;
+  return out;
 }
 
 export function rowsEqual(expected: unknown[][], actual: unknown[][], unordered: boolean): boolean {
@@ -96,5 +104,7 @@ export function listMessagesEqual(expected: unknown[], actual: unknown[], unorde
 }
 
 export function show(v: unknown): string {
-  return JSON.stringify(v, (_k, x: unknown) => (x instanceof Set ? [...x] : x === undefined ? null : x));
+  return JSON.stringify(v, (_k, x: unknown) =>
+    x instanceof Set ? [...x] : x instanceof Map ? mapAsObject(x) : x === undefined ? null : x,
+  );
 }

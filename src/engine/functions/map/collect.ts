@@ -1,6 +1,7 @@
 import type { AggregatorImpl } from '../../registry/extension-impl.js';
 import type { ExtensionSpec } from '../../../lang/catalog.js';
 import { MAP_COLLECTION, collectingState, type CollectionStep } from '../shared/collecting-aggregator.js';
+import type { JavaHashMap } from '../shared/java-hash-map.js';
 import { validateWith } from '../shared/overloads.js';
 import { ANY_TYPES, PRIMITIVE_TYPES } from './map-support.js';
 
@@ -25,14 +26,17 @@ const base = {
   ],
 } as const satisfies ExtensionSpec;
 
-const add: CollectionStep<Map<unknown, unknown>> = (entries, key, value) => {
-  entries.set(key ?? null, value ?? null);
-};
-const remove: CollectionStep<Map<unknown, unknown>> = (entries, key) => {
+const remove: CollectionStep<JavaHashMap> = (entries, key) => {
   entries.delete(key ?? null);
 };
 
 export const collect: AggregatorImpl = {
   spec: { ...base, validate: validateWith(base) },
-  create: () => () => collectingState(MAP_COLLECTION, add, remove),
+  create: (ctx) => {
+    const keyType = ctx.argTypes[0];
+    const add: CollectionStep<JavaHashMap> = (entries, key, value) => {
+      entries.put(key ?? null, value ?? null, keyType);
+    };
+    return () => collectingState(MAP_COLLECTION, add, remove);
+  },
 };

@@ -1,7 +1,8 @@
 import type { FunctionImpl } from '../../registry/extension-impl.js';
 import type { ExtensionSpec } from '../../../lang/catalog.js';
+import { JavaHashMap } from '../shared/java-hash-map.js';
 import { validateWith } from '../shared/overloads.js';
-import { mapErrors, requireHashMaps, unionKeys } from './map-support.js';
+import { mapErrors, requireHashMaps, unionKeySet } from './map-support.js';
 
 const error = mapErrors('CombineByKeyFunctionExtension');
 
@@ -31,13 +32,7 @@ export const combineByKey: FunctionImpl = {
     const types = ctx.argTypes;
     return (...args) => {
       const maps = requireHashMaps(args, types, error);
-      const combined = new Map<unknown, unknown>();
-      for (const key of unionKeys(maps))
-        combined.set(
-          key,
-          maps.map((m) => m.get(key) ?? null),
-        );
-      return combined;
+      return new JavaHashMap().putKeysOf(unionKeySet(maps), (key) => maps.map((m) => m.get(key) ?? null));
     };
   },
 };

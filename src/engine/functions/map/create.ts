@@ -1,6 +1,7 @@
 import type { FunctionImpl } from '../../registry/extension-impl.js';
 import type { ExtensionSpec } from '../../../lang/catalog.js';
 import { validateWith } from '../shared/overloads.js';
+import { JavaHashMap } from '../shared/java-hash-map.js';
 import { ANY_TYPES } from './map-support.js';
 
 const base = {
@@ -36,10 +37,11 @@ function evenCount(argTypes: readonly unknown[]): string | undefined {
 
 export const create: FunctionImpl = {
   spec: { ...base, validate: validateWith(base, evenCount) },
-  create: () => {
+  create: (ctx) => {
+    const types = ctx.argTypes;
     return (...args) => {
-      const map = new Map<unknown, unknown>();
-      for (let i = 0; i + 1 < args.length; i += 2) map.set(args[i] ?? null, args[i + 1] ?? null);
+      const map = new JavaHashMap();
+      for (let i = 0; i + 1 < args.length; i += 2) map.put(args[i] ?? null, args[i + 1] ?? null, types[i]);
       return map;
     };
   },

@@ -2,11 +2,12 @@
  * What the `map:` functions share. A SiddhiQL map (an `object` holding Java's `java.util.HashMap`) is a JS
  * `Map`; a plain JSON object (what `json:toObject` gives, Gson's `LinkedTreeMap` in Siddhi) is a
  * `java.util.Map` too, with string keys. Functions that change a map change the one they are given, as
- * Siddhi's do; keys iterate in insertion order (Java leaves a HashMap's order unspecified).
+ * Siddhi's do. The maps they make are `JavaHashMap`s, which iterate in Java's HashMap order.
  */
 import type { AttributeType } from '../../../lang/ast.js';
 import { errorsFor } from '../shared/errors.js';
-import { isJavaMap, javaClassName, mapEntries, mapHas, type ErrorMaker, type JavaMap } from '../shared/java-values.js';
+import { JavaHashMap } from '../shared/java-hash-map.js';
+import { isJavaMap, javaClassName, mapHas, type ErrorMaker, type JavaMap } from '../shared/java-values.js';
 
 export {
   ANY_TYPES,
@@ -45,7 +46,12 @@ export function castMap(value: unknown, error: ErrorMaker, fn: string, type?: At
   throw error(`${javaClassName(value, type)} cannot be cast to java.util.Map`);
 }
 
-export function mapPut(map: JavaMap, key: unknown, value: unknown, error: ErrorMaker): void {
+/** Java's `put`; `keyType` (the key's attribute type, when known) decides a number key's hash. */
+export function mapPut(map: JavaMap, key: unknown, value: unknown, error: ErrorMaker, keyType?: AttributeType): void {
+  if (map instanceof JavaHashMap) {
+    map.put(key, value, keyType);
+    return;
+  }
   if (map instanceof Map) {
     map.set(key, value);
     return;
@@ -69,15 +75,20 @@ export function mapClear(map: JavaMap): void {
 }
 
 /** Java's `new HashMap<>(map)`: a shallow copy. */
-export function copyMap(map: JavaMap): Map<unknown, unknown> {
-  return new Map(mapEntries(map));
+export function copyMap(map: JavaMap): JavaHashMap {
+  return JavaHashMap.copyOf(map);
 }
 
-/** The union of the keys of several maps, each once, in order of first appearance (a Java HashSet's role). */
+/** The union of the keys of several maps, each once, in the order of the Java HashSet Siddhi adds them to. */
 export function unionKeys(maps: readonly Map<unknown, unknown>[]): unknown[] {
-  const keys = new Set<unknown>();
-  for (const m of maps) for (const k of m.keys()) keys.add(k);
-  return [...keys];
+  return [...unionKeySet(maps).keys()];
+}
+
+/** The keys of several maps in a HashSet (a map of each key to true), as Siddhi collects them. */
+export function unionKeySet(maps: readonly Map<unknown, unknown>[]): JavaHashMap {
+  const keys = new JavaHashMap();
+  for (const m of maps) keys.putKeysOf(m, () => true);
+  return keys;
 }
 
 /**

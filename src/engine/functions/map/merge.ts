@@ -1,6 +1,7 @@
 import type { AggregatorImpl } from '../../registry/extension-impl.js';
 import type { ExtensionSpec } from '../../../lang/catalog.js';
 import { MAP_COLLECTION, collectingState, type CollectionStep } from '../shared/collecting-aggregator.js';
+import type { JavaHashMap } from '../shared/java-hash-map.js';
 import { validateWith } from '../shared/overloads.js';
 import { mapEntries, mapErrors, requireMap } from './map-support.js';
 import { MAP_PARAMETER } from './spec-parts.js';
@@ -29,10 +30,10 @@ export const merge: AggregatorImpl = {
   spec: { ...base, validate: validateWith(base) },
   create: (ctx) => {
     const type = ctx.argTypes[0];
-    const add: CollectionStep<Map<unknown, unknown>> = (entries, map) => {
-      for (const [k, v] of mapEntries(requireMap(map, error, type))) entries.set(k, v);
+    const add: CollectionStep<JavaHashMap> = (entries, map) => {
+      entries.putAll(requireMap(map, error, type));
     };
-    const remove: CollectionStep<Map<unknown, unknown>> = (entries, map) => {
+    const remove: CollectionStep<JavaHashMap> = (entries, map) => {
       for (const [k] of mapEntries(requireMap(map, error, type))) entries.delete(k);
     };
     return () => collectingState(MAP_COLLECTION, add, remove);

@@ -4,6 +4,7 @@
  * doubles without trailing zeros, `</` written as `<\/`).
  */
 import { javaDoubleToString, javaValueToString } from '../shared/java-format.js';
+import { JavaHashMap } from '../shared/java-hash-map.js';
 import { isJsonObject } from './map-support.js';
 
 class Reader {
@@ -75,9 +76,9 @@ class Reader {
     return scalar(s);
   }
 
-  object(): Map<unknown, unknown> {
+  object(): JavaHashMap {
     if (this.nextClean() !== '{') this.fail("A JSONObject text must begin with '{'");
-    const map = new Map<unknown, unknown>();
+    const map = new JavaHashMap();
     for (;;) {
       let c = this.nextClean();
       if (c === '') this.fail("A JSONObject text must end with '}'");
@@ -138,7 +139,7 @@ function scalar(s: string): unknown {
 }
 
 /** Reads a JSON object as org.json's `new JSONObject(text)` does; nested objects become maps, arrays lists. */
-export function readJsonObject(text: string): Map<unknown, unknown> {
+export function readJsonObject(text: string): JavaHashMap {
   const reader = new Reader(text);
   return reader.object();
 }

@@ -4,6 +4,7 @@
  */
 import type { FunctionImpl } from '../../registry/extension-impl.js';
 import type { ExtensionSpec } from '../../../lang/catalog.js';
+import { JavaHashMap } from '../shared/java-hash-map.js';
 import { validateWith } from '../shared/overloads.js';
 import {
   ANY_TYPES,
@@ -44,7 +45,7 @@ export const put: FunctionImpl = {
   spec: { ...putBase, validate: validateWith(putBase) },
   create: (ctx) => (map, key, value) => {
     const m = castMap(map, putError, 'put', ctx.argTypes[0]);
-    mapPut(m, key, value ?? null, putError);
+    mapPut(m, key, value ?? null, putError, ctx.argTypes[1]);
     return m;
   },
 };
@@ -65,6 +66,7 @@ export const putAll: FunctionImpl = {
   create: (ctx) => (to, from) => {
     const target = castMap(to, putAllError, 'putAll', ctx.argTypes[0]);
     const source = castMap(from, putAllError, 'putAll', ctx.argTypes[1]);
+    if (target instanceof JavaHashMap) return target.putAll(source);
     for (const [k, v] of [...mapEntries(source)]) mapPut(target, k, v, putAllError);
     return target;
   },
@@ -88,7 +90,7 @@ export const putIfAbsent: FunctionImpl = {
   create: (ctx) => (map, key, value) => {
     const m = requireMap(map, putIfAbsentError, ctx.argTypes[0]);
     const old = mapGet(m, key);
-    if (old === undefined || old === null) mapPut(m, key, value ?? null, putIfAbsentError);
+    if (old === undefined || old === null) mapPut(m, key, value ?? null, putIfAbsentError, ctx.argTypes[1]);
     return m;
   },
 };

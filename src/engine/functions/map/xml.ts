@@ -7,6 +7,7 @@ import type { FunctionImpl } from '../../registry/extension-impl.js';
 import type { ExtensionSpec } from '../../../lang/catalog.js';
 import { javaValueToString } from '../shared/java-format.js';
 import { validateWith } from '../shared/overloads.js';
+import { JavaHashMap } from '../shared/java-hash-map.js';
 import { parseXml } from '../shared/xml-parse.js';
 import { isJavaMap, mapEntries, mapErrors, type JavaMap } from './map-support.js';
 import { MAP_PARAMETER } from './spec-parts.js';
@@ -33,8 +34,8 @@ function leafValue(text: string): unknown {
   return text;
 }
 
-function mapOfElement(parent: XmlElement): Map<unknown, unknown> {
-  const map = new Map<unknown, unknown>();
+function mapOfElement(parent: XmlElement): JavaHashMap {
+  const map = new JavaHashMap();
   for (let c = parent.firstChild; c !== null; c = c.nextSibling) {
     if (c.nodeType !== 1) continue;
     const el = c as XmlElement;

@@ -4,6 +4,7 @@
  * empties it, and each step gives a copy (later events leave a value given out alone).
  */
 import type { AggregatorState } from '../../registry/extension-impl.js';
+import { JavaHashMap } from './java-hash-map.js';
 
 /** How one kind of collection is made empty, copied, snapshotted and restored. */
 export interface CollectionKind<C> {
@@ -21,12 +22,16 @@ export const LIST_COLLECTION: CollectionKind<unknown[]> = {
   restore: (state) => [...(state as { values: unknown[] }).values],
 };
 
-/** A map, snapshotted as `{ entries }` (its key-value pairs). */
-export const MAP_COLLECTION: CollectionKind<Map<unknown, unknown>> = {
-  empty: () => new Map(),
-  copy: (held) => new Map(held),
+/** A map (a Java HashMap, copied as `new HashMap<>(held)` copies), snapshotted as `{ entries }` (its pairs). */
+export const MAP_COLLECTION: CollectionKind<JavaHashMap> = {
+  empty: () => new JavaHashMap(),
+  copy: (held) => JavaHashMap.copyOf(held),
   snapshot: (held) => ({ entries: [...held] }),
-  restore: (state) => new Map((state as { entries: [unknown, unknown][] }).entries),
+  restore: (state) => {
+    const map = new JavaHashMap();
+    for (const [k, v] of (state as { entries: [unknown, unknown][] }).entries) map.put(k, v);
+    return map;
+  },
 };
 
 /** Changes the collection held by an event's arguments (at most two). */
