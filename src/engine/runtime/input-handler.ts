@@ -40,10 +40,9 @@ export class InputHandler {
   send(timestamp: number, data: readonly unknown[]): void;
   send(events: readonly InputEvent[]): void;
   send(a: number | readonly unknown[] | readonly InputEvent[], b?: readonly unknown[]): void {
-    if (!this.gate.open) throw this.notRunning();
     // The common case first, and small: V8 inlines what the stream's reader does into the sender only
-    // while the callees' bytecode fits its budget.
-    if (b === undefined && Array.isArray(a) && !isInputEventArray(a)) {
+    // while the callees' bytecode fits its budget (so a closed gate's error is raised in sendOther).
+    if (this.gate.open === true && b === undefined && Array.isArray(a) && !isInputEventArray(a)) {
       this.junction.sendInput(this.clock.now(), a as readonly unknown[]);
     } else {
       this.sendOther(a, b);
@@ -51,6 +50,7 @@ export class InputHandler {
   }
 
   private sendOther(a: number | readonly unknown[] | readonly InputEvent[], b?: readonly unknown[]): void {
+    if (this.gate.open !== true) throw this.notRunning();
     if (typeof a === 'number') {
       const data = b ?? [];
       this.clock.onEventTime?.(a);
