@@ -84,6 +84,7 @@ export async function startServer(config: ServerConfig, options: StartOptions = 
       : {}),
     errorStore,
     ...(config.aggregationTimeZone !== undefined ? { aggregationTimeZone: config.aggregationTimeZone } : {}),
+    ...(config.refs !== undefined ? { refs: config.refs } : {}),
   });
   const ledger = new ProducerLedger(db);
   const deployer: AppDeployer = new AppDeployer({

@@ -4,6 +4,7 @@ import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { ConfigError } from '../../src/server/config/config-error.js';
 import { loadConfig } from '../../src/server/config/load-config.js';
+import { inMemoryBroker } from '../../src/io/transports/in-memory/broker.js';
 import { sendEvent, startHarness, tempDir } from './server-harness.js';
 
 function problems(f: () => unknown): string[] {
@@ -76,7 +77,7 @@ auth:
     assert.deepEqual(
       problems(() => loadConfig({}, { TRIBUTARY_LOG_LEVEL: 'loud' }, dir)),
       [
-        `${join(dir, 'tributary.yaml')}:2:1: unknown setting 'prot' | remove it or use one of: host, port, apps, dataDir, statistics, logLevel, aggregationTimeZone, persistence, auth, tls`,
+        `${join(dir, 'tributary.yaml')}:2:1: unknown setting 'prot' | remove it or use one of: host, port, apps, dataDir, statistics, logLevel, aggregationTimeZone, persistence, auth, tls, refs`,
         `${join(dir, 'tributary.yaml')}:1:7 'port': expected an integer from 0 to 65535, got "high" | use a number such as 9090 in the config file`,
         `${join(dir, 'tributary.yaml')}:4:9 'persistence.type': expected one of sqlite, file, postgresql, memory, none, got "redis" | use one of sqlite, file, postgresql, memory, none in the config file`,
         `environment variable TRIBUTARY_LOG_LEVEL: expected one of fatal, error, warn, info, debug, trace, silent, got "loud" | use one of fatal, error, warn, info, debug, trace, silent`,
@@ -133,6 +134,56 @@ define aggregation A from S select symbol, sum(price) as total group by symbol a
       });
       assert.equal(r.status, 200, r.text);
       assert.deepEqual((r.json as { records: unknown[] }).records, [[Date.parse('2020-01-01T16:00:00Z'), 5]]);
+    } finally {
+      await h.close();
+    }
+  });
+  test('refs: a map of names, or WSO2 SI deployment.yaml list of ref entries; each needs a type', () => {
+    const dir = tempDir('config');
+    writeFileSync(
+      join(dir, 'tributary.yaml'),
+      'refs:\n  orders: { type: inMemory, topic: Orders }\n  store1: { type: rdbms, jdbc.url: "jdbc:sqlite::memory:", pool.size: 4 }\n',
+    );
+    assert.deepEqual(loadConfig({}, {}, dir).refs, {
+      orders: { type: 'inMemory', topic: 'Orders' },
+      store1: { type: 'rdbms', 'jdbc.url': 'jdbc:sqlite::memory:', 'pool.size': '4' },
+    });
+    writeFileSync(
+      join(dir, 'tributary.yaml'),
+      'refs:\n  - ref:\n      name: orders\n      type: inMemory\n      properties:\n        topic: Orders\n',
+    );
+    assert.deepEqual(loadConfig({}, {}, dir).refs, { orders: { type: 'inMemory', topic: 'Orders' } });
+    writeFileSync(
+      join(dir, 'tributary.yaml'),
+      'refs:\n  - ref:\n      name: orders\n      properties: { topic: Orders }\n  - ref: { name: x, type: kafka, props: {} }\n',
+    );
+    assert.deepEqual(
+      problems(() => loadConfig({}, {}, dir)),
+      [
+        `${join(dir, 'tributary.yaml')}:3:7: ref 'orders' has no type | add \`type: ...\`, the source, sink or store type it configures (e.g. 'kafka', 'rdbms')`,
+        `${join(dir, 'tributary.yaml')}:5:10: unknown key(s) props in a ref | a ref has name, type and properties (the options)`,
+      ],
+    );
+  });
+
+  test('the server gives its refs to the apps it deploys', async () => {
+    const h = await startHarness({ config: { refs: { ordersIn: { type: 'inMemory', topic: 'RefOrders' } } } });
+    try {
+      const app = `@app:name('Refs')
+@source(ref='ordersIn', @map(type='passThrough'))
+define stream S (symbol string, qty int);
+define table T (symbol string, qty int);
+from S insert into T;`;
+      assert.equal((await h.request('POST', '/siddhi-apps', { body: app })).status, 201);
+      inMemoryBroker.publish('RefOrders', ['gum', 3]);
+      const r = await h.request('POST', '/stores/query', { body: { appName: 'Refs', query: 'from T select *' } });
+      assert.equal(r.status, 200, r.text);
+      assert.deepEqual((r.json as { records: unknown[] }).records, [['gum', 3]]);
+      const bad = await h.request('POST', '/siddhi-apps', {
+        body: `@app:name('NoRef')\n@sink(ref='nowhere', @map(type='json'))\ndefine stream S (a int);`,
+      });
+      assert.equal(bad.status, 400);
+      assert.match(bad.text, /ref='nowhere'\) names no configuration: known refs are ordersIn/);
     } finally {
       await h.close();
     }

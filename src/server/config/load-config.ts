@@ -17,6 +17,7 @@ import {
 } from './server-config.js';
 import { checkPostgresUrl } from '../persistence/postgres-url.js';
 import { aggregationZone } from '../../engine/aggregation/granularity.js';
+import { readRefs } from './read-refs.js';
 
 export interface ConfigFlags {
   readonly config?: string;
@@ -111,7 +112,11 @@ const KNOWN_KEYS = new Set([
   'auth.users',
   'auth.tokens',
   'tls',
+  'refs',
 ]);
+
+/** Keys whose contents are free-form (checked by their own readers). */
+const OPEN_KEYS = new Set(['refs']);
 
 interface FileLayer {
   readonly values: Record<string, unknown>;
@@ -198,6 +203,7 @@ export function loadConfig(
     statistics: pick(FIELDS.statistics, d.statistics),
     logLevel: pick(FIELDS.logLevel, d.logLevel),
     aggregationTimeZone: pick<string | undefined>(FIELDS.aggregationTimeZone, undefined),
+    refs: file ? readRefs(file.values['refs'], (path) => file.where(path), problems) : undefined,
     source: file ? file.where([]).replace(/:\d+:\d+$/, '') : undefined,
   };
   const url = checkPersistenceUrl(config.persistence.type, config.persistence.url ?? '', problems);
@@ -302,7 +308,7 @@ function checkUnknownKeys(file: FileLayer, problems: ConfigProblem[]): void {
           message: `unknown setting '${key}'`,
           fix: `remove it or use one of: ${options.join(', ')}`,
         });
-      } else if (v !== null && typeof v === 'object' && !Array.isArray(v)) {
+      } else if (v !== null && typeof v === 'object' && !Array.isArray(v) && !OPEN_KEYS.has(key)) {
         visit(v as Record<string, unknown>, path);
       }
     }

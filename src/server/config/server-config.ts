@@ -1,4 +1,6 @@
 /** The server's settings after defaults, the YAML file, environment variables and flags are merged. */
+import type { IoRefs } from '../../lang/io-refs.js';
+
 export type Role = 'admin' | 'viewer';
 
 export interface UserConfig {
@@ -49,6 +51,8 @@ export interface ServerConfig {
    * e.g. `Asia/Singapore` or `+05:30`; unset: UTC. Checked when the config loads.
    */
   readonly aggregationTimeZone?: string | undefined;
+  /** Named source, sink, destination and store configurations apps name with `ref='name'` (Siddhi's `refs`). */
+  readonly refs?: IoRefs | undefined;
   /** Where the config came from, for messages. */
   readonly source: string | undefined;
 }
