@@ -2,7 +2,7 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { deserialize, serialize } from 'node:v8';
 import { JavaHashMap } from '../../src/engine/functions/shared/java-hash-map.js';
-import { javaHashCode } from '../../src/engine/functions/shared/java-hash-code.js';
+import { javaHashCode } from '../../src/engine/runtime/java-hash-code.js';
 
 // Expected orders and hashes below were checked against java.util.HashMap on a JVM.
 

@@ -11,7 +11,7 @@
  * trees (9 keys in one bucket of a table of 64 or more).
  */
 import type { AttributeType } from '../../../lang/ast.js';
-import { javaHashCode } from './java-hash-code.js';
+import { javaHashCode } from '../../runtime/java-hash-code.js';
 import { mapEntries, mapSize, type JavaMap } from './java-values.js';
 
 const sameKey = (a: unknown, b: unknown): boolean => a === b || (Number.isNaN(a) && Number.isNaN(b));

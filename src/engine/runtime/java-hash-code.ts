@@ -4,8 +4,8 @@
  * that know the attribute type pass it; without one a whole number in the int range counts as an Integer, a
  * larger one as a Long and any other as a Double, as a JSON reader would have boxed them.
  */
-import type { AttributeType } from '../../../lang/ast.js';
-import { javaStringHash } from '../../table/java-scan-order.js';
+import type { AttributeType } from '../../lang/ast.js';
+import { javaStringHash } from '../table/java-scan-order.js';
 
 const scratch = new DataView(new ArrayBuffer(8));
 
