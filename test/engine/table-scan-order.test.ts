@@ -7,7 +7,8 @@ import { describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { SiddhiManager } from '../../src/engine/siddhi-manager.js';
 import { memoryLogger } from '../../src/engine/runtime/logger.js';
-import { javaNumberString, javaStringHash } from '../../src/engine/table/java-scan-order.js';
+import { javaStringHash } from '../../src/engine/table/java-scan-order.js';
+import { javaDoubleToString, javaFloatToString } from '../../src/engine/functions/shared/java-format.js';
 
 function scan(defs: string, rows: unknown[][], select: string, removeWhere?: string): unknown[][] {
   const rt = new SiddhiManager({ logger: memoryLogger() }).createSiddhiAppRuntime(
@@ -81,13 +82,13 @@ describe('primary-key table scan order', () => {
     assert.equal(javaStringHash('Aa'), javaStringHash('BB'));
     assert.deepEqual(
       [
-        javaNumberString(1e7, false),
-        javaNumberString(0.001, false),
-        javaNumberString(1e-4, false),
-        javaNumberString(100, false),
-        javaNumberString(Math.fround(55.6), true),
-        javaNumberString(123456.789, false),
-        javaNumberString(Math.fround(1e10), true),
+        javaDoubleToString(1e7),
+        javaDoubleToString(0.001),
+        javaDoubleToString(1e-4),
+        javaDoubleToString(100),
+        javaFloatToString(Math.fround(55.6)),
+        javaDoubleToString(123456.789),
+        javaFloatToString(Math.fround(1e10)),
       ],
       ['1.0E7', '0.001', '1.0E-4', '100.0', '55.6', '123456.789', '1.0E10'],
     );

@@ -12,7 +12,8 @@
  * hash order.
  */
 import type { AttributeType } from '../../lang/ast.js';
-import { javaBucket, javaCapacity, javaNumberString } from '../table/java-scan-order.js';
+import { javaValueToString } from '../functions/shared/java-format.js';
+import { javaBucket, javaCapacity } from '../table/java-scan-order.js';
 import type { Bucket } from './bucket-store.js';
 
 /**
@@ -66,15 +67,7 @@ function compareGroups(a: readonly unknown[], b: readonly unknown[]): number {
 function keyHash(b: Bucket, groupTypes: readonly AttributeType[]): number {
   let h = extend(extend(0, String(b.start)), DELIMITER);
   for (let i = 0; i < groupTypes.length; i++) {
-    const v = b.groupValues[i];
-    const t = groupTypes[i];
-    const text =
-      v === null || v === undefined
-        ? 'null'
-        : typeof v === 'number' && (t === 'double' || t === 'float')
-          ? javaNumberString(v, t === 'float')
-          : String(v);
-    h = extend(extend(h, text), DELIMITER);
+    h = extend(extend(h, javaValueToString(b.groupValues[i], groupTypes[i])), DELIMITER);
   }
   return h;
 }

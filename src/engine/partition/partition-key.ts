@@ -61,15 +61,5 @@ export function compilePartitioner(
 function keyTextCode(type: AttributeType, functions: ((...args: unknown[]) => unknown)[]): string {
   if (type === 'string') return 'v';
   if (type === 'int' || type === 'long' || type === 'bool') return 'String(v)';
-  const text = type === 'double' ? doubleKeyText : (v: unknown) => javaValueToString(v, type);
-  return `f[${functions.push(text) - 1}](v)`;
-}
-
-/** A double key's Java text; between 0.001 and 10^7 Java prints the shortest digits plainly, as JavaScript does. */
-function doubleKeyText(v: unknown): string {
-  if (typeof v === 'number') {
-    const abs = Math.abs(v);
-    if (abs >= 1e-3 && abs < 1e7) return Number.isInteger(v) ? `${v}.0` : String(v);
-  }
-  return javaValueToString(v, 'double');
+  return `f[${functions.push((v: unknown) => javaValueToString(v, type)) - 1}](v)`;
 }

@@ -8,6 +8,7 @@
  * shrinks), then by insertion within a bucket. Tables without a primary key scan in insertion order.
  */
 import type { AttributeType } from '../../lang/ast.js';
+import { javaValueToString } from '../functions/shared/java-format.js';
 
 export type ScanOrder = 'insertion' | 'numeric' | 'hash';
 
@@ -40,36 +41,6 @@ export function javaCapacity(maxSize: number): number {
   return cap;
 }
 
-/** Java's Double.toString / Float.toString of a number (decimal between 1e-3 and 1e7, else d.dddE±n). */
-export function javaNumberString(x: number, float: boolean): string {
-  if (Number.isNaN(x)) return 'NaN';
-  if (!Number.isFinite(x)) return x > 0 ? 'Infinity' : '-Infinity';
-  if (x === 0) return Object.is(x, -0) ? '-0.0' : '0.0';
-  let v = x;
-  if (float) {
-    for (let p = 1; p <= 9; p++) {
-      const n = Number(x.toPrecision(p));
-      if (Math.fround(n) === x) {
-        v = n;
-        break;
-      }
-    }
-  }
-  const a = Math.abs(v);
-  if (a >= 1e-3 && a < 1e7) {
-    const s = String(v);
-    return s.includes('.') ? s : `${s}.0`;
-  }
-  const [mantissa, exponent] = v.toExponential().split('e') as [string, string];
-  return `${mantissa.includes('.') ? mantissa : `${mantissa}.0`}E${exponent.replace('+', '')}`;
-}
-
-function javaString(v: unknown, type: AttributeType): string {
-  if (v === null || v === undefined) return 'null';
-  if (typeof v === 'number' && (type === 'double' || type === 'float')) return javaNumberString(v, type === 'float');
-  return String(v);
-}
-
 /** The Java hashCode of a row's primary key, as Siddhi builds the key. */
 export function javaKeyHash(row: readonly unknown[], key: readonly number[], types: readonly AttributeType[]): number {
   if (key.length === 1) {
@@ -79,7 +50,7 @@ export function javaKeyHash(row: readonly unknown[], key: readonly number[], typ
     return javaStringHash(String(v));
   }
   let s = '';
-  for (let i = 0; i < key.length; i++) s += javaString(row[key[i]!], types[i]!) + KEY_DELIMITER;
+  for (let i = 0; i < key.length; i++) s += javaValueToString(row[key[i]!], types[i]!) + KEY_DELIMITER;
   return javaStringHash(s);
 }
 

@@ -29,8 +29,11 @@ function javaNumberText(n: number, isFloat: boolean): string {
   if (n === Infinity) return 'Infinity';
   if (n === -Infinity) return '-Infinity';
   if (n === 0) return Object.is(n, -0) ? '-0.0' : '0.0';
-  const sign = n < 0 ? '-' : '';
   const abs = Math.abs(n);
+  // A double between 0.001 and 10^7: JavaScript prints the same shortest digits plainly (keys and logs
+  // print many of these, so without taking them apart).
+  if (!isFloat && abs >= 1e-3 && abs < 1e7) return Number.isInteger(n) ? `${n}.0` : String(n);
+  const sign = n < 0 ? '-' : '';
   const { digits, exp } = shortestDigits(abs, isFloat);
   if (abs >= 1e-3 && abs < 1e7) {
     if (exp >= 0) {

@@ -7,20 +7,14 @@
  */
 import type { StreamEvent } from '../../event/stream-event.js';
 import { JavaConcurrentHashMapOrder, type HashOrderState } from '../../runtime/java-hash-order.js';
-import { javaNumberString } from '../../table/java-scan-order.js';
+import { javaValueToString } from '../../functions/shared/java-format.js';
 import type { WindowArg } from '../window.js';
 
 /** Siddhi's map key of an event: the key arguments' values as Java prints them, concatenated. */
 export function keyTextReader(args: readonly WindowArg[]): (e: StreamEvent) => string {
   return (e) => {
     let s = '';
-    for (const a of args) {
-      const v = a.evaluate(e);
-      if (v === null || v === undefined) s += 'null';
-      else if (typeof v === 'number' && (a.type === 'double' || a.type === 'float'))
-        s += javaNumberString(v, a.type === 'float');
-      else s += String(v);
-    }
+    for (const a of args) s += javaValueToString(a.evaluate(e), a.type);
     return s;
   };
 }
