@@ -30,10 +30,13 @@ program
     '--aggregation-time-zone <zone>',
     'time zone of aggregation buckets (Siddhi aggTimeZone; default UTC, or TRIBUTARY_AGGREGATION_TIME_ZONE)',
   )
+  .option('--config <file>', "the refs (named connections an app's ref='...' uses) of a serve config file")
   .description('run an app in the foreground')
-  .action(async (app: string, opts: { events?: string; stream?: string; aggregationTimeZone?: string }) => {
-    process.exitCode = await runCommand(app, opts);
-  });
+  .action(
+    async (app: string, opts: { events?: string; stream?: string; aggregationTimeZone?: string; config?: string }) => {
+      process.exitCode = await runCommand(app, opts);
+    },
+  );
 
 program
   .command('validate')
@@ -43,8 +46,9 @@ program
     '--aggregation-time-zone <zone>',
     'time zone of aggregation buckets (Siddhi aggTimeZone; default UTC, or TRIBUTARY_AGGREGATION_TIME_ZONE)',
   )
+  .option('--config <file>', "the refs (named connections an app's ref='...' uses) of a serve config file")
   .description('check apps; prints FILE:LINE:COL message for every problem')
-  .action((files: string[], opts: { json?: boolean; aggregationTimeZone?: string }) => {
+  .action((files: string[], opts: { json?: boolean; aggregationTimeZone?: string; config?: string }) => {
     process.exitCode = validateCommand(files, opts);
   });
 

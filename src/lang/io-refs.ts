@@ -27,7 +27,9 @@ export function resolveIoRefs(app: SiddhiApp, refs: IoRefs): { app: SiddhiApp; d
         diagnosticAt(
           a.span,
           `@${a.name}(ref='${name}') names no configuration: ` +
-            (known.length > 0 ? `known refs are ${known.join(', ')}` : `pass it in the SiddhiManager's refs`),
+            (known.length > 0
+              ? `known refs are ${known.join(', ')}`
+              : `pass it in the SiddhiManager's refs, or under refs: in a config file (--config FILE of tributary run, validate and serve)`),
         ),
       );
       return { ...a, annotations: nested };

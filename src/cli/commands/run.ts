@@ -4,15 +4,21 @@ import type { SiddhiAppRuntime } from '../../engine/app/siddhi-app-runtime.js';
 import { SiddhiManager } from '../../engine/siddhi-manager.js';
 import { holdProcessOpen } from '../../io/framework/keep-alive.js';
 import { SiddhiAppCreationError } from '../../lang/errors.js';
+import { refsOfConfig } from '../config-refs.js';
 import { convertEvent, streamAttributes } from '../../server/simulation/stream-attributes.js';
 
 export async function runCommand(
   file: string,
-  opts: { events?: string; stream?: string; aggregationTimeZone?: string },
+  opts: { events?: string; stream?: string; aggregationTimeZone?: string; config?: string },
 ): Promise<number> {
   const text = readFileSync(file, 'utf8');
   const zone = opts.aggregationTimeZone ?? process.env['TRIBUTARY_AGGREGATION_TIME_ZONE'];
-  const manager = new SiddhiManager(zone ? { aggregationTimeZone: zone } : {});
+  const config = refsOfConfig(opts.config);
+  if ('error' in config) {
+    process.stderr.write(config.error);
+    return 2;
+  }
+  const manager = new SiddhiManager({ ...(zone ? { aggregationTimeZone: zone } : {}), refs: config.refs });
   let runtime;
   try {
     runtime = manager.createSiddhiAppRuntime(text);

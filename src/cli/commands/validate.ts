@@ -6,6 +6,8 @@ import { readFileSync } from 'node:fs';
 import { memoryLogger, type LogLine } from '../../engine/runtime/logger.js';
 import { SiddhiManager } from '../../engine/siddhi-manager.js';
 import { SiddhiAppCreationError, type Diagnostic } from '../../lang/errors.js';
+import type { IoRefs } from '../../lang/io-refs.js';
+import { refsOfConfig } from '../config-refs.js';
 
 export interface FileReport {
   readonly file: string;
@@ -15,7 +17,7 @@ export interface FileReport {
   readonly warnings?: string[];
 }
 
-export function validateFiles(files: readonly string[], aggregationTimeZone?: string): FileReport[] {
+export function validateFiles(files: readonly string[], aggregationTimeZone?: string, refs?: IoRefs): FileReport[] {
   const zone = aggregationTimeZone ?? process.env['TRIBUTARY_AGGREGATION_TIME_ZONE'];
   const lines: LogLine[] = [];
   const manager = new SiddhiManager({
@@ -23,6 +25,7 @@ export function validateFiles(files: readonly string[], aggregationTimeZone?: st
     startTime: 0,
     logger: memoryLogger(lines),
     ...(zone ? { aggregationTimeZone: zone } : {}),
+    ...(refs ? { refs } : {}),
   });
   return files.map((file) => {
     lines.length = 0;
@@ -46,8 +49,16 @@ export function validateFiles(files: readonly string[], aggregationTimeZone?: st
   });
 }
 
-export function validateCommand(files: string[], opts: { json?: boolean; aggregationTimeZone?: string }): number {
-  const reports = validateFiles(files, opts.aggregationTimeZone);
+export function validateCommand(
+  files: string[],
+  opts: { json?: boolean; aggregationTimeZone?: string; config?: string },
+): number {
+  const config = refsOfConfig(opts.config);
+  if ('error' in config) {
+    process.stderr.write(config.error);
+    return 2;
+  }
+  const reports = validateFiles(files, opts.aggregationTimeZone, config.refs);
   for (const r of reports) {
     if (opts.json) process.stdout.write(JSON.stringify(r) + '\n');
     else if (r.ok) {
