@@ -6,6 +6,7 @@ import { checkApp } from '../lang/check/index.js';
 import type { SiddhiApp } from '../lang/ast.js';
 import { SiddhiAppCreationError, type Diagnostic } from '../lang/errors.js';
 import { resolveIoRefs, type IoRefs } from '../lang/io-refs.js';
+import type { DataSources, ExtensionProperties } from '../lang/datasources.js';
 import { parseSiddhiApp } from '../lang/parser/index.js';
 import { sandboxApp } from '../lang/sandbox.js';
 import { substituteVariables, type SubstitutedText } from '../lang/variables.js';
@@ -53,6 +54,17 @@ export interface SiddhiManagerOptions {
    * not listed here fails the app's creation.
    */
   readonly refs?: IoRefs;
+  /**
+   * Named database connections (WSO2 SI's datasources, Siddhi's `setDataSource`): what
+   * `@store(type='rdbms', datasource='NAME')`, `jndi.resource`, a cdc source's `datasource.name` and
+   * `#rdbms:query` / `#rdbms:cud` connect to.
+   */
+  readonly datasources?: DataSources;
+  /**
+   * Extensions' system parameters by `namespace:name` (Siddhi's `siddhi.extensions` of deployment.yaml),
+   * e.g. `{ 'rdbms:cud': { 'perform.CUD.operations': 'true' } }`.
+   */
+  readonly extensionProperties?: ExtensionProperties;
 }
 
 /** How `build` treats the app beyond the manager's options. */
@@ -115,6 +127,8 @@ export class SiddhiManager {
         startTime: opts.startTime ?? Date.now(),
         ...(opts.errorStore ? { errorStore: opts.errorStore } : {}),
         ...(opts.aggregationTimeZone !== undefined ? { aggregationTimeZone: opts.aggregationTimeZone } : {}),
+        datasources: opts.datasources ?? {},
+        extensionProperties: opts.extensionProperties ?? {},
       });
     } catch (e) {
       throw written(e, sub);

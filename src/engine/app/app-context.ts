@@ -1,5 +1,6 @@
 /** What every element of one running app shares: its clock, registry, junctions and state. */
 import type { AttributeType } from '../../lang/ast.js';
+import type { DataSources, ExtensionProperties } from '../../lang/datasources.js';
 import type { CallResolver } from '../../plan/expression/compile.js';
 import type { StreamEvent } from '../event/stream-event.js';
 import type { QueryOutput } from '../query/query-output.js';
@@ -53,6 +54,10 @@ export interface AppContext {
    * months and years incremental aggregations bucket by; undefined: UTC. Checked where an aggregation is defined.
    */
   readonly aggregationTimeZone: string | undefined;
+  /** The manager's named database connections (`datasource`, `#rdbms:query('NAME', ...)`). */
+  readonly datasources: DataSources;
+  /** The manager's extension system parameters, by `namespace:name` (`rdbms:cud` -> `perform.CUD.operations`). */
+  readonly extensionProperties: ExtensionProperties;
   readonly scheduler: Scheduler;
   /**
    * Where work paced by the time outside the app runs (a source polling a file or scraping a target): the

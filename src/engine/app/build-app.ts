@@ -27,6 +27,7 @@ import { WallScheduler } from '../time/wall-scheduler.js';
 import type { AppContext, Attribute, ErrorStoreHook } from './app-context.js';
 export type { ErrorStoreHook } from './app-context.js';
 import { buildSingleStreamQuery, queryCode, streamOutputAction, type QueryEnvironment } from './build-query.js';
+import type { DataSources, ExtensionProperties } from '../../lang/datasources.js';
 import { ownCodeShare } from '../runtime/own-code.js';
 import { RegistryCallResolver } from './call-resolver.js';
 import { scriptFunction } from './script-function.js';
@@ -45,6 +46,10 @@ export interface BuildOptions {
   readonly errorStore?: ErrorStoreHook;
   /** The time zone of incremental aggregations' hours, days, months and years (default UTC). */
   readonly aggregationTimeZone?: string;
+  /** The manager's named database connections. */
+  readonly datasources?: DataSources;
+  /** The manager's extension system parameters, by `namespace:name`. */
+  readonly extensionProperties?: ExtensionProperties;
 }
 
 export function annotation(list: readonly Annotation[], name: string): Annotation | undefined {
@@ -111,6 +116,8 @@ export function buildApp(app: SiddhiApp, text: string, opts: BuildOptions): Sidd
     statistics,
     errorStore: opts.errorStore,
     aggregationTimeZone: opts.aggregationTimeZone,
+    datasources: opts.datasources ?? {},
+    extensionProperties: opts.extensionProperties ?? {},
     scheduler,
     pollScheduler,
     registry,
