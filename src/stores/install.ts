@@ -25,13 +25,15 @@ import type { ObservableTable } from './table-changes.js';
 // `@store` on `define aggregation`.
 import './aggregation/install.js';
 
-function rdbmsTable(layout: TableLayout, store: Annotation, ctx: AppContext): ObservableTable {
+function rdbmsTable(layout: TableLayout, store: Annotation, ctx: AppContext, def: TableDefinition): ObservableTable {
   const opts = new StoreOptions(store, layout.id);
   const target = rdbmsTarget(opts);
   // An empty table.name means the table's own name, as in Siddhi.
   const tableName = opts.get('table.name') || layout.id;
   const lengths = fieldLengths(opts, layout.attributes);
   const refuse = nullCheck(opts, layout.attributes);
+  // SQLite answers every read from the database itself: it has nothing to refresh.
+  const refreshMs = target.dialect === 'sqlite' ? undefined : refreshInterval(opts, def);
   warnUnread(opts, ctx);
   if (target.dialect === 'sqlite') return openSqliteTable(layout, target.file, tableName, lengths, opts, ctx, refuse);
   const description = `${describeTarget(target)} table '${tableName}'`;
@@ -45,10 +47,10 @@ function rdbmsTable(layout: TableLayout, store: Annotation, ctx: AppContext): Ob
     description,
     mask,
   );
-  return new MirroredTable(layout, backend, ctx.logger.child({ table: layout.id }), ctx, refuse);
+  return new MirroredTable(layout, backend, ctx.logger.child({ table: layout.id }), ctx, refuse, refreshMs);
 }
 
-function redisTable(layout: TableLayout, store: Annotation, ctx: AppContext): ObservableTable {
+function redisTable(layout: TableLayout, store: Annotation, ctx: AppContext, def: TableDefinition): ObservableTable {
   const opts = new StoreOptions(store, layout.id);
   if ((opts.get('cluster.mode') ?? 'false').toLowerCase() === 'true') {
     throw opts.error('cluster.mode is not supported yet: connect to a single node with host and port');
@@ -58,10 +60,11 @@ function redisTable(layout: TableLayout, store: Annotation, ctx: AppContext): Ob
   const password = opts.get('password');
   const database = opts.int('database', 0);
   const prefix = opts.get('table.name') ?? layout.id;
+  const refreshMs = refreshInterval(opts, def);
   warnUnread(opts, ctx);
   const description = `redis://${host}:${port}/${database} table '${prefix}'`;
   const backend = new RedisBackend({ host, port, password, database }, layout, prefix, description, masker([password]));
-  return new MirroredTable(layout, backend, ctx.logger.child({ table: layout.id }), ctx);
+  return new MirroredTable(layout, backend, ctx.logger.child({ table: layout.id }), ctx, undefined, refreshMs);
 }
 
 function warnUnread(opts: StoreOptions, ctx: AppContext): void {
@@ -73,11 +76,34 @@ function warnUnread(opts: StoreOptions, ctx: AppContext): void {
   }
 }
 
-function withCache(table: ObservableTable, def: TableDefinition, ctx: AppContext): Table {
-  const caches = def.annotations.filter((a) => a.name.toLowerCase() === 'cache');
+/**
+ * How often a mirrored table reads its rows again: `refresh.interval`, else the `purge.interval` of a
+ * `@cache` with a `retention.period` (Siddhi reloads such a cache from the store every purge interval,
+ * so it sees rows written outside the app); else never.
+ */
+function refreshInterval(opts: StoreOptions, def: TableDefinition): number | undefined {
+  const given = opts.time('refresh.interval');
+  if (given !== undefined) {
+    if (given <= 0) throw opts.error(`refresh.interval must be longer than 0, e.g. '10 sec'`);
+    return given;
+  }
+  const cache = cacheAnnotation(def);
+  if (!cache) return undefined;
+  const config = cacheConfig(cache, def.id);
+  return config.retentionMs !== undefined ? config.purgeIntervalMs : undefined;
+}
+
+function cacheAnnotation(def: TableDefinition): Annotation | undefined {
   const store = def.annotations.find((a) => a.name.toLowerCase() === 'store')!;
   // Siddhi also accepts @cache nested inside @store.
-  const cache = caches[0] ?? store.annotations.find((a) => a.name.toLowerCase() === 'cache');
+  return (
+    def.annotations.find((a) => a.name.toLowerCase() === 'cache') ??
+    store.annotations.find((a) => a.name.toLowerCase() === 'cache')
+  );
+}
+
+function withCache(table: ObservableTable, def: TableDefinition, ctx: AppContext): Table {
+  const cache = cacheAnnotation(def);
   if (!cache) return table;
   const config = cacheConfig(cache, def.id);
   if (table.primaryKey.length === 0) {
@@ -92,5 +118,5 @@ function withCache(table: ObservableTable, def: TableDefinition, ctx: AppContext
   return new CachedTable(table, config, ctx);
 }
 
-tableFactories.set('rdbms', (layout, store, ctx, def) => withCache(rdbmsTable(layout, store, ctx), def, ctx));
-tableFactories.set('redis', (layout, store, ctx, def) => withCache(redisTable(layout, store, ctx), def, ctx));
+tableFactories.set('rdbms', (layout, store, ctx, def) => withCache(rdbmsTable(layout, store, ctx, def), def, ctx));
+tableFactories.set('redis', (layout, store, ctx, def) => withCache(redisTable(layout, store, ctx, def), def, ctx));

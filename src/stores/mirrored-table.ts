@@ -11,7 +11,13 @@
  *   batch; a failing batch is retried write by write so one bad write does not lose the others
  *   (each failure is logged, credentials masked);
  * - `flush()` waits until every queued write has reached the database; the runtime awaits it at
- *   shutdown (`release()` then closes the connection) and in `persistAsync()`.
+ *   shutdown (`release()` then closes the connection) and in `persistAsync()`;
+ * - with a refresh interval (`refresh.interval`, or a `@cache`'s `purge.interval`), the mirror reads
+ *   every row again on that period, so that rows other apps or systems wrote are seen (Siddhi reads
+ *   the database on every lookup, or reloads its cache every purge interval). A refresh first waits
+ *   for the app's own queued writes. With a primary key, a row the app wrote while the refresh was
+ *   reading keeps the app's value; without one, a refresh during which the app wrote is dropped and
+ *   the next one tries again. What changed is reported to the table's listeners (a `@cache`).
  *
  * The database is the table's state: snapshots hold nothing for it.
  */
@@ -23,6 +29,7 @@ import { InMemoryTable, type TableLayout } from '../engine/table/in-memory-table
 import type { CompiledCondition, CompiledUpdateSet, ConditionContext, TableInput } from '../engine/table/table.js';
 import type { ChangeListener, ObservableTable } from './table-changes.js';
 import { nullRefusal, type NullCheck } from './sql/null-values.js';
+import type { TimerHandle } from '../engine/time/scheduler.js';
 
 export type WriteOp =
   | { readonly kind: 'insert'; readonly row: readonly unknown[] }
@@ -35,6 +42,11 @@ export interface StoreBackend {
   readonly description: string;
   /** Connects, creates the table when missing, and returns every row (engine values). */
   open(): Promise<unknown[][]>;
+  /**
+   * Reads every row again (after `open`). `adopt` is called when the mirror takes the rows: a backend
+   * that identifies rows by what it read (Redis rows without a primary key) then uses what it read.
+   */
+  reload(): Promise<{ rows: unknown[][]; adopt(): void }>;
   /** Applies the writes in order, atomically; rejects when any fails (nothing applied). */
   write(ops: readonly WriteOp[]): Promise<void>;
   close(): Promise<void>;
@@ -52,6 +64,8 @@ export class MirroredTable implements ObservableTable {
   readonly indexes: readonly number[];
   /** Writes that failed and were dropped (logged each). */
   failedWrites = 0;
+  /** Refreshes that took the database's rows, and those dropped (the app wrote meanwhile, no primary key) or failed. */
+  readonly refreshes = { taken: 0, dropped: 0, failed: 0 };
 
   private readonly mirror: InMemoryTable;
   private readonly listeners: ChangeListener[] = [];
@@ -59,6 +73,12 @@ export class MirroredTable implements ObservableTable {
   private pending: WriteOp[] = [];
   private scheduled = false;
   private chain: Promise<void> = Promise.resolve();
+  /** Writes queued so far (a refresh compares it before and after reading). */
+  private writes = 0;
+  /** The refresh in flight. */
+  private refreshing: Promise<void> | undefined;
+  /** While a refresh reads (primary key only): the keys of the rows the app wrote meanwhile. */
+  private touched: Set<string> | undefined;
 
   constructor(
     layout: TableLayout,
@@ -67,12 +87,20 @@ export class MirroredTable implements ObservableTable {
     ctx: AppContext,
     /** Rows the store refuses to add (rdbms: null in a non-string attribute). */
     private readonly refuse?: NullCheck,
+    /** How often to read every row again (ms, on the app's poll clock); undefined: never. */
+    refreshMs?: number,
   ) {
     this.id = layout.id;
     this.attributes = layout.attributes;
     this.primaryKey = layout.primaryKey;
     this.indexes = layout.indexes;
     this.mirror = new InMemoryTable(layout, logger);
+    let timer: TimerHandle | undefined;
+    const every = refreshMs !== undefined && refreshMs > 0 ? refreshMs : undefined;
+    const tick = (at: number): void => {
+      void this.refresh();
+      timer = ctx.pollScheduler.schedule(at + every!, tick);
+    };
     ctx.lifecycle.push({
       prepare: () => this.load(),
       start: () => {
@@ -81,6 +109,11 @@ export class MirroredTable implements ObservableTable {
             `table '${this.id}' (${backend.description}) has not loaded its rows yet: start the app with 'await runtime.startAsync()'`,
           );
         }
+        if (every !== undefined) timer = ctx.pollScheduler.schedule(ctx.pollScheduler.now() + every, tick);
+      },
+      stop: () => {
+        if (timer) ctx.pollScheduler.cancel(timer);
+        timer = undefined;
       },
       flush: () => this.flush(),
       release: () => this.close(),
@@ -112,8 +145,13 @@ export class MirroredTable implements ObservableTable {
     });
   }
 
-  /** Resolves once every write queued so far is in the database (or logged as failed). */
+  /** Resolves once every write queued so far is in the database (or logged as failed), and no refresh is in flight. */
   async flush(): Promise<void> {
+    await this.flushWrites();
+    if (this.refreshing) await this.refreshing;
+  }
+
+  private async flushWrites(): Promise<void> {
     while (this.scheduled || this.pending.length > 0) await this.chain;
     await this.chain;
   }
@@ -121,6 +159,71 @@ export class MirroredTable implements ObservableTable {
   private async close(): Promise<void> {
     await this.flush();
     await this.backend.close().catch(() => undefined);
+  }
+
+  /** Reads every row from the database again and takes what changed there (see the top of this file). */
+  refresh(): Promise<void> {
+    this.refreshing ??= this.reloadRows().finally(() => {
+      this.refreshing = undefined;
+    });
+    return this.refreshing;
+  }
+
+  private async reloadRows(): Promise<void> {
+    const keyed = this.primaryKey.length > 0;
+    const since = this.writes;
+    if (keyed) this.touched = new Set();
+    try {
+      await this.flushWrites();
+      const { rows, adopt } = await this.backend.reload();
+      if (!keyed && this.writes !== since) {
+        this.refreshes.dropped++;
+        return;
+      }
+      adopt();
+      this.take(rows, this.touched);
+      this.refreshes.taken++;
+    } catch (e) {
+      this.refreshes.failed++;
+      this.logger.error(
+        `table '${this.id}': cannot refresh from ${this.backend.description}: ${this.backend.mask(e instanceof Error ? e.message : String(e))}`,
+        { table: this.id },
+      );
+    } finally {
+      this.touched = undefined;
+    }
+  }
+
+  /** Makes the database's rows the mirror's, but for the rows the app wrote meanwhile (`touched`); reports changes. */
+  private take(rows: unknown[][], touched: ReadonlySet<string> | undefined): void {
+    const old = this.mirror.all().map((r) => r.slice());
+    let next = rows;
+    if (touched !== undefined && touched.size > 0) {
+      next = rows.filter((r) => !touched.has(this.keyText(r)));
+      for (const r of old) if (touched.has(this.keyText(r))) next.push(r);
+    }
+    const changes = this.primaryKey.length > 0 ? this.keyedChanges(old, next) : rowChanges(old, next);
+    if (changes.length === 0) return;
+    this.mirror.restore({ rows: next });
+    for (const [before, after] of changes) for (const l of this.listeners) l(before, after);
+  }
+
+  private keyedChanges(old: unknown[][], next: unknown[][]): [unknown[] | undefined, unknown[] | undefined][] {
+    const was = new Map(old.map((r) => [this.keyText(r), r]));
+    const changes: [unknown[] | undefined, unknown[] | undefined][] = [];
+    for (const r of next) {
+      const k = this.keyText(r);
+      const before = was.get(k);
+      was.delete(k);
+      if (before === undefined) changes.push([undefined, r]);
+      else if (r.some((v, i) => !Object.is(v, before[i]))) changes.push([before, r]);
+    }
+    for (const before of was.values()) changes.push([before, undefined]);
+    return changes;
+  }
+
+  private keyText(row: readonly unknown[]): string {
+    return JSON.stringify(this.primaryKey.map((i) => row[i] ?? null));
   }
 
   compileCondition(on: Expression | undefined, cc: ConditionContext): CompiledCondition {
@@ -202,6 +305,11 @@ export class MirroredTable implements ObservableTable {
 
   private queue(op: WriteOp, before: readonly unknown[] | undefined, after: readonly unknown[] | undefined): void {
     for (const l of this.listeners) l(before, after);
+    this.writes++;
+    if (this.touched !== undefined) {
+      if (before) this.touched.add(this.keyText(before));
+      if (after) this.touched.add(this.keyText(after));
+    }
     this.pending.push(op);
     if (!this.scheduled) {
       this.scheduled = true;
@@ -241,4 +349,24 @@ export class MirroredTable implements ObservableTable {
       { table: this.id },
     );
   }
+}
+
+/** Rows without a primary key: what left and what came, as deletes and inserts (equal rows counted). */
+function rowChanges(old: unknown[][], next: unknown[][]): [unknown[] | undefined, unknown[] | undefined][] {
+  const text = (r: readonly unknown[]): string => JSON.stringify(r);
+  const count = new Map<string, unknown[][]>();
+  for (const r of old) {
+    const k = text(r);
+    const list = count.get(k);
+    if (list) list.push(r);
+    else count.set(k, [r]);
+  }
+  const changes: [unknown[] | undefined, unknown[] | undefined][] = [];
+  for (const r of next) {
+    const list = count.get(text(r));
+    if (list && list.length > 0) list.pop();
+    else changes.push([undefined, r]);
+  }
+  for (const list of count.values()) for (const r of list) changes.push([r, undefined]);
+  return changes;
 }

@@ -4,6 +4,7 @@
  */
 import type { Annotation } from '../lang/ast.js';
 import { CompileError } from '../plan/expression/compile.js';
+import { parseTimeText } from '../engine/time/time-text.js';
 
 export class StoreOptions {
   private readonly values = new Map<string, string>();
@@ -35,6 +36,15 @@ export class StoreOptions {
     const n = Number(v);
     if (!Number.isInteger(n) || n < 0) throw this.error(`${key} must be a whole number, found '${v}'`);
     return n;
+  }
+
+  /** A duration option ('5 sec', '1 min', or milliseconds), in ms; undefined when not written. */
+  time(key: string): number | undefined {
+    const v = this.get(key);
+    if (v === undefined) return undefined;
+    const ms = parseTimeText(v);
+    if (typeof ms === 'string') throw this.error(`${key}: ${ms}`);
+    return ms;
   }
 
   /** Options written but never read by the store (typos, options of other stores). */

@@ -3,7 +3,6 @@
  * purge.interval = '...')`: which entry leaves when the cache is full, and when old entries expire.
  */
 import type { Annotation } from '../../lang/ast.js';
-import { parseTimeText } from '../../engine/time/time-text.js';
 import { StoreOptions } from '../store-options.js';
 
 export type CachePolicy = 'FIFO' | 'LRU' | 'LFU';
@@ -34,15 +33,8 @@ export function cacheConfig(a: Annotation, tableId: string): CacheConfig {
   if (policy !== 'FIFO' && policy !== 'LRU' && policy !== 'LFU') {
     throw opts.error(`cache.policy must be FIFO, LRU or LFU, found '${policy}'`);
   }
-  const time = (key: string): number | undefined => {
-    const v = opts.get(key);
-    if (v === undefined) return undefined;
-    const ms = parseTimeText(v);
-    if (typeof ms === 'string') throw opts.error(`${key}: ${ms}`);
-    return ms;
-  };
-  const retentionMs = time('retention.period');
-  const purgeIntervalMs = time('purge.interval') ?? retentionMs;
+  const retentionMs = opts.time('retention.period');
+  const purgeIntervalMs = opts.time('purge.interval') ?? retentionMs;
   return { size, policy, retentionMs, purgeIntervalMs };
 }
 

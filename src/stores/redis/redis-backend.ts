@@ -45,20 +45,37 @@ export class RedisBackend implements StoreBackend {
     client.on('error', () => undefined);
     await client.connect();
     this.client = client;
+    const { rows, adopt } = await this.readAll(client);
+    adopt();
+    return rows;
+  }
+
+  async reload(): Promise<{ rows: unknown[][]; adopt(): void }> {
+    const client = this.client;
+    if (!client) throw new Error('not connected');
+    return this.readAll(client);
+  }
+
+  /** Every row; `adopt` makes the rows' Redis keys the ones writes use (rows without a primary key). */
+  private async readAll(client: Client): Promise<{ rows: unknown[][]; adopt(): void }> {
     const keys: string[] = [];
     for await (const batch of client.scanIterator({ MATCH: `${globEscape(this.prefix)}:*`, COUNT: 1000 })) {
       keys.push(...(Array.isArray(batch) ? batch : [batch]));
     }
     const hashes = await Promise.all(keys.map((k) => client.hGetAll(k)));
     const rows: unknown[][] = [];
-    this.generated.clear();
+    const rowKeys: string[] = [];
     hashes.forEach((h, i) => {
       if (Object.keys(h).length === 0) return;
-      const row = this.layout.attributes.map((a) => decodeText(h[a.name], a.type));
-      rows.push(row);
-      if (this.layout.primaryKey.length === 0) this.remember(row, keys[i]!);
+      rows.push(this.layout.attributes.map((a) => decodeText(h[a.name], a.type)));
+      rowKeys.push(keys[i]!);
     });
-    return rows;
+    const adopt = (): void => {
+      if (this.layout.primaryKey.length > 0) return;
+      this.generated.clear();
+      rows.forEach((row, i) => void this.remember(row, rowKeys[i]!));
+    };
+    return { rows, adopt };
   }
 
   async write(ops: readonly WriteOp[]): Promise<void> {

@@ -29,8 +29,18 @@ export class SqlBackend implements StoreBackend {
   async open(): Promise<unknown[][]> {
     this.conn ??= await this.connect();
     for (const s of createTableStatements(this.d, this.table, this.layout, this.lengths)) await this.conn.query(s);
+    return this.readAll(this.conn);
+  }
+
+  async reload(): Promise<{ rows: unknown[][]; adopt(): void }> {
+    const conn = this.conn;
+    if (!conn) throw new Error('not connected');
+    return { rows: await this.readAll(conn), adopt: () => undefined };
+  }
+
+  private async readAll(conn: SqlConnection): Promise<unknown[][]> {
     const cols = this.layout.attributes.map((a) => this.d.quote(a.name)).join(', ');
-    const rows = await this.conn.query(`SELECT ${cols} FROM ${this.d.quote(this.table)}`);
+    const rows = await conn.query(`SELECT ${cols} FROM ${this.d.quote(this.table)}`);
     return rows.map((r) => this.layout.attributes.map((a, i) => decodeValue(r[i], a.type)));
   }
 
