@@ -78,7 +78,7 @@ export class MirroredTable implements ObservableTable {
   /** The refresh in flight. */
   private refreshing: Promise<void> | undefined;
   /** While a refresh reads (primary key only): the keys of the rows the app wrote meanwhile. */
-  private touched: Set<string> | undefined;
+  private touched: Set<unknown> | undefined;
 
   constructor(
     layout: TableLayout,
@@ -195,8 +195,9 @@ export class MirroredTable implements ObservableTable {
   }
 
   /** Makes the database's rows the mirror's, but for the rows the app wrote meanwhile (`touched`); reports changes. */
-  private take(rows: unknown[][], touched: ReadonlySet<string> | undefined): void {
-    const old = this.mirror.all().map((r) => r.slice());
+  private take(rows: unknown[][], touched: ReadonlySet<unknown> | undefined): void {
+    // Copies, in insertion order (`all()` would order them as Siddhi scans, which costs a sort).
+    const old = (this.mirror.snapshot() as { rows: unknown[][] }).rows;
     let next = rows;
     if (touched !== undefined && touched.size > 0) {
       next = rows.filter((r) => !touched.has(this.keyText(r)));
@@ -209,7 +210,8 @@ export class MirroredTable implements ObservableTable {
   }
 
   private keyedChanges(old: unknown[][], next: unknown[][]): [unknown[] | undefined, unknown[] | undefined][] {
-    const was = new Map(old.map((r) => [this.keyText(r), r]));
+    const was = new Map<unknown, unknown[]>();
+    for (const r of old) was.set(this.keyText(r), r);
     const changes: [unknown[] | undefined, unknown[] | undefined][] = [];
     for (const r of next) {
       const k = this.keyText(r);
@@ -222,8 +224,10 @@ export class MirroredTable implements ObservableTable {
     return changes;
   }
 
-  private keyText(row: readonly unknown[]): string {
-    return JSON.stringify(this.primaryKey.map((i) => row[i] ?? null));
+  /** A row's primary key: the value itself for a one-attribute key, else a text of the values. */
+  private keyText(row: readonly unknown[]): unknown {
+    const pk = this.primaryKey;
+    return pk.length === 1 ? row[pk[0]!] : JSON.stringify(pk.map((i) => row[i] ?? null));
   }
 
   compileCondition(on: Expression | undefined, cc: ConditionContext): CompiledCondition {
