@@ -15,10 +15,13 @@ function siddhiFiles(dir: string): string[] {
   );
 }
 
-/** The refs and datasources of the tributary.yaml beside an example, if it has one (the apps there name them). */
+/**
+ * The refs and datasources of the tributary.yaml (or WSO2 SI deployment.yaml) beside an example, if it has
+ * one (the apps there name them).
+ */
 function settingsBeside(file: string): AppSettings {
-  const config = join(dirname(file), 'tributary.yaml');
-  if (!existsSync(config)) return {};
+  const config = ['tributary.yaml', 'deployment.yaml'].map((f) => join(dirname(file), f)).find((f) => existsSync(f));
+  if (config === undefined) return {};
   const c = loadConfig({ config }, {});
   return {
     ...(c.refs !== undefined ? { refs: c.refs } : {}),
