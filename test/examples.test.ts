@@ -3,7 +3,7 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { existsSync, readdirSync } from 'node:fs';
 import { dirname, join } from 'node:path';
-import type { IoRefs } from '../src/lang/io-refs.js';
+import type { AppSettings } from '../src/cli/config-for-apps.js';
 import { loadConfig } from '../src/server/config/load-config.js';
 import '../src/io/install.js';
 import '../src/stores/install.js';
@@ -15,15 +15,24 @@ function siddhiFiles(dir: string): string[] {
   );
 }
 
-/** The refs of the tributary.yaml beside an example, if it has one (the apps there name them). */
-function refsBeside(file: string): IoRefs | undefined {
-  const config = join(dirname(file), 'tributary.yaml');
-  return existsSync(config) ? loadConfig({ config }, {}).refs : undefined;
+/**
+ * The refs and datasources of the tributary.yaml (or WSO2 SI deployment.yaml) beside an example, if it has
+ * one (the apps there name them).
+ */
+function settingsBeside(file: string): AppSettings {
+  const config = ['tributary.yaml', 'deployment.yaml'].map((f) => join(dirname(file), f)).find((f) => existsSync(f));
+  if (config === undefined) return {};
+  const c = loadConfig({ config }, {});
+  return {
+    ...(c.refs !== undefined ? { refs: c.refs } : {}),
+    ...(c.datasources !== undefined ? { datasources: c.datasources } : {}),
+    ...(c.extensionProperties !== undefined ? { extensionProperties: c.extensionProperties } : {}),
+  };
 }
 
 test('every example app validates', () => {
   const files = siddhiFiles('examples').sort();
   assert.ok(files.length >= 15, `found only ${files.length} example apps`);
-  const bad = files.flatMap((f) => validateFiles([f], undefined, refsBeside(f))).filter((r) => !r.ok);
+  const bad = files.flatMap((f) => validateFiles([f], undefined, settingsBeside(f))).filter((r) => !r.ok);
   assert.deepEqual(bad, []);
 });

@@ -30,7 +30,10 @@ program
     '--aggregation-time-zone <zone>',
     'time zone of aggregation buckets (Siddhi aggTimeZone; default UTC, or TRIBUTARY_AGGREGATION_TIME_ZONE)',
   )
-  .option('--config <file>', "the refs (named connections an app's ref='...' uses) of a serve config file")
+  .option(
+    '--config <file>',
+    "a serve config file (or WSO2 SI's deployment.yaml): the refs, datasources and extension settings apps name",
+  )
   .description('run an app in the foreground')
   .action(
     async (app: string, opts: { events?: string; stream?: string; aggregationTimeZone?: string; config?: string }) => {
@@ -46,7 +49,10 @@ program
     '--aggregation-time-zone <zone>',
     'time zone of aggregation buckets (Siddhi aggTimeZone; default UTC, or TRIBUTARY_AGGREGATION_TIME_ZONE)',
   )
-  .option('--config <file>', "the refs (named connections an app's ref='...' uses) of a serve config file")
+  .option(
+    '--config <file>',
+    "a serve config file (or WSO2 SI's deployment.yaml): the refs, datasources and extension settings apps name",
+  )
   .description('check apps; prints FILE:LINE:COL message for every problem')
   .action((files: string[], opts: { json?: boolean; aggregationTimeZone?: string; config?: string }) => {
     process.exitCode = validateCommand(files, opts);

@@ -6,7 +6,12 @@ import { checkApp } from '../lang/check/index.js';
 import type { SiddhiApp } from '../lang/ast.js';
 import { SiddhiAppCreationError, type Diagnostic } from '../lang/errors.js';
 import { resolveIoRefs, type IoRefs } from '../lang/io-refs.js';
-import type { DataSources, ExtensionProperties } from '../lang/datasources.js';
+import {
+  resolveDataSources,
+  type DataSourceConfig,
+  type DataSources,
+  type ExtensionProperties,
+} from '../lang/datasources.js';
 import { parseSiddhiApp } from '../lang/parser/index.js';
 import { sandboxApp } from '../lang/sandbox.js';
 import { substituteVariables, type SubstitutedText } from '../lang/variables.js';
@@ -57,7 +62,9 @@ export interface SiddhiManagerOptions {
   /**
    * Named database connections (WSO2 SI's datasources, Siddhi's `setDataSource`): what
    * `@store(type='rdbms', datasource='NAME')`, `jndi.resource`, a cdc source's `datasource.name` and
-   * `#rdbms:query` / `#rdbms:cud` connect to.
+   * `#rdbms:query` / `#rdbms:cud` connect to. `setDataSource` adds to them; given to
+   * `createSiddhiAppRuntime`, they are added to (and win over) the manager's. A name an app uses that is
+   * not here fails the app's creation.
    */
   readonly datasources?: DataSources;
   /**
@@ -84,15 +91,35 @@ export class SiddhiManager {
   private readonly runtimes = new Map<string, SiddhiAppRuntime>();
   private persistence: PersistenceStore;
   private readonly logger: Logger;
+  private readonly datasources: Record<string, DataSourceConfig>;
 
   constructor(private readonly options: SiddhiManagerOptions = {}) {
     this.registry = builtinRegistry().clone();
+    this.datasources = { ...options.datasources };
     this.persistence = options.persistenceStore ?? new InMemoryPersistenceStore();
     this.logger = options.logger ?? jsonLogger();
   }
 
   setPersistenceStore(store: PersistenceStore): void {
     this.persistence = store;
+  }
+
+  /**
+   * Names a database connection (Siddhi's `setDataSource`) for the apps created from now on:
+   * `@store(type='rdbms', datasource='NAME')`, `jndi.resource` (by `config.jndiName`), a polling cdc
+   * source's `datasource.name`, `#rdbms:query('NAME', ...)`. Replaces a datasource of the same name.
+   */
+  setDataSource(name: string, config: DataSourceConfig): void {
+    if (name.trim() === '') throw new Error('setDataSource: the datasource needs a name');
+    if (typeof config.url !== 'string' || config.url.trim() === '') {
+      throw new Error(`setDataSource: datasource '${name}' needs a url, e.g. 'jdbc:postgresql://host:5432/db'`);
+    }
+    this.datasources[name] = config;
+  }
+
+  /** The manager's options with the per-app overrides, the datasources merged. */
+  private effective(overrides: Partial<SiddhiManagerOptions>): SiddhiManagerOptions {
+    return { ...this.options, ...overrides, datasources: { ...this.datasources, ...overrides.datasources } };
   }
 
   /** Parses, checks and builds an app; throws `SiddhiAppCreationError` with every problem and its position. */
@@ -113,7 +140,7 @@ export class SiddhiManager {
   }
 
   private build(text: string, overrides: Partial<SiddhiManagerOptions>, mode: BuildMode = {}): SiddhiAppRuntime {
-    const opts = { ...this.options, ...overrides };
+    const opts = this.effective(overrides);
     const sub = this.substitute(text, opts);
     let runtime: SiddhiAppRuntime;
     try {
@@ -144,9 +171,10 @@ export class SiddhiManager {
    */
   checkSiddhiApp(text: string): Diagnostic[] {
     try {
-      const sub = this.substitute(text, this.options);
+      const opts = this.effective({ skipCheck: false });
+      const sub = this.substitute(text, opts);
       try {
-        this.parseAndCheck(sub, { ...this.options, skipCheck: false }, {});
+        this.parseAndCheck(sub, opts, {});
       } catch (e) {
         throw written(e, sub);
       }
@@ -179,15 +207,19 @@ export class SiddhiManager {
           : [{ line: 1, column: 1, offset: 0, endOffset: 0, message: 'the app is empty', severity: 'error' }],
       );
     }
-    // As in Siddhi, the sandbox drops connections before refs are looked up.
+    // As in Siddhi, the sandbox drops connections before refs and datasources are looked up: its tables
+    // need no datasource (an aggregation keeps its @store, and needs one).
     const written = mode.sandbox === true ? sandboxApp(parsed.app) : parsed.app;
     const resolved = resolveIoRefs(written, opts.refs ?? {});
     if (resolved.diagnostics.length > 0) throw new SiddhiAppCreationError(resolved.diagnostics);
+    // A ref may bring a datasource.
+    const connected = resolveDataSources(resolved.app, opts.datasources ?? {});
+    if (connected.diagnostics.length > 0) throw new SiddhiAppCreationError(connected.diagnostics);
     if (opts.skipCheck !== true) {
-      const errors = checkApp(resolved.app, this.registry).diagnostics.filter((d) => d.severity === 'error');
+      const errors = checkApp(connected.app, this.registry).diagnostics.filter((d) => d.severity === 'error');
       if (errors.length > 0) throw new SiddhiAppCreationError(errors);
     }
-    return resolved.app;
+    return connected.app;
   }
 
   getSiddhiAppRuntime(name: string): SiddhiAppRuntime | undefined {

@@ -85,6 +85,8 @@ export async function startServer(config: ServerConfig, options: StartOptions = 
     errorStore,
     ...(config.aggregationTimeZone !== undefined ? { aggregationTimeZone: config.aggregationTimeZone } : {}),
     ...(config.refs !== undefined ? { refs: config.refs } : {}),
+    ...(config.datasources !== undefined ? { datasources: config.datasources } : {}),
+    ...(config.extensionProperties !== undefined ? { extensionProperties: config.extensionProperties } : {}),
   });
   const ledger = new ProducerLedger(db);
   const deployer: AppDeployer = new AppDeployer({

@@ -44,6 +44,80 @@ describe('cdc polling', () => {
     }
   });
 
+  test("PostgreSQL through a datasource: datasource.name gives url, username and password (WSO2 SI's way)", async () => {
+    const t = `orders_${suffix()}`;
+    const db = new pg.Client({ connectionString: 'postgres://postgres@127.0.0.1:5432/test' });
+    await db.connect();
+    await db.query(`CREATE TABLE ${t} (id bigint PRIMARY KEY, item text, amount numeric(10,2))`);
+    await db.query(`INSERT INTO ${t} VALUES (1, 'tea', 2.5)`);
+    const app = await startApp(
+      `@App:name('CdcPgDs${t}')
+      @source(type='cdc', mode='polling', datasource.name='SHOP_DB', table.name='${t}', polling.column='id', polling.interval='0.05',
+      ${STREAM}`,
+      ['Changes'],
+      {
+        waitConnected: false,
+        datasources: {
+          SHOP_DB: {
+            url: 'jdbc:postgresql://127.0.0.1:5432/test',
+            username: 'postgres',
+            password: '',
+            driver: 'org.postgresql.Driver',
+          },
+        },
+      },
+    );
+    try {
+      await waitFor(() => app.events.length === 1, 'the existing row');
+      await db.query(`INSERT INTO ${t} VALUES (2, 'cake', 4.75)`);
+      await waitFor(() => app.events.length === 2, 'the insert');
+      assert.deepEqual(app.events, [
+        [1, 'tea', 2.5, 'insert'],
+        [2, 'cake', 4.75, 'insert'],
+      ]);
+      assert.deepEqual(
+        app.lines.filter((l) => l.level === 'warn' || l.level === 'error'),
+        [],
+      );
+    } finally {
+      await app.stop();
+      await db.query(`DROP TABLE ${t}`);
+      await db.end();
+    }
+  });
+
+  test('MariaDB through a datasource found by jndi.resource; the datasource wins over the url written', async () => {
+    const t = `orders_${suffix()}`;
+    const db = await createConnection({ host: '127.0.0.1', port: 3306, user: 'root', database: 'test' });
+    await db.query(`CREATE TABLE ${t} (id BIGINT PRIMARY KEY, item VARCHAR(20), amount DECIMAL(10,2))`);
+    await db.query(`INSERT INTO ${t} VALUES (1, 'tea', 2.5)`);
+    const app = await startApp(
+      `@App:name('CdcMyDs${t}')
+      @source(type='cdc', mode='polling', url='jdbc:mysql://127.0.0.1:1/nowhere', jndi.resource='jdbc/ShopDB', table.name='${t}', polling.column='id', polling.interval='0.05',
+      ${STREAM}`,
+      ['Changes'],
+      {
+        waitConnected: false,
+        datasources: {
+          SHOP_DB: { url: 'jdbc:mariadb://127.0.0.1:3306/test', username: 'root', jndiName: 'jdbc/ShopDB' },
+        },
+      },
+    );
+    try {
+      await waitFor(() => app.events.length === 1, 'the existing row');
+      await db.query(`INSERT INTO ${t} VALUES (2, 'cake', 4.75)`);
+      await waitFor(() => app.events.length === 2, 'the insert');
+      assert.deepEqual(app.events, [
+        [1, 'tea', 2.5, 'insert'],
+        [2, 'cake', 4.75, 'insert'],
+      ]);
+    } finally {
+      await app.stop();
+      await db.query(`DROP TABLE IF EXISTS ${t}`);
+      await db.end();
+    }
+  });
+
   test('MariaDB: new rows past the last seen id become insert events; a missing table is retried, not fatal', async () => {
     const t = `orders_${suffix()}`;
     const db = await createConnection({ host: '127.0.0.1', port: 3306, user: 'root', database: 'test' });

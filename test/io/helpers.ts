@@ -3,6 +3,7 @@ import { createServer as createHttpServer, type Server } from 'node:http';
 import { createServer } from 'node:net';
 import assert from 'node:assert/strict';
 import type { PersistenceStore } from '../../src/engine/persistence/persistence-store.js';
+import type { DataSources } from '../../src/lang/datasources.js';
 import { SiddhiManager, ioHandles, memoryLogger, type LogLine, type SiddhiAppRuntime } from '../../src/index.js';
 
 export interface TestApp {
@@ -21,12 +22,13 @@ export interface TestApp {
 export async function startApp(
   text: string,
   collect: readonly string[] = [],
-  opts: { waitConnected?: boolean; virtual?: boolean } = {},
+  opts: { waitConnected?: boolean; virtual?: boolean; datasources?: DataSources } = {},
 ): Promise<TestApp> {
   const lines: LogLine[] = [];
   const manager = new SiddhiManager({
     logger: memoryLogger(lines),
     ...(opts.virtual ? { clock: 'virtual' as const, startTime: Date.now() } : {}),
+    ...(opts.datasources ? { datasources: opts.datasources } : {}),
   });
   const runtime = manager.createSiddhiAppRuntime(text);
   const streams = new Map<string, unknown[][]>();

@@ -77,7 +77,7 @@ auth:
     assert.deepEqual(
       problems(() => loadConfig({}, { TRIBUTARY_LOG_LEVEL: 'loud' }, dir)),
       [
-        `${join(dir, 'tributary.yaml')}:2:1: unknown setting 'prot' | remove it or use one of: host, port, apps, dataDir, statistics, logLevel, aggregationTimeZone, persistence, auth, tls, refs`,
+        `${join(dir, 'tributary.yaml')}:2:1: unknown setting 'prot' | remove it or use one of: host, port, apps, dataDir, statistics, logLevel, aggregationTimeZone, persistence, auth, tls, refs, datasources, wso2.datasources, extensionProperties, siddhi`,
         `${join(dir, 'tributary.yaml')}:1:7 'port': expected an integer from 0 to 65535, got "high" | use a number such as 9090 in the config file`,
         `${join(dir, 'tributary.yaml')}:4:9 'persistence.type': expected one of sqlite, file, postgresql, memory, none, got "redis" | use one of sqlite, file, postgresql, memory, none in the config file`,
         `environment variable TRIBUTARY_LOG_LEVEL: expected one of fatal, error, warn, info, debug, trace, silent, got "loud" | use one of fatal, error, warn, info, debug, trace, silent`,

@@ -4,7 +4,7 @@ import type { SiddhiAppRuntime } from '../../engine/app/siddhi-app-runtime.js';
 import { SiddhiManager } from '../../engine/siddhi-manager.js';
 import { holdProcessOpen } from '../../io/framework/keep-alive.js';
 import { SiddhiAppCreationError } from '../../lang/errors.js';
-import { refsOfConfig } from '../config-refs.js';
+import { appSettingsOfConfig } from '../config-for-apps.js';
 import { convertEvent, streamAttributes } from '../../server/simulation/stream-attributes.js';
 
 export async function runCommand(
@@ -13,12 +13,13 @@ export async function runCommand(
 ): Promise<number> {
   const text = readFileSync(file, 'utf8');
   const zone = opts.aggregationTimeZone ?? process.env['TRIBUTARY_AGGREGATION_TIME_ZONE'];
-  const config = refsOfConfig(opts.config);
+  const config = appSettingsOfConfig(opts.config);
   if ('error' in config) {
     process.stderr.write(config.error);
     return 2;
   }
-  const manager = new SiddhiManager({ ...(zone ? { aggregationTimeZone: zone } : {}), refs: config.refs });
+  process.stderr.write(config.warnings);
+  const manager = new SiddhiManager({ ...(zone ? { aggregationTimeZone: zone } : {}), ...config.settings });
   let runtime;
   try {
     runtime = manager.createSiddhiAppRuntime(text);

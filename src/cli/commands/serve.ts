@@ -1,5 +1,5 @@
 /** `tributary serve`: runs the server until SIGTERM or SIGINT, then stops gracefully. */
-import { ConfigError } from '../../server/config/config-error.js';
+import { ConfigError, warningText } from '../../server/config/config-error.js';
 import { loadConfig, type ConfigFlags } from '../../server/config/load-config.js';
 import { hashPassword } from '../../server/auth/password-hash.js';
 import { startServer } from '../../server/server.js';
@@ -24,6 +24,7 @@ export async function serveCommand(opts: ServeOptions): Promise<number> {
     }
     throw e;
   }
+  for (const w of config.warnings ?? []) process.stderr.write(`tributary: ${warningText(w)}\n`);
   const server = await startServer(config);
   process.stderr.write(
     `tributary: serving on ${server.url} (ready in ${Math.round(performance.now() - started)} ms); apps folder ${config.appsDir}\n` +

@@ -6,8 +6,7 @@ import { readFileSync } from 'node:fs';
 import { memoryLogger, type LogLine } from '../../engine/runtime/logger.js';
 import { SiddhiManager } from '../../engine/siddhi-manager.js';
 import { SiddhiAppCreationError, type Diagnostic } from '../../lang/errors.js';
-import type { IoRefs } from '../../lang/io-refs.js';
-import { refsOfConfig } from '../config-refs.js';
+import { appSettingsOfConfig, type AppSettings } from '../config-for-apps.js';
 
 export interface FileReport {
   readonly file: string;
@@ -17,7 +16,12 @@ export interface FileReport {
   readonly warnings?: string[];
 }
 
-export function validateFiles(files: readonly string[], aggregationTimeZone?: string, refs?: IoRefs): FileReport[] {
+/** Checks each app; `settings` are what apps name from a config file (refs, datasources, extension properties). */
+export function validateFiles(
+  files: readonly string[],
+  aggregationTimeZone?: string,
+  settings: AppSettings = {},
+): FileReport[] {
   const zone = aggregationTimeZone ?? process.env['TRIBUTARY_AGGREGATION_TIME_ZONE'];
   const lines: LogLine[] = [];
   const manager = new SiddhiManager({
@@ -25,7 +29,7 @@ export function validateFiles(files: readonly string[], aggregationTimeZone?: st
     startTime: 0,
     logger: memoryLogger(lines),
     ...(zone ? { aggregationTimeZone: zone } : {}),
-    ...(refs ? { refs } : {}),
+    ...settings,
   });
   return files.map((file) => {
     lines.length = 0;
@@ -53,12 +57,13 @@ export function validateCommand(
   files: string[],
   opts: { json?: boolean; aggregationTimeZone?: string; config?: string },
 ): number {
-  const config = refsOfConfig(opts.config);
+  const config = appSettingsOfConfig(opts.config);
   if ('error' in config) {
     process.stderr.write(config.error);
     return 2;
   }
-  const reports = validateFiles(files, opts.aggregationTimeZone, config.refs);
+  process.stderr.write(config.warnings);
+  const reports = validateFiles(files, opts.aggregationTimeZone, config.settings);
   for (const r of reports) {
     if (opts.json) process.stdout.write(JSON.stringify(r) + '\n');
     else if (r.ok) {

@@ -11,3 +11,8 @@ export class ConfigError extends Error {
     this.name = 'ConfigError';
   }
 }
+
+/** A warning about the configuration, on one line and its fix on the next. */
+export function warningText(w: ConfigProblem): string {
+  return `warning: ${w.where}: ${w.message}\n    ${w.fix}`;
+}

@@ -17,7 +17,10 @@ import {
 } from './server-config.js';
 import { checkPostgresUrl } from '../persistence/postgres-url.js';
 import { aggregationZone } from '../../engine/aggregation/granularity.js';
+import { readDataSources } from './read-datasources.js';
+import { readExtensionProperties } from './read-extension-properties.js';
 import { readRefs } from './read-refs.js';
+import type { IoRefs } from '../../lang/io-refs.js';
 
 export interface ConfigFlags {
   readonly config?: string;
@@ -113,10 +116,49 @@ const KNOWN_KEYS = new Set([
   'auth.tokens',
   'tls',
   'refs',
+  'datasources',
+  'wso2.datasources',
+  'extensionProperties',
+  'siddhi',
+  'siddhi.refs',
+  'siddhi.extensions',
 ]);
 
 /** Keys whose contents are free-form (checked by their own readers). */
-const OPEN_KEYS = new Set(['refs']);
+const OPEN_KEYS = new Set([
+  'refs',
+  'datasources',
+  'wso2.datasources',
+  'extensionProperties',
+  'siddhi.refs',
+  'siddhi.extensions',
+]);
+
+/**
+ * Top-level settings of WSO2 SI's deployment.yaml that Tributary has no use for, besides every other
+ * `wso2.*` key: a deployment.yaml given as the config file loads, its datasources, refs and extension
+ * settings read, these ignored with one warning.
+ */
+const WSO2_SI_KEYS = new Set([
+  'siddhi.stores.query.api',
+  'databridge.config',
+  'data.agent.config',
+  'state.persistence',
+  'error.store',
+  'cluster.config',
+  'auth.configs',
+  'service.catalog.configs',
+  'deployment.config',
+  'analytics.solutions',
+]);
+
+/** Whether a key is a deployment.yaml setting Tributary ignores (with a warning). */
+function ignoredWso2Key(path: readonly string[]): boolean {
+  const key = path.join('.');
+  if (path.length === 1) return (key.startsWith('wso2.') && key !== 'wso2.datasources') || WSO2_SI_KEYS.has(key);
+  // Siddhi's system properties (`siddhi: properties:`): Tributary's apps read ${NAME} from the environment.
+  return key === 'siddhi.properties';
+}
 
 interface FileLayer {
   readonly values: Record<string, unknown>;
@@ -132,6 +174,7 @@ export function loadConfig(
   cwd: string = process.cwd(),
 ): ServerConfig {
   const problems: ConfigProblem[] = [];
+  const warnings: ConfigProblem[] = [];
   const file = readConfigFile(flags.config, cwd, problems);
   if (problems.length > 0) throw new ConfigError(problems);
 
@@ -158,7 +201,7 @@ export function loadConfig(
     return fallback;
   };
 
-  if (file) checkUnknownKeys(file, problems);
+  if (file) checkUnknownKeys(file, problems, warnings);
   const d = DEFAULT_CONFIG;
   const cert = pick(FIELDS.tlsCert, '');
   const key = pick(FIELDS.tlsKey, '');
@@ -203,12 +246,48 @@ export function loadConfig(
     statistics: pick(FIELDS.statistics, d.statistics),
     logLevel: pick(FIELDS.logLevel, d.logLevel),
     aggregationTimeZone: pick<string | undefined>(FIELDS.aggregationTimeZone, undefined),
-    refs: file ? readRefs(file.values['refs'], (path) => file.where(path), problems) : undefined,
+    refs: file ? readAllRefs(file, problems) : undefined,
+    datasources: file
+      ? readDataSources(
+          file.values['datasources'],
+          file.values['wso2.datasources'],
+          (path) => file.where(path),
+          problems,
+          env,
+        )
+      : undefined,
+    extensionProperties: file
+      ? readExtensionProperties(
+          file.values['extensionProperties'],
+          getPath(file.values, ['siddhi', 'extensions']),
+          (path) => file.where(path),
+          problems,
+        )
+      : undefined,
+    warnings,
     source: file ? file.where([]).replace(/:\d+:\d+$/, '') : undefined,
   };
   const url = checkPersistenceUrl(config.persistence.type, config.persistence.url ?? '', problems);
   if (problems.length > 0) throw new ConfigError(problems);
   return { ...config, persistence: { ...config.persistence, url } };
+}
+
+/** `refs:` and deployment.yaml's `siddhi: refs:`, one set of names. */
+function readAllRefs(file: FileLayer, problems: ConfigProblem[]): IoRefs | undefined {
+  const where = (path: readonly string[]): string => file.where(path);
+  const top = readRefs(file.values['refs'], where, problems);
+  const siddhi = readRefs(getPath(file.values, ['siddhi', 'refs']), where, problems, ['siddhi', 'refs']);
+  if (top === undefined || siddhi === undefined) return top ?? siddhi;
+  for (const name of Object.keys(siddhi)) {
+    if (Object.hasOwn(top, name)) {
+      problems.push({
+        where: file.where(['siddhi', 'refs']),
+        message: `ref '${name}' is defined in both refs and siddhi.refs`,
+        fix: 'keep one of them',
+      });
+    }
+  }
+  return { ...top, ...siddhi };
 }
 
 /** The PostgreSQL URL: required by (and only used with) type postgresql; problems never show its password. */
@@ -294,14 +373,19 @@ function readConfigFile(path: string | undefined, cwd: string, problems: ConfigP
   };
 }
 
-function checkUnknownKeys(file: FileLayer, problems: ConfigProblem[]): void {
+function checkUnknownKeys(file: FileLayer, problems: ConfigProblem[], warnings: ConfigProblem[]): void {
+  const ignored: string[][] = [];
   const visit = (obj: Record<string, unknown>, prefix: string[]): void => {
     for (const [k, v] of Object.entries(obj)) {
       const path = [...prefix, k];
       const key = path.join('.');
-      if (!KNOWN_KEYS.has(key)) {
-        const options = [...KNOWN_KEYS].filter(
-          (x) => x.split('.').length === path.length && x.startsWith(prefix.join('.')),
+      if (ignoredWso2Key(path)) ignored.push(path);
+      else if (!KNOWN_KEYS.has(key)) {
+        const options = [...KNOWN_KEYS].filter((x) =>
+          // wso2.datasources is one top-level key, as deployment.yaml writes it
+          x === 'wso2.datasources'
+            ? path.length === 1
+            : x.split('.').length === path.length && x.startsWith(prefix.join('.')),
         );
         problems.push({
           where: file.keyWhere(path),
@@ -314,6 +398,13 @@ function checkUnknownKeys(file: FileLayer, problems: ConfigProblem[]): void {
     }
   };
   visit(file.values, []);
+  if (ignored.length > 0) {
+    warnings.push({
+      where: file.keyWhere(ignored[0]!),
+      message: `WSO2 SI setting(s) ${ignored.map((p) => p.join('.')).join(', ')} not used by Tributary; ignored`,
+      fix: 'nothing to do (of a deployment.yaml, Tributary reads wso2.datasources and siddhi: extensions and refs); remove them to silence this',
+    });
+  }
 }
 
 const ROLES: readonly Role[] = ['admin', 'viewer'];

@@ -5,7 +5,7 @@
  * ```yaml
  * refs:                       # a map: name -> type and options
  *   orders: { type: kafka, topic: orders, bootstrap.servers: 'localhost:9092' }
- * refs:                       # WSO2 SI's list, as deployment.yaml writes it
+ * refs:                       # WSO2 SI's list, as deployment.yaml writes it (there under siddhi:)
  *   - ref:
  *       name: orders
  *       type: kafka
@@ -19,8 +19,16 @@ type Where = (path: readonly string[]) => string;
 
 const isObject = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null && !Array.isArray(v);
 
-/** The refs of the config file's `refs` value (undefined when absent); problems are added to `problems`. */
-export function readRefs(value: unknown, where: Where, problems: ConfigProblem[]): IoRefs | undefined {
+/**
+ * The refs of the config file's `refs` value (undefined when absent); problems are added to `problems`.
+ * `base` is where the value is in the file: `refs`, or `siddhi.refs` as deployment.yaml nests it.
+ */
+export function readRefs(
+  value: unknown,
+  where: Where,
+  problems: ConfigProblem[],
+  base: readonly string[] = ['refs'],
+): IoRefs | undefined {
   if (value === undefined || value === null) return undefined;
   const refs: Record<string, Record<string, string>> = {};
   const add = (name: unknown, elements: unknown, path: readonly string[]): void => {
@@ -46,7 +54,7 @@ export function readRefs(value: unknown, where: Where, problems: ConfigProblem[]
   };
   if (Array.isArray(value)) {
     value.forEach((item: unknown, i) => {
-      const path = ['refs', String(i)];
+      const path = [...base, String(i)];
       const ref = isObject(item) ? item['ref'] : undefined;
       if (!isObject(ref)) {
         problems.push({
@@ -80,13 +88,13 @@ export function readRefs(value: unknown, where: Where, problems: ConfigProblem[]
   }
   if (!isObject(value)) {
     problems.push({
-      where: where(['refs']),
-      message: 'refs must be a map of names to configurations, or a list of `ref:` entries',
+      where: where(base),
+      message: `${base.join('.')} must be a map of names to configurations, or a list of \`ref:\` entries`,
       fix: 'write `refs:` then `name: { type: ..., option: value }` lines',
     });
     return undefined;
   }
-  for (const [name, elements] of Object.entries(value)) add(name, elements, ['refs', name]);
+  for (const [name, elements] of Object.entries(value)) add(name, elements, [...base, name]);
   return refs;
 }
 

@@ -1,5 +1,7 @@
 /** The server's settings after defaults, the YAML file, environment variables and flags are merged. */
+import type { DataSources, ExtensionProperties } from '../../lang/datasources.js';
 import type { IoRefs } from '../../lang/io-refs.js';
+import type { ConfigProblem } from './config-error.js';
 
 export type Role = 'admin' | 'viewer';
 
@@ -53,6 +55,15 @@ export interface ServerConfig {
   readonly aggregationTimeZone?: string | undefined;
   /** Named source, sink, destination and store configurations apps name with `ref='name'` (Siddhi's `refs`). */
   readonly refs?: IoRefs | undefined;
+  /**
+   * Named database connections (`datasources:`, or WSO2 SI's `wso2.datasources`) apps use with
+   * `@store(type='rdbms', datasource='NAME')`, `jndi.resource`, a cdc source's `datasource.name`.
+   */
+  readonly datasources?: DataSources | undefined;
+  /** Extensions' system parameters by `namespace:name` (`extensionProperties:`, or `siddhi: extensions:`). */
+  readonly extensionProperties?: ExtensionProperties | undefined;
+  /** What the config file holds that is ignored (settings of WSO2 SI's deployment.yaml Tributary does not use). */
+  readonly warnings?: readonly ConfigProblem[] | undefined;
   /** Where the config came from, for messages. */
   readonly source: string | undefined;
 }

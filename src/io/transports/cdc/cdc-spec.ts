@@ -18,7 +18,7 @@ export const cdcSpec: ExtensionSpec = {
       type: ['string'],
       optional: false,
       description:
-        'jdbc:postgresql://host:5432/db, jdbc:mysql://host:3306/db or jdbc:mariadb://... (never logged unmasked).',
+        'jdbc:postgresql://host:5432/db, jdbc:mysql://host:3306/db or jdbc:mariadb://... (never logged unmasked). In polling mode, datasource.name or jndi.resource gives it instead.',
     },
     {
       name: 'mode',
@@ -36,6 +36,20 @@ export const cdcSpec: ExtensionSpec = {
       optional: true,
       description:
         "Accepted for siddhi-io-cdc apps (a JDBC driver class, e.g. 'org.postgresql.Driver'); Tributary picks its driver from the url.",
+    },
+    {
+      name: 'datasource.name',
+      type: ['string'],
+      optional: true,
+      description:
+        "Polling mode: a named datasource (the SiddhiManager's datasources, or datasources: / wso2.datasources: of the config file) whose url, username and password the source connects with, winning over those written. Refused in listening mode, as in siddhi-io-cdc.",
+    },
+    {
+      name: 'jndi.resource',
+      type: ['string'],
+      optional: true,
+      description:
+        'Polling mode: the datasource of this JNDI name (its jndiName, jndiConfig.name in wso2.datasources) gives the connection; datasource.name wins over it.',
     },
     {
       name: 'table.name',
