@@ -14,7 +14,7 @@ import {
   feature,
   isExpression,
   mlErrors,
-  readFeatures,
+  readPoint,
   requireAtMost,
   requireFeatureAttributes,
 } from './ml-args.js';
@@ -92,8 +92,7 @@ export const kMeansIncremental: StreamFunctionImpl = {
     const out = new Array<unknown>(1 + dimensionality).fill(null);
     const untrained: readonly unknown[] = out.slice();
     const fn = (args: readonly unknown[], emit: (appended: readonly unknown[]) => void): void => {
-      const point = new Array<number>(dimensionality);
-      readFeatures(args, start, point, error);
+      const point = readPoint(args, start, dimensionality, error);
       if (model.trained) {
         model.closestInfo(point, out);
         emit(out);

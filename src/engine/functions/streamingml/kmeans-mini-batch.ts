@@ -14,7 +14,7 @@ import {
   feature,
   isExpression,
   mlErrors,
-  readFeatures,
+  readPoint,
   requireAtMost,
   requireFeatureAttributes,
 } from './ml-args.js';
@@ -143,8 +143,7 @@ export const kMeansMiniBatch: StreamFunctionImpl = {
     const fn = (args: readonly unknown[], emit: (appended: readonly unknown[]) => void): void => {
       // Java counts the event before it reads it: an event whose feature is null still counts.
       received = (received + 1) | 0;
-      const point = new Array<number>(dimensionality);
-      readFeatures(args, start, point, error);
+      const point = readPoint(args, start, dimensionality, error);
       pending.push(point);
       if (model.trained) {
         model.closestInfo(point, out);

@@ -71,11 +71,14 @@ export class KMeansModel {
 
   /** The centroid a point belongs to (the first at the smallest rounded distance). */
   private closest(point: Point): Cluster {
-    const first = this.clusters[0];
+    const clusters = this.clusters;
+    const first = clusters[0];
     if (first === undefined) throw this.error('the model has no cluster to compare the point with');
     let min = euclideanDistance(first.centroid, point);
     let found = first;
-    for (const c of this.clusters) {
+    // Java compares the first centroid with itself too, which changes nothing.
+    for (let i = 1; i < clusters.length; i++) {
+      const c = clusters[i]!;
       const d = euclideanDistance(c.centroid, point);
       if (d < min) {
         min = d;
@@ -113,19 +116,23 @@ export class KMeansModel {
   }
 
   private assign(points: readonly Point[]): void {
-    for (const c of this.clusters) c.members = [];
+    for (const c of this.clusters) if (c.members.length !== 0) c.members = [];
     for (const p of points) this.closest(p).members.push(p);
   }
 
   private means(): Cluster[] {
     const d = this.dimensionality;
-    return this.clusters.map((c) => {
-      const total = new Array<number>(d).fill(0);
-      for (const m of c.members) for (let i = 0; i < d; i++) total[i] = total[i]! + m[i]!;
-      const n = c.members.length;
+    const out: Cluster[] = [];
+    for (const c of this.clusters) {
+      const total: number[] = [];
+      for (let i = 0; i < d; i++) total.push(0);
+      const members = c.members;
+      for (const m of members) for (let i = 0; i < d; i++) total[i] = total[i]! + m[i]!;
+      const n = members.length;
       for (let i = 0; i < d; i++) total[i] = round4(total[i]! / n);
-      return { centroid: total, members: [] };
-    });
+      out.push({ centroid: total, members: [] });
+    }
+    return out;
   }
 
   private cluster(points: readonly Point[], maximumIterations: number): void {
@@ -156,7 +163,10 @@ export class KMeansModel {
       const before = old[i]!;
       if (this.clusters[i]!.members.length !== 0) {
         const after = moved[i]!.centroid;
-        moved[i]!.centroid = before.map((o, j) => round4((1 - decayRate) * o + decayRate * after[j]!));
+        const blended: number[] = [];
+        for (let j = 0; j < before.length; j++)
+          blended.push(round4((1 - decayRate) * before[j]! + decayRate * after[j]!));
+        moved[i]!.centroid = blended;
       } else moved[i]!.centroid = before;
     }
     this.clusters = moved;

@@ -70,6 +70,17 @@ export function requireAtMost(ctx: StreamFunctionContext, fn: string, leading: s
   }
 }
 
+/** Reads `n` features from `args[start]` on into a new array, as `readFeatures` reads them. */
+export function readPoint(args: readonly unknown[], start: number, n: number, error: ErrorMaker): number[] {
+  const point: number[] = [];
+  for (let i = 0; i < n; i++) {
+    const v = args[start + i];
+    if (typeof v !== 'number') throw error(`model.feature ${i + 1} (argument ${start + i + 1}) is null`);
+    point.push(v);
+  }
+  return point;
+}
+
 /**
  * Reads `out.length` features from `args[start]` on into `out` (int, long and float read as doubles, as
  * Java's `Number.doubleValue()` does); a null is an error for the event, as in Siddhi (a NullPointerException there).
