@@ -494,6 +494,23 @@ describe('streamingml:kMeansIncremental — the Java test cases', () => {
     ]);
   });
 
+  test('k is not checked, as in Siddhi: with 0 every event is an error, with -1 every event after the first', () => {
+    for (const [k, passed] of [
+      [0, 0],
+      [-1, 1],
+    ] as const) {
+      const lines: LogLine[] = [];
+      const a = app(
+        `define stream P (x double);\n@info(name = 'query1') from P#streamingml:kMeansIncremental(${k}, x) select * insert into O;`,
+        ['query1'],
+        manager(lines),
+      );
+      a.send('P', [1], [2], [3]);
+      assert.equal(a.take().length, passed, `k = ${k}`);
+      assert.equal(lines.filter((l) => l.level === 'error').length, 3 - passed, `k = ${k}`);
+    }
+  });
+
   test('the model is kept per partition key', () => {
     const a = app(
       'define stream S (k string, x double);\n' +
