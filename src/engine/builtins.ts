@@ -10,6 +10,7 @@ import { mathFunctions } from './functions/math/index.js';
 import { regexFunctions } from './functions/regex/index.js';
 import { reorderProcessors } from './functions/reorder/index.js';
 import { strFunctions } from './functions/str/index.js';
+import { streamingmlProcessors } from './functions/streamingml/index.js';
 import { timeFunctions } from './functions/time/index.js';
 import { unitConversionFunctions } from './functions/unitconversion/index.js';
 import { ExtensionRegistry } from './registry/registry.js';
@@ -42,7 +43,8 @@ export function builtinRegistry(): ExtensionRegistry {
       .registerAll(geoFunctions)
       .registerAll(geoProcessors)
       .registerAll(uniqueWindows)
-      .registerAll(reorderProcessors);
+      .registerAll(reorderProcessors)
+      .registerAll(streamingmlProcessors);
   }
   return registry;
 }

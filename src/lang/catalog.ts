@@ -79,6 +79,15 @@ export interface ExtensionSpec {
     readonly type: AttributeType;
     readonly description: string;
   }[];
+  /**
+   * The attributes a call appends, for stream processors whose appended attributes follow their arguments
+   * (`#pol2Cart` appends z only when given a z); when set, it decides over `appendedAttributes`, which then
+   * only documents them.
+   */
+  readonly appendedAttributesOf?: (
+    argTypes: readonly AttributeType[],
+    constants: readonly unknown[],
+  ) => readonly { name: string; type: AttributeType; description: string }[];
   readonly options?: readonly OptionSpec[];
   readonly examples: readonly ExampleSpec[];
   /**
@@ -91,6 +100,13 @@ export interface ExtensionSpec {
    * Extra validation of a call. Returns an error message (what is wrong and how to fix it), or undefined.
    */
   readonly validate?: (argTypes: readonly AttributeType[], constants: readonly unknown[]) => string | undefined;
+  /**
+   * Names the appended attributes after the attributes passed as arguments, for stream processors that
+   * do (`#streamingml:updatePerceptronClassifier` appends `<feature>.weight` per feature): `argNames` holds
+   * the attribute each argument names, or undefined where it is not a plain attribute. Returns one name
+   * per appended attribute (undefined keeps the declared name).
+   */
+  readonly appendedAttributeNamesOf?: (argNames: readonly (string | undefined)[]) => readonly (string | undefined)[];
 }
 
 export interface Catalog {

@@ -25,6 +25,14 @@ const NAMESPACE_TITLES: Record<string, string> = {
   time: 'Time functions (`time:`)',
   json: 'JSON functions (`json:`)',
   file: 'File functions (`file:`)',
+  streamingml: 'Streaming machine learning (`streamingml:`)',
+};
+
+/** What a namespace's page says under its title: what it holds and what of its Siddhi library it leaves out. */
+const NAMESPACE_NOTES: Record<string, string> = {
+  streamingml:
+    'The perceptron classifier and the two k-means clusterers of siddhi-execution-streamingml, computed step for step as its Java code computes them, so the doubles match to the last digit. ' +
+    'Out of scope: the Hoeffding tree classifier (`updateHoeffdingTree`, `hoeffdingTreeClassifier`), the AMRules regressor (`updateAMRulesRegressor`, `AMRulesRegressor`), CluStream and ClusTree clustering (`clusTree`), and the Bayesian regression (`updateBayesianRegression`, `bayesianRegression`; the library withdrew its Bayesian classification): they build on MOA and on a probabilistic programming library that have no JavaScript counterpart. An app that calls one of them fails at creation, as for any unknown extension.',
 };
 
 function esc(s: string): string {
@@ -110,6 +118,8 @@ export function renderReference(specs: readonly ExtensionSpec[]): Map<string, st
       '<!-- Generated from the extension registry by `npm run docs`: do not edit by hand. -->',
       '',
     ];
+    const note = NAMESPACE_NOTES[page];
+    if (note !== undefined) lines.push(note, '');
     const kinds = [...new Set(list.map((s) => s.kind))];
     for (const k of kinds) {
       lines.push(`## ${KIND_TITLES[k]}`, '');

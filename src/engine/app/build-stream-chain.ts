@@ -14,6 +14,7 @@ import {
 } from '../registry/extension-impl.js';
 import type { BatchFold, LeaveSink, WindowArg, WindowImpl, WindowProcessor } from '../windows/window.js';
 import type { AppContext, Attribute, Stateful } from './app-context.js';
+import { appSharedOf } from './app-shared.js';
 import { streamScope } from './stream-scope.js';
 import { withStoresIn } from '../table/in-scope.js';
 import { own, ownable, type OwnCode } from '../runtime/own-code.js';
@@ -281,6 +282,7 @@ function buildStage(
           },
         };
       }
+      const argNames = (h.call.star ? starArgs : args).map((a) => (a.kind === 'variable' ? a.name : undefined));
       const fn = impl.create({
         argTypes,
         constants,
@@ -288,12 +290,13 @@ function buildStage(
         now: () => ctx.scheduler.now(),
         appName: ctx.name,
         inputTypes: attributes.map((a) => a.type),
+        argNames,
+        appShared: appSharedOf(ctx),
       });
       if (isStatefulStreamFunction(fn)) opts.onState?.(`fn${handlerIndex}`, fn);
-      // pol2Cart appends z only when it is given a z: its appended attributes follow its arguments.
-      const declared = impl.spec.appendedAttributes ?? [];
-      const appended = impl.spec.name === 'pol2Cart' ? declared.slice(0, argTypes.length) : declared;
-      setAttributes([...attributes, ...appended.map((a) => ({ name: a.name, type: a.type }))]);
+      const appended = impl.spec.appendedAttributesOf?.(argTypes, constants) ?? impl.spec.appendedAttributes ?? [];
+      const names = impl.spec.appendedAttributeNamesOf?.(argNames);
+      setAttributes([...attributes, ...appended.map((a, i) => ({ name: names?.[i] ?? a.name, type: a.type }))]);
       return { stage: (next) => streamFunctionStage(fn, wargs, next) };
     }
   }

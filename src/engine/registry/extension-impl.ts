@@ -60,6 +60,13 @@ export interface StreamFunctionContext extends CallSiteContext {
   readonly appName?: string;
   /** The types of the attributes of the events it is given (absent when a test builds it alone). */
   readonly inputTypes?: readonly AttributeType[];
+  /** The input attribute each argument names, or undefined where it is not a plain attribute (absent when a test builds it alone). */
+  readonly argNames?: readonly (string | undefined)[];
+  /**
+   * What the stream processors of one app share across its queries, by keys of their choosing
+   * (`streamingml:` keeps its perceptron models here by name); one map per app, gone with the app.
+   */
+  readonly appShared?: Map<string, unknown>;
 }
 
 /** What a stream function's factory returns: called per event with its argument values. */

@@ -4,7 +4,7 @@ import type { ExtensionKind } from '../catalog.js';
 import type { Attr } from './context.js';
 import { lookupSchema, schemaKey, sourceOf, tableResolver, type QueryEnv } from './env.js';
 import { typeOf } from './expressions.js';
-import { checkExtensionArgs, qualifiedName, unknownExtensionMessage } from './extension-call.js';
+import { checkExtensionArgs, constantValue, qualifiedName, unknownExtensionMessage } from './extension-call.js';
 import type { Scope, ScopeSource } from './scope.js';
 
 /** The source of a single input stream before its handlers, or an open placeholder after reporting it unknown. */
@@ -50,10 +50,15 @@ export function checkHandlerCall(
     if (!spec) continue;
     const what = kind === 'window' ? 'window' : kind === 'streamFunction' ? 'stream function' : 'stream processor';
     checkExtensionArgs(ctx, spec, `${what} '${qualifiedName(call.namespace, call.name)}'`, call.span, args, types);
-    // pol2Cart appends z only when given a z: appended attributes follow its arguments.
-    const declared = spec.appendedAttributes ?? [];
-    const appended = spec.name === 'pol2Cart' ? declared.slice(0, args.length) : declared;
-    return { found: true, appended: appended.map((a) => ({ name: a.name, type: a.type })) };
+    const appended =
+      spec.appendedAttributesOf?.(
+        types.map((t) => t ?? 'object'),
+        args.map(constantValue),
+      ) ??
+      spec.appendedAttributes ??
+      [];
+    const names = spec.appendedAttributeNamesOf?.(args.map((a) => (a.kind === 'variable' ? a.name : undefined)));
+    return { found: true, appended: appended.map((a, i) => ({ name: names?.[i] ?? a.name, type: a.type })) };
   }
   const what = kinds[0] === 'window' ? 'window' : 'stream function or stream processor';
   ctx.error(call.span, unknownExtensionMessage(what, call.namespace, call.name));

@@ -7,6 +7,12 @@ import type { ExtensionSpec } from '../../../../lang/catalog.js';
 import type { StreamFunctionImpl } from '../../../registry/extension-impl.js';
 import { validateWith } from '../../shared/overloads.js';
 
+const APPENDED = [
+  { name: 'x', type: 'double', description: 'rho * cos(theta).' },
+  { name: 'y', type: 'double', description: 'rho * sin(theta).' },
+  { name: 'z', type: 'double', description: 'The z argument (only when it is given).' },
+] as const;
+
 const base: ExtensionSpec = {
   kind: 'streamFunction',
   namespace: '',
@@ -24,11 +30,9 @@ const base: ExtensionSpec = {
       description: 'The z value of the cartesian coordinates.',
     },
   ],
-  appendedAttributes: [
-    { name: 'x', type: 'double', description: 'rho * cos(theta).' },
-    { name: 'y', type: 'double', description: 'rho * sin(theta).' },
-    { name: 'z', type: 'double', description: 'The z argument (only when it is given).' },
-  ],
+  appendedAttributes: APPENDED,
+  // z only when it is given a z: the appended attributes follow the arguments.
+  appendedAttributesOf: (argTypes) => APPENDED.slice(0, argTypes.length),
   examples: [
     {
       syntax: 'from PolarStream#pol2Cart(theta, rho) select x, y insert into outputStream;',
