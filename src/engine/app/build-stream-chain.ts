@@ -281,6 +281,7 @@ function buildStage(
           },
         };
       }
+      const properties = ctx.extensionProperties[`${impl.spec.namespace}:${impl.spec.name}`];
       const fn = impl.create({
         argTypes,
         constants,
@@ -288,6 +289,8 @@ function buildStage(
         now: () => ctx.scheduler.now(),
         appName: ctx.name,
         inputTypes: attributes.map((a) => a.type),
+        ...(properties !== undefined ? { properties } : {}),
+        variables: ctx.variables,
       });
       if (isStatefulStreamFunction(fn)) opts.onState?.(`fn${handlerIndex}`, fn);
       // pol2Cart appends z only when it is given a z: its appended attributes follow its arguments.
