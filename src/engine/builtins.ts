@@ -2,6 +2,7 @@
 import { builtinAggregators } from './aggregators/index.js';
 import { coreFunctions } from './functions/core/index.js';
 import { coreStreamFunctions } from './functions/core/stream/index.js';
+import { envFunctions } from './functions/env/index.js';
 import { geoFunctions, geoProcessors } from './functions/geo/index.js';
 import { jsonFunctions } from './functions/json/index.js';
 import { listFunctions } from './functions/list/index.js';
@@ -42,7 +43,8 @@ export function builtinRegistry(): ExtensionRegistry {
       .registerAll(geoFunctions)
       .registerAll(geoProcessors)
       .registerAll(uniqueWindows)
-      .registerAll(reorderProcessors);
+      .registerAll(reorderProcessors)
+      .registerAll(envFunctions);
   }
   return registry;
 }
