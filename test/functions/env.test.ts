@@ -5,12 +5,14 @@
  */
 import { describe, test } from 'node:test';
 import assert from 'node:assert/strict';
+import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir, EOL, homedir, platform } from 'node:os';
-import { sep, delimiter } from 'node:path';
+import { join, sep, delimiter } from 'node:path';
 import { SiddhiManager, type SiddhiManagerOptions } from '../../src/engine/siddhi-manager.js';
 import { memoryLogger } from '../../src/engine/runtime/logger.js';
 import { SiddhiAppCreationError } from '../../src/lang/errors.js';
 import { envFunctions } from '../../src/engine/functions/env/index.js';
+import { defaultUserAgentParser, userAgentParserFrom } from '../../src/engine/functions/env/ua-parser.js';
 import { ExtensionRuntimeError } from '../../src/engine/functions/shared/errors.js';
 import { finder, fn } from './call-site.js';
 
@@ -378,5 +380,158 @@ describe('env:getYAMLProperty', () => {
       "2:40 argument 2 ('data.type') of function 'env:getYAMLProperty' must be a constant, but found an expression; write a literal value",
     ]);
     assert.deepEqual(creationErrors(`${S}from S select env:getYAMLProperty() as v insert into O;`).length, 1);
+  });
+});
+
+const LINUX_CHROME =
+  'Mozilla/5.0 (X11; Linux x86_64) AppleWebKit/537.36 (KHTML, like Gecko) Chrome/67.0.3396.79 Safari/537.36';
+const ANDROID_WEBVIEW =
+  'Mozilla/5.0 (Linux; Android 7.1.1; Nexus 5X Build/N4F26T; wv) AppleWebKit/537.36 (KHTML, like Gecko) ' +
+  'Version/4.0 Chrome/62.0.3202.73 Mobile Safari/537.36 GSA/7.23.26.21.arm64';
+const IPHONE =
+  'Mozilla/5.0 (iPhone; CPU iPhone OS 16_5 like Mac OS X) AppleWebKit/605.1.15 (KHTML, like Gecko) ' +
+  'Version/16.5 Mobile/15E148 Safari/604.1';
+const WINDOWS_EDGE =
+  'Mozilla/5.0 (Windows NT 10.0; Win64; x64) AppleWebKit/537.36 (KHTML, like Gecko) Chrome/120.0.0.0 ' +
+  'Safari/537.36 Edg/120.0.2210.91';
+const WINDOWS_FIREFOX = 'Mozilla/5.0 (Windows NT 10.0; Win64; x64; rv:121.0) Gecko/20100101 Firefox/121.0';
+
+describe('env:getUserAgentProperty', () => {
+  test("the browser, OS and device families of uap-core's regexes; 'Other' when nothing matches", () => {
+    const { out } = run(
+      'ua string',
+      "from S select env:getUserAgentProperty(ua, 'browser') as b, env:getUserAgentProperty(ua, 'OS') as o, env:getUserAgentProperty(ua, 'Device') as d insert into O;",
+      [[LINUX_CHROME], [ANDROID_WEBVIEW], [IPHONE], [WINDOWS_EDGE], [WINDOWS_FIREFOX], ['curl/8.4.0'], ['']],
+    );
+    assert.deepEqual(out, [
+      ['Chrome', 'Linux', 'Other'],
+      ['Google', 'Android', 'Nexus 5X'],
+      ['Mobile Safari', 'iOS', 'iPhone'],
+      ['Edge', 'Windows', 'Other'],
+      ['Firefox', 'Windows', 'Other'],
+      ['curl', 'Other', 'Other'],
+      ['Other', 'Other', 'Other'],
+    ]);
+  });
+
+  test('every regex of the bundled uap-core file compiles, and repeated texts give the same answer', () => {
+    const parser = defaultUserAgentParser().compileAll();
+    for (let i = 0; i < 3; i++) assert.equal(parser.family('device', ANDROID_WEBVIEW), 'Nexus 5X');
+  });
+
+  test('a null user agent fails the event', () => {
+    const { out, errors } = run('ua string', "from S select env:getUserAgentProperty(ua, 'os') as o insert into O;", [
+      [null],
+      [IPHONE],
+    ]);
+    assert.deepEqual(out, [['iOS']]);
+    assert.equal(errors.length, 1);
+    assert.match(errors[0]!, /null user agent/);
+  });
+
+  test('the property name must be a constant browser, os or device; the user agent a string', () => {
+    const S = 'define stream S (ua string, p string);\n';
+    assert.deepEqual(creationErrors(`${S}from S select env:getUserAgentProperty(ua, 'engine') as v insert into O;`), [
+      "2:15 function 'env:getUserAgentProperty': property.name must be one of browser, os, device, but found 'engine'",
+    ]);
+    assert.deepEqual(creationErrors(`${S}from S select env:getUserAgentProperty(ua, p) as v insert into O;`), [
+      "2:44 argument 2 ('property.name') of function 'env:getUserAgentProperty' must be a constant, but found an expression; write a literal value",
+    ]);
+    assert.deepEqual(creationErrors(`${S}from S select env:getUserAgentProperty(5, 'os') as v insert into O;`), [
+      "2:40 argument 1 ('user.agent') of function 'env:getUserAgentProperty' must be string, but found int",
+    ]);
+    assert.deepEqual(creationErrors(`${S}from S select env:getUserAgentProperty(ua) as v insert into O;`), [
+      "2:15 function 'env:getUserAgentProperty' takes (user.agent string, property.name string) but got 1 argument; fix the argument count",
+    ]);
+  });
+
+  describe('regexFilePath: a regexes file of its own', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'tributary-uap-'));
+    const file = (name: string, text: string): string => {
+      const path = join(dir, name);
+      writeFileSync(path, text);
+      return path;
+    };
+    const own = file(
+      'own.yaml',
+      [
+        'user_agent_parsers:',
+        "  - regex: 'Kestrel(?:/(\\d+))?'",
+        "  - regex: '(Heron)/(\\d+)'",
+        "    family_replacement: 'Grey $1 $1'",
+        "  - regex: 'Kestrel'",
+        "    family_replacement: 'Kestrel without version'",
+        "  - regex: '\\QWren+\\E(\\d++)'",
+        "    family_replacement: 'Wren'",
+        'os_parsers:',
+        "  - regex: '(Fjord)OS'",
+        "    os_replacement: '$1 System ($1)'",
+        "  - regex: 'Atoll'",
+        "    os_replacement: 'Atoll $1'",
+        'device_parsers:',
+        "  - regex: 'model=(\\w+)-(\\w+)?;'",
+        "    device_replacement: '  $1 $2 x$3  '",
+        "  - regex: 'PHABLET (\\d+)'",
+        "    regex_flag: 'i'",
+        "    device_replacement: 'Phablet $1'",
+        "  - regex: 'tablet (\\d+)'",
+      ].join('\n'),
+    );
+    const opts = { extensionProperties: { 'env:getUserAgentProperty': { regexFilePath: own } } };
+    const query =
+      "from S select env:getUserAgentProperty(ua, 'browser') as b, env:getUserAgentProperty(ua, 'os') as o, env:getUserAgentProperty(ua, 'device') as d insert into O;";
+
+    test('its rules decide as uap-java decides', () => {
+      const { out } = run(
+        'ua string',
+        query,
+        [
+          ['Kestrel/5 FjordOS model=abc-;'],
+          ['Kestrel AtollOS phablet 7'],
+          ['Heron/12 (Chrome/67.0) Tablet 9'],
+          ['Wren+42'],
+          [LINUX_CHROME],
+        ],
+        opts,
+      );
+      assert.deepEqual(out, [
+        // Group 1 of the first rule captured "5"; $1 of os_replacement everywhere; $2 and $3 of the device left empty, trimmed.
+        ['5', 'Fjord System (Fjord)', 'abc  x'],
+        // No group 1 and no replacement: the next rule decides. The OS regex has no group: $1 stays. Case-insensitive device.
+        ['Kestrel without version', 'Atoll $1', 'Phablet 7'],
+        // Only the first $1 of a family_replacement; the last device rule has no flag and its case differs.
+        ['Grey Heron $1', 'Other', 'Other'],
+        // Java regex syntax (\Q..\E, possessive quantifiers).
+        ['Wren', 'Other', 'Other'],
+        ['Other', 'Other', 'Other'],
+      ]);
+    });
+
+    test('a missing file, a file without one of the lists or with a bad regex fails the app creation', () => {
+      const app = `define stream S (ua string);\nfrom S select env:getUserAgentProperty(ua, 'os') as o insert into O;`;
+      const missing = join(dir, 'absent.yaml');
+      const noOs = file('no-os.yaml', "user_agent_parsers:\n  - regex: 'a'\ndevice_parsers:\n  - regex: 'b'\n");
+      const badRegex = file(
+        'bad.yaml',
+        "user_agent_parsers:\n  - regex: 'a'\nos_parsers:\n  - regex: '(unclosed'\ndevice_parsers: []\n",
+      );
+      const errorsWith = (path: string): string[] =>
+        creationErrors(app, { extensionProperties: { 'env:getUserAgentProperty': { regexFilePath: path } } });
+      assert.deepEqual(errorsWith(missing), [
+        `2:15 env:getUserAgentProperty(): the regexFilePath of env:getUserAgentProperty cannot be used: no file at '${missing}'`,
+      ]);
+      assert.deepEqual(errorsWith(noOs), [
+        `2:15 env:getUserAgentProperty(): the regexFilePath of env:getUserAgentProperty cannot be used: os_parsers is missing from '${noOs}'`,
+      ]);
+      const bad = errorsWith(badRegex);
+      assert.equal(bad.length, 1);
+      assert.match(bad[0]!, /^2:15 .*'.*bad\.yaml' has a regex that does not compile/);
+      // An empty path is no path: the bundled regexes.
+      assert.deepEqual(errorsWith(''), []);
+    });
+
+    test('the parser reads a file through the same checks when built alone', () => {
+      assert.equal(userAgentParserFrom(own).family('os', 'FjordOS'), 'Fjord System (Fjord)');
+    });
   });
 });
