@@ -1,7 +1,10 @@
-/** The `env:` extensions (siddhi-execution-env): the runtime's properties and client details. */
-import type { FunctionImpl } from '../../registry/extension-impl.js';
+/** The `env:` extensions (siddhi-execution-env): the runtime's properties, client details, resource groups. */
+import type { FunctionImpl, HoldingStreamProcessorImpl } from '../../registry/extension-impl.js';
+import type { WindowImpl } from '../../windows/window.js';
 import { getEnvironmentProperty } from './environment-property.js';
 import { getOriginIPFromXForwarded } from './origin-ip.js';
+import { resourceBatchWindow } from './resource-batch.js';
+import { resourceIdentifier } from './resource-identifier.js';
 import { getSystemProperty } from './system-property.js';
 import { getUserAgentProperty } from './user-agent.js';
 import { getYAMLProperty } from './yaml-property.js';
@@ -12,4 +15,9 @@ export const envFunctions: readonly FunctionImpl[] = [
   getSystemProperty,
   getUserAgentProperty,
   getYAMLProperty,
+];
+
+export const envProcessors: readonly (HoldingStreamProcessorImpl | WindowImpl)[] = [
+  resourceIdentifier,
+  resourceBatchWindow,
 ];
