@@ -2,6 +2,7 @@
 import { builtinAggregators } from './aggregators/index.js';
 import { coreFunctions } from './functions/core/index.js';
 import { coreStreamFunctions } from './functions/core/stream/index.js';
+import { envFunctions, envProcessors } from './functions/env/index.js';
 import { geoFunctions, geoProcessors } from './functions/geo/index.js';
 import { jsonFunctions } from './functions/json/index.js';
 import { listFunctions } from './functions/list/index.js';
@@ -44,7 +45,9 @@ export function builtinRegistry(): ExtensionRegistry {
       .registerAll(geoProcessors)
       .registerAll(uniqueWindows)
       .registerAll(reorderProcessors)
-      .registerAll(streamingmlProcessors);
+      .registerAll(streamingmlProcessors)
+      .registerAll(envFunctions)
+      .registerAll(envProcessors);
   }
   return registry;
 }

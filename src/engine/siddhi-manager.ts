@@ -51,6 +51,7 @@ export interface SiddhiManagerOptions {
   /**
    * Values of the `${NAME}` variables in app text (Siddhi's system properties); a name not given here is
    * read from the environment (`process.env`). A `${NAME}` with neither fails the app's creation.
+   * `env:getEnvironmentProperty(key)` reads them too (Siddhi's `System.getProperty`).
    */
   readonly variables?: Readonly<Record<string, string>>;
   /**
@@ -156,6 +157,7 @@ export class SiddhiManager {
         ...(opts.aggregationTimeZone !== undefined ? { aggregationTimeZone: opts.aggregationTimeZone } : {}),
         datasources: opts.datasources ?? {},
         extensionProperties: opts.extensionProperties ?? {},
+        variables: opts.variables ?? {},
       });
     } catch (e) {
       throw written(e, sub);

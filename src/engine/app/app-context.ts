@@ -58,6 +58,8 @@ export interface AppContext {
   readonly datasources: DataSources;
   /** The manager's extension system parameters, by `namespace:name` (`rdbms:cud` -> `perform.CUD.operations`). */
   readonly extensionProperties: ExtensionProperties;
+  /** The manager's `variables` (Siddhi's Java system properties): `env:getEnvironmentProperty` reads them. */
+  readonly variables: Readonly<Record<string, string>>;
   readonly scheduler: Scheduler;
   /**
    * Where work paced by the time outside the app runs (a source polling a file or scraping a target): the

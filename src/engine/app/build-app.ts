@@ -50,6 +50,8 @@ export interface BuildOptions {
   readonly datasources?: DataSources;
   /** The manager's extension system parameters, by `namespace:name`. */
   readonly extensionProperties?: ExtensionProperties;
+  /** The manager's variables (Siddhi's Java system properties). */
+  readonly variables?: Readonly<Record<string, string>>;
 }
 
 export function annotation(list: readonly Annotation[], name: string): Annotation | undefined {
@@ -118,10 +120,14 @@ export function buildApp(app: SiddhiApp, text: string, opts: BuildOptions): Sidd
     aggregationTimeZone: opts.aggregationTimeZone,
     datasources: opts.datasources ?? {},
     extensionProperties: opts.extensionProperties ?? {},
+    variables: opts.variables ?? {},
     scheduler,
     pollScheduler,
     registry,
-    resolver: new RegistryCallResolver(registry, () => scheduler.now()),
+    resolver: new RegistryCallResolver(registry, () => scheduler.now(), {
+      extensionProperties: opts.extensionProperties ?? {},
+      variables: opts.variables ?? {},
+    }),
     logger,
     junctions: new Map(),
     queryOutputs: new Map(),

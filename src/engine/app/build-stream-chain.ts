@@ -283,6 +283,7 @@ function buildStage(
         };
       }
       const argNames = (h.call.star ? starArgs : args).map((a) => (a.kind === 'variable' ? a.name : undefined));
+      const properties = ctx.extensionProperties[`${impl.spec.namespace}:${impl.spec.name}`];
       const fn = impl.create({
         argTypes,
         constants,
@@ -292,6 +293,8 @@ function buildStage(
         inputTypes: attributes.map((a) => a.type),
         argNames,
         appShared: appSharedOf(ctx),
+        ...(properties !== undefined ? { properties } : {}),
+        variables: ctx.variables,
       });
       if (isStatefulStreamFunction(fn)) opts.onState?.(`fn${handlerIndex}`, fn);
       const appended = impl.spec.appendedAttributesOf?.(argTypes, constants) ?? impl.spec.appendedAttributes ?? [];

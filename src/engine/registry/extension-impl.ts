@@ -18,6 +18,13 @@ export interface CallSiteContext {
   readonly returnType: AttributeType;
   /** The app clock (virtual in tests, event time in playback): the source of "now". */
   readonly now: () => number;
+  /**
+   * This extension's system parameters: the manager's `extensionProperties` under its `namespace:name`
+   * (what Siddhi's ConfigReader gives an extension from `siddhi.extensions`). Absent: none.
+   */
+  readonly properties?: Readonly<Record<string, string>>;
+  /** The manager's `variables` (what Siddhi reads as Java system properties). Absent: none. */
+  readonly variables?: Readonly<Record<string, string>>;
 }
 
 /** A scalar function: `str:concat(a, b)`. The returned closure runs per event; null in, null out unless documented. */
