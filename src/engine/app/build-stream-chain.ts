@@ -13,6 +13,7 @@ import {
   type StreamFunctionImpl,
 } from '../registry/extension-impl.js';
 import type { BatchFold, LeaveSink, WindowArg, WindowImpl, WindowProcessor } from '../windows/window.js';
+import { appendedAttributesOfCall } from '../../lang/catalog.js';
 import type { AppContext, Attribute, Stateful } from './app-context.js';
 import { streamScope } from './stream-scope.js';
 import { withStoresIn } from '../table/in-scope.js';
@@ -290,9 +291,7 @@ function buildStage(
         inputTypes: attributes.map((a) => a.type),
       });
       if (isStatefulStreamFunction(fn)) opts.onState?.(`fn${handlerIndex}`, fn);
-      // pol2Cart appends z only when it is given a z: its appended attributes follow its arguments.
-      const declared = impl.spec.appendedAttributes ?? [];
-      const appended = impl.spec.name === 'pol2Cart' ? declared.slice(0, argTypes.length) : declared;
+      const appended = appendedAttributesOfCall(impl.spec, argTypes, constants);
       setAttributes([...attributes, ...appended.map((a) => ({ name: a.name, type: a.type }))]);
       return { stage: (next) => streamFunctionStage(fn, wargs, next) };
     }

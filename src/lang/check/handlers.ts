@@ -1,10 +1,10 @@
 /** Checks the handlers of one input stream (filters, windows, stream functions) in written order. */
 import type { Expression, ExtensionCall, SingleInputStream, Span } from '../ast.js';
-import type { ExtensionKind } from '../catalog.js';
+import { appendedAttributesOfCall, type ExtensionKind } from '../catalog.js';
 import type { Attr } from './context.js';
 import { lookupSchema, schemaKey, sourceOf, tableResolver, type QueryEnv } from './env.js';
 import { typeOf } from './expressions.js';
-import { checkExtensionArgs, qualifiedName, unknownExtensionMessage } from './extension-call.js';
+import { checkExtensionArgs, constantValue, qualifiedName, unknownExtensionMessage } from './extension-call.js';
 import type { Scope, ScopeSource } from './scope.js';
 
 /** The source of a single input stream before its handlers, or an open placeholder after reporting it unknown. */
@@ -50,9 +50,11 @@ export function checkHandlerCall(
     if (!spec) continue;
     const what = kind === 'window' ? 'window' : kind === 'streamFunction' ? 'stream function' : 'stream processor';
     checkExtensionArgs(ctx, spec, `${what} '${qualifiedName(call.namespace, call.name)}'`, call.span, args, types);
-    // pol2Cart appends z only when given a z: appended attributes follow its arguments.
-    const declared = spec.appendedAttributes ?? [];
-    const appended = spec.name === 'pol2Cart' ? declared.slice(0, args.length) : declared;
+    const appended = appendedAttributesOfCall(
+      spec,
+      types.map((t) => t ?? 'object'),
+      args.map(constantValue),
+    );
     return { found: true, appended: appended.map((a) => ({ name: a.name, type: a.type })) };
   }
   const what = kinds[0] === 'window' ? 'window' : 'stream function or stream processor';

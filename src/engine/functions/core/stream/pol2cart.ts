@@ -44,7 +44,12 @@ const base: ExtensionSpec = {
 const DEG = Math.PI / 180;
 
 export const pol2CartStreamFunction: StreamFunctionImpl = {
-  spec: { ...base, validate: validateWith(base) },
+  spec: {
+    ...base,
+    validate: validateWith(base),
+    // z is appended only when it is given: x, y for two arguments, x, y, z for three.
+    appendedAttributesOf: (argTypes) => (base.appendedAttributes ?? []).slice(0, argTypes.length),
+  },
   create(ctx) {
     const withZ = ctx.argTypes.length === 3;
     // One buffer per call site: the values are copied out by `emit` before the next event.
