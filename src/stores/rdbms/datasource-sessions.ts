@@ -100,6 +100,8 @@ class SqliteSession implements SyncSession {
     let s = this.statements.get(sql);
     if (s === undefined) {
       s = this.handle().prepare(sql);
+      // Rows as arrays, set once per statement.
+      if (s.reader) s.raw(true);
       if (this.statements.size >= STATEMENT_CACHE) this.statements.clear();
       this.statements.set(sql, s);
     }
@@ -108,7 +110,8 @@ class SqliteSession implements SyncSession {
 
   query(sql: string, values: readonly SqlValue[]): unknown[][] {
     const s = this.statement(sql);
-    return s.raw(true).all(...values.map(sqliteValue)) as unknown[][];
+    if (!s.reader) throw new Error('the statement returns no rows: rdbms:query runs SELECTs');
+    return s.all(...values.map(sqliteValue)) as unknown[][];
   }
 
   run(sql: string, values: readonly SqlValue[]): number {
