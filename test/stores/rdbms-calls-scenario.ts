@@ -238,6 +238,34 @@ export function rdbmsCallTests(open: () => Promise<TestDb>): void {
     });
   });
 
+  test(
+    name('query: flush waits for answers that feed another rdbms call, whatever order the queries are written in'),
+    async () => {
+      const db = await dbOf();
+      const t = await itemsTable(db);
+      await dropping(db, [t], async () => {
+        const { r, out } = await run(
+          db,
+          `define stream Ask (name string);
+         define stream Found (name string, stock int);
+         from Found#rdbms:query('SHOP', 'price double', 'select price from ${t} where item = ?', name)
+         select name, stock, price insert into Out;
+         from Ask#rdbms:query('SHOP', 'stock int', 'select stock from ${t} where item = ?', name)
+         select name, stock insert into Found;`,
+          ['Out'],
+        );
+        r.getInputHandler('Ask').send(['pear']);
+        r.getInputHandler('Ask').send(['apple']);
+        await r.flush();
+        assert.deepEqual(out.Out, [
+          ['pear', 0, 1.75],
+          ['apple', 12, 0.5],
+        ]);
+        await r.shutdown();
+      });
+    },
+  );
+
   test(name('cud: insert, update and delete send each event on with numRecords'), async () => {
     const db = await dbOf();
     const t = `rq_stock_${suffix()}`;
