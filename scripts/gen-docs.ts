@@ -2,6 +2,7 @@
 import { mkdirSync, readFileSync, writeFileSync, existsSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import '../src/io/install.js';
+import '../src/stores/install.js';
 import { builtinRegistry } from '../src/engine/builtins.js';
 import { renderReference } from '../src/cli/docs/reference-docs.js';
 

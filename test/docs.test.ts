@@ -2,6 +2,7 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import '../src/io/install.js';
+import '../src/stores/install.js';
 import { builtinRegistry } from '../src/engine/builtins.js';
 import { renderReference } from '../src/cli/docs/reference-docs.js';
 

@@ -63,6 +63,12 @@ export interface ReturnSpec {
   readonly description: string;
 }
 
+export interface AppendedAttributeSpec {
+  readonly name: string;
+  readonly type: AttributeType;
+  readonly description: string;
+}
+
 export interface ExtensionSpec {
   readonly kind: ExtensionKind;
   /** '' for core. */
@@ -73,21 +79,20 @@ export interface ExtensionSpec {
   /** Accepted call shapes; undefined means: the parameters in order, optional ones may be left off at the end. */
   readonly signatures?: readonly Signature[];
   readonly returns?: ReturnSpec;
-  /** Attributes a stream processor appends to each event (`#pol2Cart` adds x and y). */
-  readonly appendedAttributes?: readonly {
-    readonly name: string;
-    readonly type: AttributeType;
-    readonly description: string;
-  }[];
   /**
-   * The attributes a call appends, for stream processors whose appended attributes follow their arguments
-   * (`#pol2Cart` appends z only when given a z); when set, it decides over `appendedAttributes`, which then
-   * only documents them.
+   * Attributes a stream processor appends to each event (`#pol2Cart` adds x and y), as the docs show them.
+   * When `appendedAttributesOf` is given, it decides what a call appends.
+   */
+  readonly appendedAttributes?: readonly AppendedAttributeSpec[];
+  /**
+   * The attributes one call appends, for processors whose appended attributes follow their arguments
+   * (`#pol2Cart` appends z only when given a z; `#rdbms:query` appends what its definition list names).
+   * `constants` holds the constant value of each argument, or undefined when it is not a constant.
    */
   readonly appendedAttributesOf?: (
     argTypes: readonly AttributeType[],
     constants: readonly unknown[],
-  ) => readonly { name: string; type: AttributeType; description: string }[];
+  ) => readonly { readonly name: string; readonly type: AttributeType }[];
   readonly options?: readonly OptionSpec[];
   readonly examples: readonly ExampleSpec[];
   /**
@@ -107,6 +112,25 @@ export interface ExtensionSpec {
    * per appended attribute (undefined keeps the declared name).
    */
   readonly appendedAttributeNamesOf?: (argNames: readonly (string | undefined)[]) => readonly (string | undefined)[];
+}
+
+/**
+ * The attributes a call of a stream function or processor appends: `appendedAttributesOf` when the spec has
+ * it (an empty list when it throws), else the declared `appendedAttributes`.
+ */
+export function appendedAttributesOfCall(
+  spec: ExtensionSpec,
+  argTypes: readonly AttributeType[],
+  constants: readonly unknown[],
+): readonly { readonly name: string; readonly type: AttributeType }[] {
+  if (spec.appendedAttributesOf) {
+    try {
+      return spec.appendedAttributesOf(argTypes, constants);
+    } catch {
+      return [];
+    }
+  }
+  return spec.appendedAttributes ?? [];
 }
 
 export interface Catalog {

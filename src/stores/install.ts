@@ -2,16 +2,19 @@
  * Registers the store-backed tables with the engine's table factories (imported by the package
  * entry and the conformance runner): `@store(type='rdbms')` on SQLite (synchronous, straight to
  * SQL), PostgreSQL or MariaDB/MySQL (in-memory mirror, write-behind), `@store(type='redis')`
- * (mirror, write-behind), each optionally behind `@cache(...)`.
+ * (mirror, write-behind), each optionally behind `@cache(...)`; and the `#rdbms:query` and
+ * `#rdbms:cud` stream processors (SQL on the manager's named datasources) in the built-in registry.
  */
 import type { Annotation, TableDefinition } from '../lang/ast.js';
 import type { AppContext } from '../engine/app/app-context.js';
+import { builtinRegistry } from '../engine/builtins.js';
 import { tableFactories } from '../engine/table/define-table.js';
 import type { TableLayout } from '../engine/table/in-memory-table.js';
 import type { Table } from '../engine/table/table.js';
 import { CachedTable } from './cache/cached-table.js';
 import { cacheConfig } from './cache/cache-policy.js';
 import { MirroredTable } from './mirrored-table.js';
+import { rdbmsProcessors } from './rdbms/index.js';
 import { RedisBackend } from './redis/redis-backend.js';
 import { connectMysql } from './sql/mysql-connection.js';
 import { connectPostgres } from './sql/postgres-connection.js';
@@ -120,3 +123,4 @@ function withCache(table: ObservableTable, def: TableDefinition, ctx: AppContext
 
 tableFactories.set('rdbms', (layout, store, ctx, def) => withCache(rdbmsTable(layout, store, ctx, def), def, ctx));
 tableFactories.set('redis', (layout, store, ctx, def) => withCache(redisTable(layout, store, ctx, def), def, ctx));
+builtinRegistry().registerAll(rdbmsProcessors);

@@ -71,6 +71,19 @@ test('the library example sums each batch of three readings and prints one line 
   assert.deepEqual(stdout.trim().split('\n'), ['["s1",9,3]', '["s0",22.5,3]']);
 });
 
+test('the rdbms library example looks up stock with #rdbms:query and takes it off with #rdbms:cud', async () => {
+  const { stdout } = await run(process.execPath, ['--import', 'tsx', 'examples/library/rdbms-lookup.ts'], {
+    cwd: process.cwd(),
+  });
+  // Three lamps: the first order takes two, the second finds one left; the shop holds no sofa.
+  assert.deepEqual(stdout.trim().split('\n'), [
+    'Shipped [1,"lamp",1]',
+    'Refused [2,"lamp"]',
+    'Shipped [3,"desk",1]',
+    'Refused [4,"sofa"]',
+  ]);
+});
+
 test('run --events: the sensor-cleanup example reorders late readings, drops test traffic and keeps the latest per sensor', async () => {
   const lines = (await replay('sensor-cleanup')).map(({ stream, timestamp, data }) => [
     stream,

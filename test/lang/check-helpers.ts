@@ -81,6 +81,15 @@ const specs: ExtensionSpec[] = [
       { name: 'y', type: 'double', description: '' },
     ],
   }),
+  // Appends what its constant argument names ('a int, b string'): appended attributes that follow the call.
+  spec('streamProcessor', 'test', 'columns', {
+    parameters: [param('names', ['string'], { constantOnly: true })],
+    appendedAttributesOf: (_t, c) =>
+      String(c[0])
+        .split(',')
+        .map((pair) => pair.trim().split(' '))
+        .map(([name, type]) => ({ name: name!, type: type as AttributeType })),
+  }),
 ];
 
 export const testCatalog: Catalog = {

@@ -384,6 +384,22 @@ describe('checker: extensions', () => {
   });
 });
 
+describe('checker: appended attributes that follow the call', () => {
+  test("a stream processor's appendedAttributesOf decides from the call's constants", () => {
+    const r = check(
+      "define stream P (k string);\nfrom P#test:columns('n int, label string') select k, n + 1 as m, label insert into O;",
+    );
+    assert.deepEqual(r.diagnostics, []);
+    assert.deepEqual(r.schemas.get('O')?.attributes, [
+      { name: 'k', type: 'string' },
+      { name: 'm', type: 'int' },
+      { name: 'label', type: 'string' },
+    ]);
+    const wrong = check("define stream P (k string);\nfrom P#test:columns('n int') select label insert into O;");
+    assert.ok(wrong.diagnostics.some((d) => d.line === 2 && /label/.test(d.message)));
+  });
+});
+
 describe('checker: schemas', () => {
   test('inferred, fault, inner and trigger streams', () => {
     const r = check(

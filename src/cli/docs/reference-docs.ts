@@ -91,6 +91,8 @@ export function renderEntry(s: ExtensionSpec): string {
       'Adds attributes: ' + s.appendedAttributes.map((a) => `\`${a.name}\` (${a.type}): ${a.description}`).join('; '),
       '',
     );
+  } else if (s.appendedAttributesOf) {
+    out.push('Adds attributes: the ones its arguments name (see the parameters).', '');
   }
   for (const ex of s.examples) out.push('```sql', ex.syntax, '```', ex.description, '');
   return out.join('\n');

@@ -2,16 +2,20 @@
  * Builds the processing chain of one input stream: its filters, stream functions and window, in
  * written order, ending in `next`. Returns the chain's entry and what the chain knows of its output.
  */
-import type { Expression, SingleInputStream, StreamHandler } from '../../lang/ast.js';
+import type { Expression, SingleInputStream, Span, StreamHandler } from '../../lang/ast.js';
 import { CompileError, ExpressionCompiler, instantiate } from '../../plan/expression/compile.js';
 import type { Scope } from '../../plan/expression/scope.js';
-import type { ChunkSink, EventSink, PairSink, StreamEvent } from '../event/stream-event.js';
+import { CURRENT, type ChunkSink, type EventSink, type PairSink, type StreamEvent } from '../event/stream-event.js';
 import {
+  isChunkProcessorImpl,
   isHoldingProcessorImpl,
   isStatefulStreamFunction,
+  type ChunkProcessorImpl,
   type HoldingStreamProcessorImpl,
   type StreamFunctionImpl,
 } from '../registry/extension-impl.js';
+import { appendedAttributesOfCall } from '../../lang/catalog.js';
+import { answeringStage } from './answering-stage.js';
 import type { BatchFold, LeaveSink, WindowArg, WindowImpl, WindowProcessor } from '../windows/window.js';
 import type { AppContext, Attribute, Stateful } from './app-context.js';
 import { appSharedOf } from './app-shared.js';
@@ -129,6 +133,7 @@ export function buildStreamChain(
   let attributes: readonly Attribute[] = inputAttributes;
   const stages: BuiltStage[] = [];
   let window: WindowProcessor | undefined;
+  const fail = failedLater(ctx, input, inputAttributes.length);
   for (const h of input.handlers) {
     const scope = withOuter(
       withStoresIn(streamScope(opts.names, attributes, 'd', 'ts', opts.roundFloats), ctx, ['d', 'ts']),
@@ -144,6 +149,7 @@ export function buildStreamChain(
         (w) => (window = w),
         (a) => (attributes = a),
         stages.length,
+        fail,
       ),
     );
   }
@@ -162,6 +168,37 @@ export function buildStreamChain(
   }
   const tests = stages.flatMap((s) => (s.test === undefined ? [] : [s.test]));
   return { entry, attributes, window, lane, tests, filtersOnly: tests.length === stages.length };
+}
+
+/**
+ * Where a chunk goes whose processing failed after the send returned (a stream processor's answer that came
+ * later): the input stream's error handling (`@OnError`), with the events cut back to the stream's attributes.
+ */
+function failedLater(
+  ctx: AppContext,
+  input: SingleInputStream,
+  width: number,
+): (error: unknown, chunk: StreamEvent[]) => void {
+  const id = input.isInnerStream ? `#${input.streamId}` : input.isFaultStream ? `!${input.streamId}` : input.streamId;
+  return (error, chunk) => {
+    const events = chunk.map((e): StreamEvent => ({
+      timestamp: e.timestamp,
+      data: e.data.slice(0, width),
+      type: CURRENT,
+    }));
+    const junction = input.isInnerStream ? undefined : ctx.junctions.get(id);
+    if (junction) {
+      ctx.handleError(error, events, junction);
+      return;
+    }
+    ctx.logger.error(
+      `error processing events of stream '${id}': ${error instanceof Error ? error.message : String(error)}`,
+      {
+        stream: id,
+        events: events.map((e) => e.data),
+      },
+    );
+  };
 }
 
 function withOuter(inner: Scope, outer: Scope | undefined): Scope {
@@ -187,6 +224,7 @@ function buildStage(
   setWindow: (w: WindowProcessor) => void,
   setAttributes: (a: readonly Attribute[]) => void,
   handlerIndex: number,
+  fail: (error: unknown, chunk: StreamEvent[]) => void,
 ): BuiltStage {
   switch (h.kind) {
     case 'filter': {
@@ -252,7 +290,7 @@ function buildStage(
       const { namespace = '', name, args } = h.call;
       const impl =
         ctx.registry.implementation<StreamFunctionImpl>('streamFunction', namespace, name) ??
-        ctx.registry.implementation<StreamFunctionImpl | HoldingStreamProcessorImpl>(
+        ctx.registry.implementation<StreamFunctionImpl | HoldingStreamProcessorImpl | ChunkProcessorImpl>(
           'streamProcessor',
           namespace,
           name,
@@ -271,6 +309,20 @@ function buildStage(
       const constants = wargs.map((a) => a.constant);
       const invalid = impl.spec.validate?.(argTypes, constants);
       if (invalid) throw new CompileError(`${name}(): ${invalid}`, h.call.span);
+      const argNames = (h.call.star ? starArgs : args).map((a) => (a.kind === 'variable' ? a.name : undefined));
+      // Some processors name what they append after their arguments (`<feature>.weight`).
+      const names = impl.spec.appendedAttributeNamesOf?.(argNames);
+      const appended = appendedAttributesOfCall(impl.spec, argTypes, constants).map((a, i) => ({
+        name: names?.[i] ?? a.name,
+        type: a.type,
+      }));
+      if (isChunkProcessorImpl(impl)) {
+        const given = attributes;
+        // Made now, while the app is built: what it refuses (an unknown datasource) fails the app's creation.
+        const p = atCall(h.call.span, () => impl.create({ args: wargs, attributes: given, appended, app: ctx }));
+        setAttributes([...attributes, ...appended]);
+        return { stage: (next) => answeringStage(ctx, p, next, fail) };
+      }
       if (isHoldingProcessorImpl(impl)) {
         // It appends nothing: the events it releases are the ones it was given.
         return {
@@ -282,7 +334,6 @@ function buildStage(
           },
         };
       }
-      const argNames = (h.call.star ? starArgs : args).map((a) => (a.kind === 'variable' ? a.name : undefined));
       const properties = ctx.extensionProperties[`${impl.spec.namespace}:${impl.spec.name}`];
       const fn = impl.create({
         argTypes,
@@ -297,11 +348,19 @@ function buildStage(
         variables: ctx.variables,
       });
       if (isStatefulStreamFunction(fn)) opts.onState?.(`fn${handlerIndex}`, fn);
-      const appended = impl.spec.appendedAttributesOf?.(argTypes, constants) ?? impl.spec.appendedAttributes ?? [];
-      const names = impl.spec.appendedAttributeNamesOf?.(argNames);
-      setAttributes([...attributes, ...appended.map((a, i) => ({ name: names?.[i] ?? a.name, type: a.type }))]);
+      setAttributes([...attributes, ...appended]);
       return { stage: (next) => streamFunctionStage(fn, wargs, next) };
     }
+  }
+}
+
+/** Runs a factory; what it throws becomes an error at the call (with its line and column). */
+function atCall<T>(span: Span, make: () => T): T {
+  try {
+    return make();
+  } catch (e) {
+    if (e instanceof CompileError) throw e;
+    throw new CompileError(e instanceof Error ? e.message : String(e), span);
   }
 }
 

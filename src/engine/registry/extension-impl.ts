@@ -3,6 +3,7 @@
  * with a factory called once per call site, at app creation, with the argument types and constants.
  */
 import type { AttributeType } from '../../lang/ast.js';
+import type { AppContext } from '../app/app-context.js';
 import type { ExtensionSpec } from '../../lang/catalog.js';
 import type { ChunkSink, StreamEvent } from '../event/stream-event.js';
 import type { Scheduler } from '../time/scheduler.js';
@@ -135,4 +136,45 @@ export function isHoldingProcessorImpl(
   impl: StreamFunctionImpl | HoldingStreamProcessorImpl,
 ): impl is HoldingStreamProcessorImpl {
   return 'holdsEvents' in impl && impl.holdsEvents;
+}
+
+/**
+ * A stream processor that answers each chunk with the events to send on, at once or later (`#rdbms:query`
+ * answers at once from SQLite and later from PostgreSQL): `process` returns the output chunk, or a promise
+ * of it. The engine sends answers on in the order of their chunks, whenever they come; it sends a chunk whose
+ * promise rejects to the input stream's error handling (`@OnError`), as a throw from `process` goes there at
+ * once; and `SiddhiAppRuntime.flush()` and shutdown wait for the answers in flight.
+ */
+export interface ChunkProcessorImpl {
+  readonly spec: ExtensionSpec;
+  /** Tells this shape apart from the other stream processors. */
+  readonly answersChunks: true;
+  create(ctx: ChunkProcessorContext): ChunkProcessor;
+}
+
+/** What a chunk-answering processor learns of its call site. */
+export interface ChunkProcessorContext {
+  /** The arguments, compiled (constants and per-event evaluation). */
+  readonly args: readonly WindowArg[];
+  /** The attributes of the events it is given. */
+  readonly attributes: readonly { readonly name: string; readonly type: AttributeType }[];
+  /** What it appends to them (`spec.appendedAttributesOf` for these arguments). */
+  readonly appended: readonly { readonly name: string; readonly type: AttributeType }[];
+  /**
+   * The app it runs in: its name, logger, `datasources`, `extensionProperties`, and its `lifecycle`, where it
+   * registers what it must release at shutdown.
+   */
+  readonly app: AppContext;
+}
+
+export interface ChunkProcessor {
+  /**
+   * Answers a chunk (never mutating its events) with the events to send on, possibly none, or with a promise
+   * of them. A throw is an error of the chunk, as a rejection is.
+   */
+  process(chunk: StreamEvent[]): StreamEvent[] | Promise<StreamEvent[]>;
+}
+
+export function isChunkProcessorImpl(impl: object): impl is ChunkProcessorImpl {
+  return 'answersChunks' in impl && (impl as { answersChunks: unknown }).answersChunks === true;
 }

@@ -1,6 +1,6 @@
 /** Checks the handlers of one input stream (filters, windows, stream functions) in written order. */
 import type { Expression, ExtensionCall, SingleInputStream, Span } from '../ast.js';
-import type { ExtensionKind } from '../catalog.js';
+import { appendedAttributesOfCall, type ExtensionKind } from '../catalog.js';
 import type { Attr } from './context.js';
 import { lookupSchema, schemaKey, sourceOf, tableResolver, type QueryEnv } from './env.js';
 import { typeOf } from './expressions.js';
@@ -50,13 +50,11 @@ export function checkHandlerCall(
     if (!spec) continue;
     const what = kind === 'window' ? 'window' : kind === 'streamFunction' ? 'stream function' : 'stream processor';
     checkExtensionArgs(ctx, spec, `${what} '${qualifiedName(call.namespace, call.name)}'`, call.span, args, types);
-    const appended =
-      spec.appendedAttributesOf?.(
-        types.map((t) => t ?? 'object'),
-        args.map(constantValue),
-      ) ??
-      spec.appendedAttributes ??
-      [];
+    const appended = appendedAttributesOfCall(
+      spec,
+      types.map((t) => t ?? 'object'),
+      args.map(constantValue),
+    );
     const names = spec.appendedAttributeNamesOf?.(args.map((a) => (a.kind === 'variable' ? a.name : undefined)));
     return { found: true, appended: appended.map((a, i) => ({ name: names?.[i] ?? a.name, type: a.type })) };
   }
