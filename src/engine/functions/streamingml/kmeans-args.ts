@@ -1,6 +1,8 @@
 /** The parameters, checks and appended attributes the two k-means processors share. */
 import type { AttributeType } from '../../../lang/ast.js';
 import type { ExtensionSpec, ParameterSpec } from '../../../lang/catalog.js';
+import type { StreamFunctionContext } from '../../registry/extension-impl.js';
+import { creationError, isExpression, requireAtMost, requireFeatureAttributes } from './ml-args.js';
 
 export const CLUSTERS: ParameterSpec = {
   name: 'no.of.clusters',
@@ -26,6 +28,22 @@ export function checkDecay(types: readonly AttributeType[], constants: readonly 
   const d = Number(constants[1]);
   if (d < 0 || d > 1) return `decay.rate must be in [0, 1], but found ${d}`;
   return undefined;
+}
+
+/**
+ * The checks both k-means processors make of a call when the app is built (`leading`: the parameters before
+ * the features, for the message; `start`: where the features start). Returns k.
+ */
+export function checkKMeansCall(ctx: StreamFunctionContext, fn: string, leading: string, start: number): number {
+  requireAtMost(ctx, fn, leading);
+  if (isExpression(ctx, 1)) {
+    throw creationError(
+      fn,
+      'decay.rate must be a constant (or the second argument a model.feature attribute), not an expression',
+    );
+  }
+  requireFeatureAttributes(ctx, fn, start);
+  return Number(ctx.constants[0]);
 }
 
 type Appended = NonNullable<ExtensionSpec['appendedAttributes']>;

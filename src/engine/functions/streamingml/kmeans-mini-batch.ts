@@ -6,18 +6,9 @@
 import type { ExtensionSpec } from '../../../lang/catalog.js';
 import type { StatefulStreamFunction, StreamFunctionImpl } from '../../registry/extension-impl.js';
 import { asState } from '../../windows/common.js';
-import { APPENDED_DOC, appendedFor, checkDecay, CLUSTERS, DECAY } from './kmeans-args.js';
+import { APPENDED_DOC, appendedFor, checkDecay, checkKMeansCall, CLUSTERS, DECAY } from './kmeans-args.js';
 import { KMeansModel, type KMeansModelState } from './kmeans-model.js';
-import {
-  constantFeature,
-  creationError,
-  feature,
-  isExpression,
-  mlErrors,
-  readPoint,
-  requireAtMost,
-  requireFeatureAttributes,
-} from './ml-args.js';
+import { constantFeature, feature, mlErrors, readPoint } from './ml-args.js';
 
 const FN = 'streamingml:kMeansMiniBatch';
 const error = mlErrors('clustering.kmeans.KMeansMiniBatchSPExtension');
@@ -120,16 +111,13 @@ export const kMeansMiniBatch: StreamFunctionImpl = {
     },
   },
   create(ctx) {
-    requireAtMost(ctx, FN, 'no.of.clusters, decay.rate, maximum.iterations, no.of.events.to.retrain');
-    if (isExpression(ctx, 1)) {
-      throw creationError(
-        FN,
-        'decay.rate must be a constant (or the second argument a model.feature attribute), not an expression',
-      );
-    }
     const start = featureStart(ctx.constants);
-    requireFeatureAttributes(ctx, FN, start);
-    const k = Number(ctx.constants[0]);
+    const k = checkKMeansCall(
+      ctx,
+      FN,
+      'no.of.clusters, decay.rate, maximum.iterations, no.of.events.to.retrain',
+      start,
+    );
     const given = start === 4;
     const decayRate = given ? Number(ctx.constants[1]) : 0.01;
     const iterations = given ? Number(ctx.constants[2]) : 50;
