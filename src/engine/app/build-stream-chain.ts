@@ -399,14 +399,33 @@ function streamFunctionStage(
   args: readonly WindowArg[],
   next: ChunkSink,
 ): ChunkSink {
+  const n = args.length;
+  // One emit for the stage, not a closure per event: it appends to the event being processed. A function
+  // emits while it is called (the contract of `StreamFunction`), so `current` and `out` are that call's.
+  let current: StreamEvent | undefined;
+  let out: StreamEvent[] = [];
+  const emit = (appended: readonly unknown[]): void => {
+    const e = current!;
+    const data = e.data;
+    const row = new Array<unknown>(data.length + appended.length);
+    for (let i = 0; i < data.length; i++) row[i] = data[i];
+    for (let i = 0; i < appended.length; i++) row[data.length + i] = appended[i];
+    out.push({ timestamp: e.timestamp, data: row, type: e.type });
+  };
   return (chunk) => {
-    const out: StreamEvent[] = [];
-    for (const e of chunk) {
+    const produced: StreamEvent[] = [];
+    for (let i = 0; i < chunk.length; i++) {
+      const e = chunk[i]!;
+      const values = new Array<unknown>(n + 1);
+      for (let j = 0; j < n; j++) values[j] = args[j]!.evaluate(e);
       // The processed event goes along as a trailing argument (`#log` prints it).
-      const values = args.map((a) => a.evaluate(e));
-      values.push({ timestamp: e.timestamp, data: e.data });
-      fn(values, (appended) => out.push({ timestamp: e.timestamp, data: [...e.data, ...appended], type: e.type }));
+      values[n] = { timestamp: e.timestamp, data: e.data };
+      current = e;
+      out = produced;
+      fn(values, emit);
     }
-    if (out.length > 0) next(out);
+    current = undefined;
+    out = [];
+    if (produced.length > 0) next(produced);
   };
 }
