@@ -5,6 +5,8 @@
  * The checker, the docs' appended attributes and the processors all read the same shapes.
  */
 import type { AttributeType } from '../../lang/ast.js';
+import { javaSplit } from '../../engine/functions/shared/java-regex.js';
+import { javaTrim } from '../../engine/functions/shared/java-string.js';
 import type { ReadType } from './column-values.js';
 
 export interface DefinedAttribute {
@@ -21,25 +23,8 @@ const TYPES: Readonly<Record<string, ReadType>> = {
   bool: 'bool',
 };
 
-/** Java's `String.split`: a text without a match is itself; trailing empty pieces are dropped. */
-function javaSplit(text: string, separator: RegExp): string[] {
-  const parts = text.split(separator);
-  if (parts.length === 1) return parts;
-  while (parts.length > 0 && parts[parts.length - 1] === '') parts.pop();
-  return parts;
-}
-
-/** Java's `String.trim`: drops spaces and control characters (up to U+0020) at both ends. */
-function javaTrim(text: string): string {
-  let start = 0;
-  let end = text.length;
-  while (start < end && text.charCodeAt(start) <= 32) start++;
-  while (end > start && text.charCodeAt(end - 1) <= 32) end--;
-  return text.slice(start, end);
-}
-
-/** Java's `\s`: space, tab, newline, vertical tab, form feed, carriage return. */
-const JAVA_SPACE = new RegExp('[ \\t\\n\\v\\f\\r]');
+/** Java's `\s` (what `split("\\s")` splits at): space, tab, newline, vertical tab, form feed, carriage return. */
+const JAVA_SPACE = '[ \\t\\n\\x0B\\f\\r]';
 
 /**
  * Reads `attribute.definition.list` (`'name string, amount int'`): comma-separated pairs of a name and a type
@@ -47,7 +32,7 @@ const JAVA_SPACE = new RegExp('[ \\t\\n\\v\\f\\r]');
  */
 export function parseDefinitionList(text: string): DefinedAttribute[] | string {
   const out: DefinedAttribute[] = [];
-  for (const item of javaSplit(text, /,/)) {
+  for (const item of javaSplit(text, ',')) {
     const pair = javaSplit(javaTrim(item), JAVA_SPACE);
     if (pair.length !== 2) {
       return (

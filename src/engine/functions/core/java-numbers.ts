@@ -3,6 +3,7 @@
  * (`(int) 3.9e10` saturates, `(int) someLong` keeps the low 32 bits) and the `parseXxx` methods
  * (a malformed string gives null here, where Java throws NumberFormatException and Siddhi returns null).
  */
+import { javaTrim } from '../shared/java-string.js';
 
 const INT_MAX = 2147483647;
 const INT_MIN = -2147483648;
@@ -50,15 +51,6 @@ export function parseJavaLong(s: string): number | null {
 /** Java's floating-point literal grammar as `Double.parseDouble` reads it (decimal forms; hex forms too). */
 const DECIMAL_TEXT = /^[+-]?(?:NaN|Infinity|(?:[0-9]+\.?[0-9]*|\.[0-9]+)(?:[eE][+-]?[0-9]+)?[fFdD]?)$/;
 const HEX_TEXT = /^([+-]?)0[xX]([0-9a-fA-F]*)\.?([0-9a-fA-F]*)[pP]([+-]?[0-9]+)[fFdD]?$/;
-
-/** Trims as `String.trim()` does: every char up to U+0020 at both ends. */
-function javaTrim(s: string): string {
-  let start = 0;
-  let end = s.length;
-  while (start < end && s.charCodeAt(start) <= 32) start++;
-  while (end > start && s.charCodeAt(end - 1) <= 32) end--;
-  return s.slice(start, end);
-}
 
 /** `Double.parseDouble(s)`, or null when Java would throw. */
 export function parseJavaDouble(s: string): number | null {

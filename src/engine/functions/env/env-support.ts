@@ -25,12 +25,3 @@ export const DEFAULT_PARAMETER = {
   defaultValue: 'null',
   description: 'What to give when the property is not set.',
 } as const satisfies ParameterSpec;
-
-/** Trims as Java's `String.trim()`: every char up to U+0020 at both ends, and nothing else. */
-export function javaTrim(s: string): string {
-  let start = 0;
-  let end = s.length;
-  while (start < end && s.charCodeAt(start) <= 32) start++;
-  while (end > start && s.charCodeAt(end - 1) <= 32) end--;
-  return start === 0 && end === s.length ? s : s.slice(start, end);
-}

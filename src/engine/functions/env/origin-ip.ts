@@ -7,7 +7,8 @@
 import type { ExtensionSpec } from '../../../lang/catalog.js';
 import type { FunctionImpl } from '../../registry/extension-impl.js';
 import { validateWith } from '../shared/overloads.js';
-import { envErrors, javaTrim } from './env-support.js';
+import { javaTrim } from '../shared/java-string.js';
+import { envErrors } from './env-support.js';
 
 const error = envErrors('GetOriginIPFromXForwardedFunction');
 

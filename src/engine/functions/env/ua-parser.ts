@@ -17,7 +17,7 @@ import { existsSync, readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { parse } from 'yaml';
 import { translateJavaRegex } from '../shared/java-regex.js';
-import { javaTrim } from './env-support.js';
+import { javaTrim } from '../shared/java-string.js';
 
 export type UserAgentProperty = 'browser' | 'os' | 'device';
 

@@ -3,23 +3,16 @@ import type { ExtensionSpec } from '../../../lang/catalog.js';
 import type { AttributeType } from '../../../lang/ast.js';
 import { errorsFor } from '../shared/errors.js';
 import { validateWith } from '../shared/overloads.js';
+import { javaTrim } from '../shared/java-string.js';
 import { MATH_PACKAGE, param } from './numeric.js';
 import { javaParseInt } from './radix.js';
 
 const DECIMAL =
   /^[+-]?(?:NaN|Infinity|(?:\d+\.?\d*|\.\d+)(?:[eE][+-]?\d+)?[fFdD]?|0[xX](?:[0-9a-fA-F]+\.?[0-9a-fA-F]*|\.[0-9a-fA-F]+)[pP][+-]?\d+[fFdD]?)$/;
 
-function javaTrimText(s: string): string {
-  let a = 0;
-  let b = s.length;
-  while (a < b && s.charCodeAt(a) <= 0x20) a++;
-  while (b > a && s.charCodeAt(b - 1) <= 0x20) b--;
-  return s.slice(a, b);
-}
-
 /** Java `Double.parseDouble`: trims chars <= U+0020, accepts NaN, Infinity, a d/f suffix and hex floats. */
 export function javaParseDouble(text: string): number {
-  const t = javaTrimText(text);
+  const t = javaTrim(text);
   if (!DECIMAL.test(t)) throw new Error(t.length === 0 ? 'empty String' : `For input string: "${text}"`);
   const clean = t.replace(/[fFdD]$/, '');
   const hex = /^([+-]?)0[xX]([0-9a-fA-F]*)\.?([0-9a-fA-F]*)[pP]([+-]?\d+)$/.exec(clean);

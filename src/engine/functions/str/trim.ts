@@ -2,6 +2,7 @@ import type { FunctionImpl } from '../../registry/extension-impl.js';
 import type { ExtensionSpec } from '../../../lang/catalog.js';
 import { errorsFor } from '../shared/errors.js';
 import { validateWith } from '../shared/overloads.js';
+import { javaTrim } from '../shared/java-string.js';
 
 const error = errorsFor('io.siddhi.extension.execution.string.TrimFunctionExtension');
 
@@ -15,15 +16,6 @@ const base = {
   returns: { type: ['string'], description: 'The trimmed string.' },
   examples: [{ syntax: 'str:trim("  AbCDefghiJ KLMN  ")', description: 'Gives "AbCDefghiJ KLMN".' }],
 } as const satisfies ExtensionSpec;
-
-/** Java's `String.trim`: strips chars <= U+0020 from both ends. */
-export function javaTrim(s: string): string {
-  let start = 0;
-  let end = s.length;
-  while (start < end && s.charCodeAt(start) <= 0x20) start++;
-  while (end > start && s.charCodeAt(end - 1) <= 0x20) end--;
-  return s.slice(start, end);
-}
 
 export const trim: FunctionImpl = {
   spec: { ...base, validate: validateWith(base) },
