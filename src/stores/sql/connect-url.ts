@@ -4,11 +4,10 @@
  * feed simulation). URLs are understood exactly as `@store(type='rdbms', jdbc.url=...)` understands them.
  */
 import Database from 'better-sqlite3';
-import type { Annotation, Span } from '../../lang/ast.js';
-import { masker, StoreOptions } from '../store-options.js';
+import { masker } from '../store-options.js';
 import { connectMysql } from './mysql-connection.js';
 import { connectPostgres } from './postgres-connection.js';
-import { rdbmsTarget, type SqlDialectName } from './rdbms-target.js';
+import { connectionTarget, type SqlDialectName } from './rdbms-target.js';
 import type { SqlConnection } from './sql-backend.js';
 import { dialects, type SqlDialect } from './sql-dialect.js';
 
@@ -19,20 +18,12 @@ export interface UrlConnection {
   readonly mask: (text: string) => string;
 }
 
-const NOWHERE: Span = { start: { line: 0, column: 0, offset: 0 }, end: { line: 0, column: 0, offset: 0 } };
-
 /** Connects; rejects with a message naming what is wrong with the URL, or why the database refused. */
 export async function connectUrl(
   url: string,
   credentials: { readonly username?: string | undefined; readonly password?: string | undefined } = {},
 ): Promise<UrlConnection> {
-  const elements = [
-    { key: 'jdbc.url', value: url, span: NOWHERE },
-    ...(credentials.username !== undefined ? [{ key: 'username', value: credentials.username, span: NOWHERE }] : []),
-    ...(credentials.password !== undefined ? [{ key: 'password', value: credentials.password, span: NOWHERE }] : []),
-  ];
-  const annotation: Annotation = { kind: 'annotation', name: 'store', elements, annotations: [], span: NOWHERE };
-  const target = rdbmsTarget(new StoreOptions(annotation, url));
+  const target = connectionTarget({ url, ...credentials }, url, 'store');
   const mask = masker([credentials.password, target.dialect === 'sqlite' ? undefined : target.password]);
   const dialect = dialects[target.dialect as SqlDialectName];
   if (target.dialect === 'sqlite') {

@@ -3,7 +3,8 @@
  * `password`, `jdbc.driver.name`) or native ones (`file`, `dialect`, `host`, `port`, `database`,
  * `user`). With none, the table is an embedded SQLite database in memory.
  */
-import type { StoreOptions } from '../store-options.js';
+import type { Annotation, Span } from '../../lang/ast.js';
+import { StoreOptions } from '../store-options.js';
 
 export type SqlDialectName = 'sqlite' | 'postgresql' | 'mysql';
 
@@ -91,6 +92,32 @@ export function rdbmsTarget(opts: StoreOptions): RdbmsTarget {
     user,
     password,
   };
+}
+
+const NOWHERE: Span = { start: { line: 0, column: 0, offset: 0 }, end: { line: 0, column: 0, offset: 0 } };
+
+/** A connection given outside an app (a datasource, a simulation's database URL). */
+export interface ConnectionSettings {
+  readonly url: string;
+  readonly username?: string | undefined;
+  readonly password?: string | undefined;
+  readonly driver?: string | undefined;
+}
+
+/**
+ * The target of a connection given outside an app, read exactly as `@store(type='rdbms', jdbc.url=...)`
+ * reads its options: as if written in `@<annotation>(...)` on a table called `label` (which errors name).
+ */
+export function connectionTarget(c: ConnectionSettings, label: string, annotation: string): RdbmsTarget {
+  const element = (key: string, value: string): Annotation['elements'][number] => ({ key, value, span: NOWHERE });
+  const elements = [
+    element('jdbc.url', c.url),
+    ...(c.username !== undefined ? [element('username', c.username)] : []),
+    ...(c.password !== undefined ? [element('password', c.password)] : []),
+    ...(c.driver !== undefined ? [element('jdbc.driver.name', c.driver)] : []),
+  ];
+  const written: Annotation = { kind: 'annotation', name: annotation, elements, annotations: [], span: NOWHERE };
+  return rdbmsTarget(new StoreOptions(written, label));
 }
 
 /** The target without credentials, for logs and errors. */
