@@ -12,7 +12,7 @@ import { tableFactories } from '../engine/table/define-table.js';
 import type { TableLayout } from '../engine/table/in-memory-table.js';
 import type { Table } from '../engine/table/table.js';
 import { CachedTable } from './cache/cached-table.js';
-import { cacheConfig } from './cache/cache-policy.js';
+import { cacheConfig, type CacheConfig } from './cache/cache-policy.js';
 import { MirroredTable } from './mirrored-table.js';
 import { rdbmsProcessors } from './rdbms/index.js';
 import { RedisBackend } from './redis/redis-backend.js';
@@ -28,7 +28,12 @@ import type { ObservableTable } from './table-changes.js';
 // `@store` on `define aggregation`.
 import './aggregation/install.js';
 
-function rdbmsTable(layout: TableLayout, store: Annotation, ctx: AppContext, def: TableDefinition): ObservableTable {
+function rdbmsTable(
+  layout: TableLayout,
+  store: Annotation,
+  ctx: AppContext,
+  cache: CacheConfig | undefined,
+): ObservableTable {
   const opts = new StoreOptions(store, layout.id);
   const target = rdbmsTarget(opts);
   // An empty table.name means the table's own name, as in Siddhi.
@@ -36,7 +41,7 @@ function rdbmsTable(layout: TableLayout, store: Annotation, ctx: AppContext, def
   const lengths = fieldLengths(opts, layout.attributes);
   const refuse = nullCheck(opts, layout.attributes);
   // SQLite answers every read from the database itself: it has nothing to refresh.
-  const refreshMs = target.dialect === 'sqlite' ? undefined : refreshInterval(opts, def);
+  const refreshMs = target.dialect === 'sqlite' ? undefined : refreshInterval(opts, cache);
   warnUnread(opts, ctx);
   if (target.dialect === 'sqlite') return openSqliteTable(layout, target.file, tableName, lengths, opts, ctx, refuse);
   const description = `${describeTarget(target)} table '${tableName}'`;
@@ -53,7 +58,12 @@ function rdbmsTable(layout: TableLayout, store: Annotation, ctx: AppContext, def
   return new MirroredTable(layout, backend, ctx.logger.child({ table: layout.id }), ctx, refuse, refreshMs);
 }
 
-function redisTable(layout: TableLayout, store: Annotation, ctx: AppContext, def: TableDefinition): ObservableTable {
+function redisTable(
+  layout: TableLayout,
+  store: Annotation,
+  ctx: AppContext,
+  cache: CacheConfig | undefined,
+): ObservableTable {
   const opts = new StoreOptions(store, layout.id);
   if ((opts.get('cluster.mode') ?? 'false').toLowerCase() === 'true') {
     throw opts.error('cluster.mode is not supported yet: connect to a single node with host and port');
@@ -63,7 +73,7 @@ function redisTable(layout: TableLayout, store: Annotation, ctx: AppContext, def
   const password = opts.get('password');
   const database = opts.int('database', 0);
   const prefix = opts.get('table.name') ?? layout.id;
-  const refreshMs = refreshInterval(opts, def);
+  const refreshMs = refreshInterval(opts, cache);
   warnUnread(opts, ctx);
   const description = `redis://${host}:${port}/${database} table '${prefix}'`;
   const backend = new RedisBackend({ host, port, password, database }, layout, prefix, description, masker([password]));
@@ -84,31 +94,32 @@ function warnUnread(opts: StoreOptions, ctx: AppContext): void {
  * `@cache` with a `retention.period` (Siddhi reloads such a cache from the store every purge interval,
  * so it sees rows written outside the app); else never.
  */
-function refreshInterval(opts: StoreOptions, def: TableDefinition): number | undefined {
+function refreshInterval(opts: StoreOptions, cache: CacheConfig | undefined): number | undefined {
   const given = opts.time('refresh.interval');
   if (given !== undefined) {
     if (given <= 0) throw opts.error(`refresh.interval must be longer than 0, e.g. '10 sec'`);
     return given;
   }
-  const cache = cacheAnnotation(def);
-  if (!cache) return undefined;
-  const config = cacheConfig(cache, def.id);
-  return config.retentionMs !== undefined ? config.purgeIntervalMs : undefined;
+  return cache?.retentionMs !== undefined ? cache.purgeIntervalMs : undefined;
 }
 
-function cacheAnnotation(def: TableDefinition): Annotation | undefined {
+/** The table's `@cache(...)`, read once for both the cache and the mirror's refresh. */
+function cacheOf(def: TableDefinition): CacheConfig | undefined {
   const store = def.annotations.find((a) => a.name.toLowerCase() === 'store')!;
   // Siddhi also accepts @cache nested inside @store.
-  return (
+  const cache =
     def.annotations.find((a) => a.name.toLowerCase() === 'cache') ??
-    store.annotations.find((a) => a.name.toLowerCase() === 'cache')
-  );
+    store.annotations.find((a) => a.name.toLowerCase() === 'cache');
+  return cache === undefined ? undefined : cacheConfig(cache, def.id);
 }
 
-function withCache(table: ObservableTable, def: TableDefinition, ctx: AppContext): Table {
-  const cache = cacheAnnotation(def);
-  if (!cache) return table;
-  const config = cacheConfig(cache, def.id);
+function withCache(
+  table: ObservableTable,
+  config: CacheConfig | undefined,
+  def: TableDefinition,
+  ctx: AppContext,
+): Table {
+  if (!config) return table;
   if (table.primaryKey.length === 0) {
     // As in Siddhi: only primary-key lookups are answered from a cache, so without a key every
     // read goes to the store and the cache has nothing to do.
@@ -121,6 +132,12 @@ function withCache(table: ObservableTable, def: TableDefinition, ctx: AppContext
   return new CachedTable(table, config, ctx);
 }
 
-tableFactories.set('rdbms', (layout, store, ctx, def) => withCache(rdbmsTable(layout, store, ctx, def), def, ctx));
-tableFactories.set('redis', (layout, store, ctx, def) => withCache(redisTable(layout, store, ctx, def), def, ctx));
+tableFactories.set('rdbms', (layout, store, ctx, def) => {
+  const cache = cacheOf(def);
+  return withCache(rdbmsTable(layout, store, ctx, cache), cache, def, ctx);
+});
+tableFactories.set('redis', (layout, store, ctx, def) => {
+  const cache = cacheOf(def);
+  return withCache(redisTable(layout, store, ctx, cache), cache, def, ctx);
+});
 builtinRegistry().registerAll(rdbmsProcessors);
