@@ -86,12 +86,15 @@ export interface ExtensionSpec {
   readonly appendedAttributes?: readonly AppendedAttributeSpec[];
   /**
    * The attributes one call appends, for processors whose appended attributes follow their arguments
-   * (`#pol2Cart` appends z only when given a z; `#rdbms:query` appends what its definition list names).
-   * `constants` holds the constant value of each argument, or undefined when it is not a constant.
+   * (`#pol2Cart` appends z only when given a z; `#rdbms:query` appends what its definition list names;
+   * `#streamingml:updatePerceptronClassifier` names a `<feature>.weight` after each feature attribute).
+   * `constants` holds the constant value of each argument, or undefined when it is not a constant;
+   * `argNames` the attribute each argument names, or undefined where it is not a plain attribute.
    */
   readonly appendedAttributesOf?: (
     argTypes: readonly AttributeType[],
     constants: readonly unknown[],
+    argNames: readonly (string | undefined)[],
   ) => readonly { readonly name: string; readonly type: AttributeType }[];
   readonly options?: readonly OptionSpec[];
   readonly examples: readonly ExampleSpec[];
@@ -105,13 +108,6 @@ export interface ExtensionSpec {
    * Extra validation of a call. Returns an error message (what is wrong and how to fix it), or undefined.
    */
   readonly validate?: (argTypes: readonly AttributeType[], constants: readonly unknown[]) => string | undefined;
-  /**
-   * Names the appended attributes after the attributes passed as arguments, for stream processors that
-   * do (`#streamingml:updatePerceptronClassifier` appends `<feature>.weight` per feature): `argNames` holds
-   * the attribute each argument names, or undefined where it is not a plain attribute. Returns one name
-   * per appended attribute (undefined keeps the declared name).
-   */
-  readonly appendedAttributeNamesOf?: (argNames: readonly (string | undefined)[]) => readonly (string | undefined)[];
 }
 
 /**
@@ -122,10 +118,11 @@ export function appendedAttributesOfCall(
   spec: ExtensionSpec,
   argTypes: readonly AttributeType[],
   constants: readonly unknown[],
+  argNames: readonly (string | undefined)[],
 ): readonly { readonly name: string; readonly type: AttributeType }[] {
   if (spec.appendedAttributesOf) {
     try {
-      return spec.appendedAttributesOf(argTypes, constants);
+      return spec.appendedAttributesOf(argTypes, constants, argNames);
     } catch {
       return [];
     }

@@ -310,10 +310,8 @@ function buildStage(
       const invalid = impl.spec.validate?.(argTypes, constants);
       if (invalid) throw new CompileError(`${name}(): ${invalid}`, h.call.span);
       const argNames = (h.call.star ? starArgs : args).map((a) => (a.kind === 'variable' ? a.name : undefined));
-      // Some processors name what they append after their arguments (`<feature>.weight`).
-      const names = impl.spec.appendedAttributeNamesOf?.(argNames);
-      const appended = appendedAttributesOfCall(impl.spec, argTypes, constants).map((a, i) => ({
-        name: names?.[i] ?? a.name,
+      const appended = appendedAttributesOfCall(impl.spec, argTypes, constants, argNames).map((a) => ({
+        name: a.name,
         type: a.type,
       }));
       if (isChunkProcessorImpl(impl)) {

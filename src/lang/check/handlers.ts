@@ -54,9 +54,9 @@ export function checkHandlerCall(
       spec,
       types.map((t) => t ?? 'object'),
       args.map(constantValue),
+      args.map((a) => (a.kind === 'variable' ? a.name : undefined)),
     );
-    const names = spec.appendedAttributeNamesOf?.(args.map((a) => (a.kind === 'variable' ? a.name : undefined)));
-    return { found: true, appended: appended.map((a, i) => ({ name: names?.[i] ?? a.name, type: a.type })) };
+    return { found: true, appended: appended.map((a) => ({ name: a.name, type: a.type })) };
   }
   const what = kinds[0] === 'window' ? 'window' : 'stream function or stream processor';
   ctx.error(call.span, unknownExtensionMessage(what, call.namespace, call.name));

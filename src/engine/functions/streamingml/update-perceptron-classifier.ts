@@ -72,15 +72,18 @@ const base: ExtensionSpec = {
         'The weight of each feature after the event, named after the feature attribute (`density.weight` for `density`), in argument order.',
     },
   ],
-  appendedAttributesOf: (_types, constants) =>
-    Array.from({ length: Math.max(0, constants.length - featureStart(constants)) }, (_, i) => ({
-      name: `featureWeight${i + 1}`,
-      type: 'double' as const,
-      description: `The weight of feature ${i + 1}.`,
-    })),
-  // The third argument names no attribute when it is the learning rate (a constant).
-  appendedAttributeNamesOf: (argNames) =>
-    argNames.slice(argNames[2] === undefined ? 3 : 2).map((n) => (n === undefined ? undefined : `${n}.weight`)),
+  // Each weight is named after its feature attribute (`featureWeight<i>` where the feature is no attribute).
+  appendedAttributesOf: (_types, constants, argNames) => {
+    const start = featureStart(constants);
+    return Array.from({ length: Math.max(0, constants.length - start) }, (_, i) => {
+      const feature = argNames[start + i];
+      return {
+        name: feature === undefined ? `featureWeight${i + 1}` : `${feature}.weight`,
+        type: 'double' as const,
+        description: `The weight of feature ${i + 1}.`,
+      };
+    });
+  },
   examples: [
     {
       syntax:
