@@ -108,3 +108,17 @@ test('run --events: the geo-distance example gives the distances of the WSO2 sam
     ['dataOut', [871946.8734223971]],
   ]);
 });
+
+test('run --events: the quality-check example trains a perceptron, judges with it, and finds the client behind a proxy', async () => {
+  const lines = (await replay('quality-check')).map(({ stream, data }) => [stream, data]);
+  // Learning rate 0.5, bias 0, threshold 0.5: (0.8, 0.2) scores 0 and is a missed pass, so the weights
+  // move by 0.5 x the features; (0.1, 0.9) scores 0.13, rightly a fail; (0.7, 0.4) scores 0.32, a missed pass.
+  assert.deepEqual(lines, [
+    ['TrainedStream', [0.8, 0.2, true, 0.4, 0.1]],
+    ['TrainedStream', [0.1, 0.9, false, 0.4, 0.1]],
+    ['TrainedStream', [0.7, 0.4, true, 0.75, 0.30000000000000004]],
+    ['VerdictStream', ['P1', true, 0.7050000000000001]],
+    ['VerdictStream', ['P2', false, 0.39000000000000007]],
+    ['ClientStream', ['/orders', '203.0.113.9']],
+  ]);
+});
